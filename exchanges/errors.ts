@@ -1,0 +1,108 @@
+// The ExchangeError family: what every connector throws, whatever the venue or ccxt said.
+//
+// Class names are part of the retry contract: activities turn them into Temporal ApplicationFailure types, and
+// temporal.config.ts lists some of them as non-retryable. Rename none of them lightly.
+//
+// Two kinds of failure matter to the workflows (ARCHITECTURE.md, invariant 3):
+// - definitive: the venue said no (InsufficientBalance, InvalidOrder, Authentication, OrderNotFound). Final.
+// - unknown outcome: the request may have reached the book (OrderOutcomeUnknownError). Resolved by looking the
+//   order up by its client order id, never by sending it again.
+// ExchangeUnavailableError and RateLimitError before a request was sent are safe to retry or fail over.
+
+import type { ExchangeId } from '../domain/types.js'
+
+export interface ExchangeErrorOptions {
+  exchange: ExchangeId
+  operation: string
+  /** Safe to send the same call again (after a delay). */
+  retryable?: boolean
+  cause?: unknown
+}
+
+export class ExchangeError extends Error {
+  readonly exchange: ExchangeId
+  readonly operation: string
+  readonly retryable: boolean
+
+  constructor(message: string, options: ExchangeErrorOptions) {
+    super(message, { cause: options.cause })
+    this.name = new.target.name
+    this.exchange = options.exchange
+    this.operation = options.operation
+    this.retryable = options.retryable ?? false
+  }
+}
+
+export class RateLimitError extends ExchangeError {
+  /** How long the venue (or our limiter) asks us to wait. */
+  readonly retryAfterMs: number
+
+  constructor(message: string, options: Omit<ExchangeErrorOptions, 'retryable'> & { retryAfterMs: number }) {
+    super(message, { ...options, retryable: true })
+    this.retryAfterMs = options.retryAfterMs
+  }
+}
+
+export class InsufficientBalanceError extends ExchangeError {
+  constructor(message: string, options: Omit<ExchangeErrorOptions, 'retryable'>) {
+    super(message, { ...options, retryable: false })
+  }
+}
+
+export class InvalidOrderError extends ExchangeError {
+  constructor(message: string, options: Omit<ExchangeErrorOptions, 'retryable'>) {
+    super(message, { ...options, retryable: false })
+  }
+}
+
+export class OrderNotFoundError extends ExchangeError {
+  constructor(message: string, options: Omit<ExchangeErrorOptions, 'retryable'>) {
+    super(message, { ...options, retryable: false })
+  }
+}
+
+export class AuthenticationError extends ExchangeError {
+  constructor(message: string, options: Omit<ExchangeErrorOptions, 'retryable'>) {
+    super(message, { ...options, retryable: false })
+  }
+}
+
+/** Network failure, timeout before sending, HTTP 5xx or maintenance: nothing reached the book. */
+export class ExchangeUnavailableError extends ExchangeError {
+  constructor(message: string, options: Omit<ExchangeErrorOptions, 'retryable'>) {
+    super(message, { ...options, retryable: true })
+  }
+}
+
+/**
+ * An order request that may or may not have reached the book (timeout after sending, connection reset,
+ * a 5xx after the body went out). Never retried blindly: look the order up by its client order id.
+ */
+export class OrderOutcomeUnknownError extends ExchangeError {
+  readonly clientOrderId: string
+
+  constructor(message: string, options: Omit<ExchangeErrorOptions, 'retryable'> & { clientOrderId: string }) {
+    super(message, { ...options, retryable: false })
+    this.clientOrderId = options.clientOrderId
+  }
+}
+
+/** Names of the classes above, as Temporal sees them in ApplicationFailure.type. */
+export const EXCHANGE_ERROR_TYPES = [
+  'ExchangeError',
+  'RateLimitError',
+  'InsufficientBalanceError',
+  'InvalidOrderError',
+  'OrderNotFoundError',
+  'AuthenticationError',
+  'ExchangeUnavailableError',
+  'OrderOutcomeUnknownError',
+] as const
+export type ExchangeErrorType = (typeof EXCHANGE_ERROR_TYPES)[number]
+
+/** The venue said no: placing the same order again, here, cannot succeed. */
+export const DEFINITIVE_REJECTIONS: readonly ExchangeErrorType[] = [
+  'InsufficientBalanceError',
+  'InvalidOrderError',
+  'AuthenticationError',
+]

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config'
+
+// Two projects: `unit` needs nothing but Node (domain, simulator, connectors against the in-process simulator);
+// `temporal` runs workflows on one real Temporal dev server started by the global setup.
+const TEMPORAL_TESTS = ['test/workflows/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/api/**/*.test.ts']
+
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: TEMPORAL_TESTS },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'temporal',
+          include: TEMPORAL_TESTS,
+          globalSetup: ['test/support/temporal-global-setup.ts'],
+        },
+      },
+    ],
+  },
+})
