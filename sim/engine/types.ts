@@ -225,8 +225,12 @@ export interface VenueEngine {
   positions(owner: string): SimPosition[]
 
   // control (tests and the control API)
-  /** Replaces the synthetic book of a symbol with exactly these levels. */
+  /** Replaces the synthetic book of a symbol with exactly these levels and pins it until resetBook. */
   setBook(symbol: string, book: { bids: [DecimalString, DecimalString][]; asks: [DecimalString, DecimalString][] }): void
+  /** Ends a setBook pin: the symbol's synthetic liquidity, drift and tape resume from its previous mid. */
+  resetBook(symbol: string): void
+  /** True while a setBook pin holds the symbol (no drift, no replenishment, no synthetic trades). */
+  isPinned(symbol: string): boolean
   /** Every order accounts sent to this venue (not the synthetic liquidity), oldest first. */
   receivedOrders(): SimOrder[]
   /** Advances time-driven behaviour: price drift, GTT expiry, stop/take-profit triggers, book refresh. */
