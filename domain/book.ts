@@ -42,7 +42,8 @@ export function walkBook(levels: readonly BookLevel[], amount: DecimalString): B
     levelsUsed += 1
     worstPrice = str(price)
   }
-  const walk: BookWalk = { filled: str(filled), cost: str(cost), levelsUsed, exhausted: remaining.greaterThan(0) }
+  const exhausted = remaining.greaterThan(0)
+  const walk: BookWalk = { filled: str(filled), cost: str(cost), levelsUsed, exhausted }
   if (filled.greaterThan(0)) {
     walk.average = str(cost.div(filled))
     if (worstPrice !== undefined) walk.worstPrice = worstPrice
