@@ -1,0 +1,105 @@
+// One rate limiter per (exchange, API key): it paces our calls to stay inside the venue's published budgets, with
+// a reserve, and stops every call for that key while the venue has asked us to back off (Retry-After, a ban), so a
+// 429 is never followed by more requests that would turn it into a 418.
+import type { RateLimitDecision } from '../../domain/types.js'
+import { RateLimitError } from '../errors.js'
+import { advance, checkBucket, consume, syncUsed, withBuffer } from './bucket.js'
+import type { BucketState } from './bucket.js'
+import type { BucketSpec, RateLimitModel, RateLimitRequest } from './types.js'
+
+export interface RateLimiterOptions {
+  model: RateLimitModel
+  /** 0..1 share of each budget kept unused. */
+  buffer: number
+  /** ms since the epoch. */
+  clock?: () => number
+  sleep?: (ms: number) => Promise<void>
+  /** acquire() waits at most this long in total, then throws RateLimitError. */
+  maxWaitMs: number
+}
+
+export interface RateLimiter {
+  readonly exchange: RateLimitModel['exchange']
+  /** May this call go now; if not, when. Consumes nothing. */
+  check(request: RateLimitRequest): RateLimitDecision
+  /** Consumes the call's cost when it may go now; otherwise consumes nothing and says when. */
+  tryAcquire(request: RateLimitRequest): RateLimitDecision
+  /** Waits (at most maxWaitMs) until the call may go and consumes its cost; else throws RateLimitError. */
+  acquire(request: RateLimitRequest): Promise<void>
+  /** Blocks every call until `untilMs` (the venue's Retry-After or ban). Never shortens an existing block. */
+  blockUntil(untilMs: number): void
+  /** ms since the epoch until which calls are blocked (0 when not blocked). */
+  blockedUntil(): number
+  /** Raises our count of a bucket to what the venue reports (e.g. Binance X-MBX-USED-WEIGHT-1M). */
+  observeUsage(bucket: string, used: number, scope?: string): void
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const { model, maxWaitMs } = options
+  const clock = options.clock ?? Date.now
+  const sleep = options.sleep ?? defaultSleep
+  const specs = new Map<string, BucketSpec>(
+    Object.entries(model.buckets).map(([name, spec]) => [name, withBuffer(spec, options.buffer)])
+  )
+  const states = new Map<string, BucketState>()
+  let blocked = 0
+
+  const specOf = (bucket: string): BucketSpec => {
+    const spec = specs.get(bucket)
+    if (spec === undefined) throw new Error(`rate limit model ${model.exchange} has no bucket ${bucket}`)
+    return spec
+  }
+  const keyOf = (bucket: string, scope?: string) => (scope === undefined ? bucket : `${bucket}|${scope}`)
+
+  function evaluate(request: RateLimitRequest, spend: boolean): RateLimitDecision {
+    const now = clock()
+    if (blocked > now) return { allowed: false, retryAfterMs: blocked - now }
+    const costs = model.costs(request)
+    let waitMs = 0
+    const next: [string, BucketState][] = []
+    for (const cost of costs) {
+      const spec = specOf(cost.bucket)
+      const key = keyOf(cost.bucket, cost.scope)
+      const state = advance(spec, states.get(key), now)
+      const verdict = checkBucket(spec, state, cost.amount, now)
+      if (!verdict.allowed) waitMs = Math.max(waitMs, verdict.waitMs)
+      next.push([key, consume(state, cost.amount)])
+    }
+    if (waitMs > 0) return { allowed: false, retryAfterMs: waitMs }
+    if (spend) for (const [key, state] of next) states.set(key, state)
+    return { allowed: true, retryAfterMs: 0 }
+  }
+
+  return {
+    exchange: model.exchange,
+    check: (request) => evaluate(request, false),
+    tryAcquire: (request) => evaluate(request, true),
+    async acquire(request) {
+      const started = clock()
+      for (;;) {
+        const decision = evaluate(request, true)
+        if (decision.allowed) return
+        const waited = clock() - started
+        if (waited + decision.retryAfterMs > maxWaitMs) {
+          throw new RateLimitError(
+            `${model.exchange} ${request.method ?? request.operation}: rate limit budget exhausted, ` +
+              `next slot in ${decision.retryAfterMs} ms (waited ${waited} ms of at most ${maxWaitMs} ms)`,
+            { exchange: model.exchange, operation: request.method ?? request.operation, retryAfterMs: decision.retryAfterMs }
+          )
+        }
+        await sleep(decision.retryAfterMs)
+      }
+    },
+    blockUntil(untilMs) {
+      blocked = Math.max(blocked, untilMs)
+    },
+    blockedUntil: () => (blocked > clock() ? blocked : 0),
+    observeUsage(bucket, used, scope) {
+      const spec = specOf(bucket)
+      const key = keyOf(bucket, scope)
+      states.set(key, syncUsed(advance(spec, states.get(key), clock()), used))
+    },
+  }
+}
