@@ -1,0 +1,5 @@
+export { createVenueEngine, type VenueEngineOptions } from './create-engine.js'
+export { LIQUIDITY_OWNER } from './order-store.js'
+export type { LiquidityOptions } from './synthetic-liquidity.js'
+export type { MidWalkOptions } from './mid-walk.js'
+export * from './types.js'

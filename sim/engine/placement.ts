@@ -1,0 +1,95 @@
+// Accepting an order: validate, refuse duplicates and impossible instructions, reserve funds, then execute.
+// Rejections throw SimError and leave no trace: a rejected order is not "received" and its client id stays free.
+import { dec } from '../../domain/money.js'
+import { bookOf, historyOf, leverageOf, marketOf, midOf, type EngineState } from './engine-state.js'
+import { execute, expireDue, fireTriggers } from './execution.js'
+import { reservationFor } from './funds.js'
+import { crosses, matchedAmount, matchedQuote, planMatches } from './matching.js'
+import { snapshot, type OrderRecord } from './order-store.js'
+import { SimError, type SimMarket, type SimOrder, type SimOrderParams } from './types.js'
+import { isTriggerType, validateOrder, type ValidOrder } from './validation.js'
+
+function checkReduceOnly(state: EngineState, owner: string, order: ValidOrder): void {
+  if (!order.reduceOnly) return
+  const net = state.positions.netAmount(owner, order.symbol)
+  const reduces = order.side === 'buy' ? net.lessThan(0) : net.greaterThan(0)
+  if (!reduces || dec(order.amount ?? 0).greaterThan(net.abs())) {
+    throw new SimError('INVALID_ORDER', 'reduceOnly order would increase or flip the position')
+  }
+}
+
+/** Refuses post-only orders that would take and FOK orders that cannot fill now; returns a market cost estimate. */
+function checkAgainstBook(state: EngineState, market: SimMarket, order: ValidOrder) {
+  const book = bookOf(state, order.symbol)
+  const opposite = order.side === 'buy' ? book.asks : book.bids
+  if (isTriggerType(order.type)) return undefined
+  const limitPrice = order.price === undefined ? undefined : dec(order.price)
+  if (order.postOnly && opposite.levels[0] && crosses(order.side, opposite.levels[0].price, limitPrice)) {
+    throw new SimError('POST_ONLY_WOULD_CROSS', 'Post-only order would immediately match and take')
+  }
+  if (order.type === 'market' && opposite.levels.length === 0) {
+    throw new SimError('NO_LIQUIDITY', `No ${order.side === 'buy' ? 'asks' : 'bids'} for ${order.symbol}`)
+  }
+  if (order.timeInForce === 'FOK') {
+    const plan = planMatches(opposite, { side: order.side, amount: dec(order.amount!), limitPrice, stepSize: market.stepSize })
+    if (matchedAmount(plan).lessThan(order.amount!)) {
+      throw new SimError('FOK_NOT_FILLABLE', 'Fill-or-kill order cannot be filled completely')
+    }
+  }
+  if (order.type !== 'market' || order.amount === undefined) return undefined
+  return matchedQuote(planMatches(opposite, { side: order.side, amount: dec(order.amount), stepSize: market.stepSize }))
+}
+
+export function placeOrder(state: EngineState, owner: string, params: SimOrderParams): SimOrder {
+  expireDue(state)
+  const market = marketOf(state, params.symbol)
+  const now = state.now()
+  const order = validateOrder(market, params, {
+    now,
+    mid: midOf(state, market.symbol),
+    accountLeverage: leverageOf(state, owner, market.symbol),
+  })
+  if (order.clientOrderId !== undefined && state.orders.byClientOrderId(owner, order.clientOrderId)) {
+    throw new SimError('DUPLICATE_CLIENT_ORDER_ID', `Client order id ${order.clientOrderId} was already used`)
+  }
+  checkReduceOnly(state, owner, order)
+  const estimatedCost = checkAgainstBook(state, market, order)
+  const reservation = reservationFor(order, market, estimatedCost, dec(midOf(state, market.symbol)))
+  state.accounts.lock(owner, reservation.asset, reservation.amount)
+
+  const record: OrderRecord = {
+    order: {
+      id: ++state.ids.order,
+      clientOrderId: order.clientOrderId,
+      owner,
+      symbol: order.symbol,
+      side: order.side,
+      type: order.type,
+      timeInForce: order.timeInForce,
+      postOnly: order.postOnly,
+      amount: order.amount ?? '0',
+      quoteAmount: order.quoteAmount,
+      price: order.price,
+      triggerPrice: order.triggerPrice,
+      status: isTriggerType(order.type) ? 'pending_trigger' : 'new',
+      filled: '0',
+      filledQuote: '0',
+      fee: '0',
+      feeAsset: market.quote,
+      leverage: order.leverage,
+      reduceOnly: order.reduceOnly,
+      expireAt: order.expireAt,
+      createdAt: now,
+      updatedAt: now,
+      fills: [],
+    },
+    lockAsset: reservation.asset,
+    locked: reservation.amount,
+    leverage: order.leverage,
+    tradeMark: historyOf(state, order.symbol).last()?.id ?? 0,
+  }
+  state.orders.add(record)
+  if (record.order.status === 'new') execute(state, record)
+  fireTriggers(state, order.symbol)
+  return snapshot(record.order)
+}
