@@ -1,0 +1,10 @@
+import type { ExchangeId } from '../domain/types.js'
+import type { AnyConnector } from '../exchanges/connector.js'
+import type { GatewayDb } from '../db/client.js'
+
+/** What activities need from the outside world; bin/ builds the concrete ones, tests inject their own. */
+export interface ActivityDeps {
+  connectors: { get(id: ExchangeId): AnyConnector; list(): readonly AnyConnector[] }
+  db: GatewayDb
+  now?: () => number
+}

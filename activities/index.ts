@@ -1,0 +1,19 @@
+// createActivities(deps): every activity the worker registers. Workflows import only the *type*.
+import type { ActivityDeps } from './deps.js'
+import { createMarketDataActivities } from './market-data.js'
+import { createOrderActivities } from './orders.js'
+import { createRecordActivities } from './records.js'
+
+export type { ActivityDeps } from './deps.js'
+export type { ExchangeRead, VenueSnapshot } from './market-data.js'
+export type { CancelOrderInput, OrderRole, PlaceOrderInput, ReconcileInput, ReconcileResult } from './orders.js'
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createMarketDataActivities(deps),
+    ...createOrderActivities(deps),
+    ...createRecordActivities(deps),
+  }
+}
+
+export type Activities = ReturnType<typeof createActivities>

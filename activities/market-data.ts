@@ -1,0 +1,85 @@
+// Market data activities. Reads are idempotent, so the marketData policy retries them freely.
+import type { ExchangeHealth, ExchangeId, OrderBook, Timeframe, TradingFees } from '../domain/types.js'
+import type { ActivityDeps } from './deps.js'
+import { asActivity } from './failures.js'
+
+/** What routing needs to know about one venue, gathered in one activity so the books are as fresh as possible. */
+export interface VenueSnapshot {
+  exchange: ExchangeId
+  book: OrderBook
+  fees: TradingFees
+  latencyMs?: number
+  health: ExchangeHealth['status']
+  errorRate: number
+  market: { amountStep: string; priceStep: string; minAmount?: string; minNotional?: string }
+}
+
+export type ExchangeRead =
+  | { operation: 'ticker'; symbol: string }
+  | { operation: 'orderbook'; symbol: string; depth?: number }
+  | { operation: 'trades'; symbol: string; limit?: number }
+  | { operation: 'klines'; symbol: string; timeframe: Timeframe; since?: number; limit?: number }
+  | { operation: 'balances' }
+  | { operation: 'account' }
+  | { operation: 'health' }
+  | { operation: 'status' }
+  | { operation: 'markets' }
+  | { operation: 'openOrders'; symbol?: string }
+
+export function createMarketDataActivities({ connectors }: ActivityDeps) {
+  return {
+    async fetchVenueSnapshot(input: { exchange: ExchangeId; symbol: string; depth: number }): Promise<VenueSnapshot> {
+      const connector = connectors.get(input.exchange)
+      return asActivity(async () => {
+        const [book, market, health] = await Promise.all([
+          connector.getOrderBook(input.symbol, input.depth),
+          connector.getMarket(input.symbol),
+          connector.getExchangeHealth(),
+        ])
+        return {
+          exchange: input.exchange,
+          book,
+          fees: { maker: market.makerFee, taker: market.takerFee },
+          latencyMs: health.marketDataLatencyMs,
+          health: health.status,
+          errorRate: health.errorRate,
+          market: {
+            amountStep: market.amountStep,
+            priceStep: market.priceStep,
+            minAmount: market.minAmount,
+            minNotional: market.minNotional,
+          },
+        }
+      })
+    },
+
+    /** One read on one venue, for the REST API's market-data and account endpoints. */
+    async readExchange(input: { exchange: ExchangeId } & ExchangeRead): Promise<unknown> {
+      const connector = connectors.get(input.exchange)
+      return asActivity(async () => {
+        switch (input.operation) {
+          case 'ticker':
+            return connector.getTicker(input.symbol)
+          case 'orderbook':
+            return connector.getOrderBook(input.symbol, input.depth)
+          case 'trades':
+            return connector.getRecentTrades(input.symbol, input.limit)
+          case 'klines':
+            return connector.getKlines(input.symbol, input.timeframe, input.since, input.limit)
+          case 'balances':
+            return connector.getBalances()
+          case 'account':
+            return connector.getAccountInfo()
+          case 'health':
+            return { ...(await connector.getExchangeHealth()), metrics: connector.getMetrics() }
+          case 'status':
+            return connector.getStatus()
+          case 'markets':
+            return connector.getMarkets()
+          case 'openOrders':
+            return connector.getOpenOrders(input.symbol)
+        }
+      })
+    },
+  }
+}

@@ -1,0 +1,134 @@
+// Order activities: place, reconcile, cancel. The exactly-once rules of ARCHITECTURE.md live here:
+// - the attempt is recorded in SQLite (keyed by client order id) before the request goes out;
+// - a retried placement first looks the order up by its client order id and returns it if it exists;
+// - an unknown outcome is reported as OrderOutcomeUnknownError (never retried by the policy) so that the
+//   workflow reconciles by lookup instead of sending again.
+import { ApplicationFailure, Context } from '@temporalio/activity'
+
+import { recordOrderIntent, updateOrderAttempt, type OrderAttemptUpdate } from '../db/order-attempts.js'
+import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
+import { ExchangeError } from '../exchanges/errors.js'
+import type { ActivityDeps } from './deps.js'
+import { asActivity, toApplicationFailure } from './failures.js'
+
+export type OrderRole = 'primary' | 'backup' | 'routed' | 'split' | 'buy-leg' | 'sell-leg' | 'unwind'
+
+export interface PlaceOrderInput {
+  executionId: string
+  exchange: ExchangeId
+  /** clientOrderId is required: the workflow chooses it before this activity first runs. */
+  request: OrderRequest & { clientOrderId: string }
+  role: OrderRole
+  /** Position of the attempt within the execution, for ordering the audit trail. */
+  seq: number
+}
+
+export interface ReconcileInput {
+  executionId: string
+  exchange: ExchangeId
+  symbol: string
+  clientOrderId: string
+  /** How long after the first lookup an absent order is still given time to appear (fresh orders can lag). */
+  graceMs: number
+}
+
+export type ReconcileResult = { found: true; order: UnifiedOrder } | { found: false }
+
+export interface CancelOrderInput {
+  exchange: ExchangeId
+  symbol: string
+  clientOrderId?: string
+  id?: string
+}
+
+export function attemptUpdateFrom(order: UnifiedOrder): OrderAttemptUpdate {
+  return {
+    status: order.status,
+    exchangeOrderId: order.id,
+    filled: order.filled,
+    average: order.average ?? null,
+    cost: order.cost,
+    fee: order.fee?.cost ?? null,
+    feeCurrency: order.fee?.currency ?? null,
+    amount: order.amount,
+    error: null,
+    errorType: null,
+  }
+}
+
+export function createOrderActivities({ connectors, db, now = Date.now }: ActivityDeps) {
+  return {
+    async placeOrder(input: PlaceOrderInput): Promise<UnifiedOrder> {
+      const { request, exchange } = input
+      const connector = connectors.get(exchange)
+      recordOrderIntent(db, {
+        clientOrderId: request.clientOrderId,
+        executionId: input.executionId,
+        role: input.role,
+        seq: input.seq,
+        exchange,
+        symbol: request.symbol,
+        side: request.side,
+        type: request.type,
+        amount: request.amount,
+        price: request.price ?? null,
+      })
+      try {
+        if (Context.current().info.attempt > 1) {
+          // An earlier attempt may have reached the book before it failed: never send the order twice.
+          const existing = await connector.findOrder({ symbol: request.symbol, clientOrderId: request.clientOrderId })
+          if (existing) {
+            updateOrderAttempt(db, request.clientOrderId, attemptUpdateFrom(existing), now())
+            return existing
+          }
+        }
+        updateOrderAttempt(db, request.clientOrderId, { status: 'sent' }, now())
+        const order = await connector.placeOrder(request)
+        updateOrderAttempt(db, request.clientOrderId, attemptUpdateFrom(order), now())
+        return order
+      } catch (error) {
+        updateOrderAttempt(db, request.clientOrderId, failureUpdate(error), now())
+        throw toApplicationFailure(error)
+      }
+    },
+
+    async reconcileOrder(input: ReconcileInput): Promise<ReconcileResult> {
+      const connector = connectors.get(input.exchange)
+      const order = await asActivity(() =>
+        connector.findOrder({ symbol: input.symbol, clientOrderId: input.clientOrderId })
+      )
+      if (order) {
+        updateOrderAttempt(db, input.clientOrderId, attemptUpdateFrom(order), now())
+        return { found: true, order }
+      }
+      const { scheduledTimestampMs } = Context.current().info
+      if (now() - scheduledTimestampMs < input.graceMs) {
+        // Retried by the reconcile policy until the grace window has passed.
+        throw ApplicationFailure.retryable(
+          `order ${input.clientOrderId} not visible on ${input.exchange} yet`,
+          'OrderNotYetVisible'
+        )
+      }
+      updateOrderAttempt(db, input.clientOrderId, { status: 'absent' }, now())
+      return { found: false }
+    },
+
+    async cancelOrder(input: CancelOrderInput): Promise<UnifiedOrder> {
+      const connector = connectors.get(input.exchange)
+      const order = await asActivity(() =>
+        connector.cancelOrder({ symbol: input.symbol, clientOrderId: input.clientOrderId, id: input.id })
+      )
+      if (input.clientOrderId) updateOrderAttempt(db, input.clientOrderId, attemptUpdateFrom(order), now())
+      return order
+    },
+  }
+}
+
+function failureUpdate(error: unknown): OrderAttemptUpdate {
+  const errorType = error instanceof Error ? error.name : 'Error'
+  const message = error instanceof Error ? error.message : String(error)
+  if (!(error instanceof ExchangeError)) return { error: message, errorType }
+  if (errorType === 'OrderOutcomeUnknownError') return { status: 'unknown', error: message, errorType }
+  // A pre-send failure (rate limit, venue unavailable) leaves the order unsent; the retry sends it.
+  return { status: error.retryable ? 'pending' : 'rejected', error: message, errorType }
+}

@@ -1,0 +1,26 @@
+// createApp(deps): the REST API. It validates, starts or queries workflows and reads the execution history; it
+// never talks to an exchange itself (every venue call is a Temporal activity).
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+
+import type { AppDeps } from './deps.js'
+import { ApiError, errorResponse } from './errors.js'
+import { healthRoutes } from './routes/health.js'
+import { orderRoutes } from './routes/orders.js'
+
+export type { AppDeps } from './deps.js'
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono()
+  app.route('/health', healthRoutes(deps))
+  app.route('/api/orders', orderRoutes(deps))
+
+  app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`)))
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error)
+    if (error instanceof HTTPException) return errorResponse(c, new ApiError(error.status as 400, 'http_error', error.message))
+    console.error(`[api] ${c.req.method} ${c.req.path} failed:`, error)
+    return errorResponse(c, new ApiError(500, 'internal_error', 'internal error; see the server log'))
+  })
+  return app
+}

@@ -1,0 +1,14 @@
+import type { GatewayDb } from '../db/client.js'
+import type { ExchangeId } from '../domain/types.js'
+import type { WorkflowRunner } from './workflow-runner.js'
+
+export interface AppDeps {
+  runner: WorkflowRunner
+  db: GatewayDb
+  /** Exchanges this deployment trades on. */
+  exchanges: readonly ExchangeId[]
+  /** Which exchanges run against the simulator (no API keys). */
+  demoMode: Partial<Record<ExchangeId, boolean>>
+  /** How long a POST waits for the workflow before answering 202 with its id (default 30 s). */
+  waitMs?: number
+}

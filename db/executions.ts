@@ -1,0 +1,77 @@
+// Query functions for executions. Each takes the database first, so callers decide which database.
+import { and, desc, eq, like, lt, type SQL } from 'drizzle-orm'
+
+import type { GatewayDb } from './client.js'
+import { executions, orderAttempts, routingDecisions, type NewExecution } from './schema.js'
+
+export type ExecutionStart = Pick<NewExecution, 'id' | 'strategy' | 'symbol' | 'side' | 'exchanges' | 'idempotencyKey' | 'request'>
+
+/** Records that an execution started. Idempotent: a retried activity leaves the first row as it was. */
+export function recordExecutionStart(db: GatewayDb, start: ExecutionStart): void {
+  db.insert(executions).values(start).onConflictDoNothing().run()
+}
+
+export interface ExecutionEnd {
+  status: 'completed' | 'failed'
+  outcome: string
+  result?: unknown
+  error?: string
+  profit?: string
+  exchanges?: string
+}
+
+export function recordExecutionEnd(db: GatewayDb, id: string, end: ExecutionEnd, at: number): void {
+  db.update(executions)
+    .set({
+      status: end.status,
+      outcome: end.outcome,
+      result: end.result ?? null,
+      error: end.error ?? null,
+      profit: end.profit ?? null,
+      ...(end.exchanges ? { exchanges: end.exchanges } : {}),
+      updatedAt: at,
+      completedAt: at,
+    })
+    .where(eq(executions.id, id))
+    .run()
+}
+
+export interface ExecutionFilter {
+  strategy?: string
+  status?: string
+  symbol?: string
+  exchange?: string
+  /** Only executions created before this time (ms), for paging. */
+  before?: number
+  limit: number
+}
+
+export function listExecutions(db: GatewayDb, filter: ExecutionFilter) {
+  const where: SQL[] = []
+  if (filter.strategy) where.push(eq(executions.strategy, filter.strategy as never))
+  if (filter.status) where.push(eq(executions.status, filter.status as never))
+  if (filter.symbol) where.push(eq(executions.symbol, filter.symbol))
+  if (filter.exchange) where.push(like(executions.exchanges, `%${filter.exchange}%`))
+  if (filter.before) where.push(lt(executions.createdAt, filter.before))
+  return db
+    .select()
+    .from(executions)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(executions.createdAt))
+    .limit(filter.limit)
+    .all()
+}
+
+/** One execution with its routing decisions and order attempts, or undefined. */
+export function getExecution(db: GatewayDb, id: string) {
+  const execution = db.select().from(executions).where(eq(executions.id, id)).get()
+  if (!execution) return undefined
+  const decisions = db
+    .select()
+    .from(routingDecisions)
+    .where(eq(routingDecisions.executionId, id))
+    .orderBy(routingDecisions.seq)
+    .all()
+  const attempts = db.select().from(orderAttempts).where(eq(orderAttempts.executionId, id)).orderBy(orderAttempts.seq).all()
+  return { ...execution, decisions, attempts }
+}

@@ -1,0 +1,101 @@
+// The execution history: what was asked, what was decided, every order attempt and how it ended.
+// Temporal holds the live state; these tables keep the audit trail after Temporal's retention window and serve
+// GET /api/executions. Amounts and prices are decimal strings (TEXT), never REAL.
+
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`
+
+/** One workflow execution: a single order, a smart order, a failover order, an arbitrage or a monitor. */
+export const executions = sqliteTable(
+  'executions',
+  {
+    /** The Temporal workflow id. */
+    id: text('id').primaryKey(),
+    strategy: text('strategy', { enum: ['order', 'smart', 'failover', 'arbitrage', 'monitor'] }).notNull(),
+    status: text('status', { enum: ['running', 'completed', 'failed'] }).notNull().default('running'),
+    symbol: text('symbol'),
+    side: text('side'),
+    /** Exchanges involved: requested or selected, comma separated. */
+    exchanges: text('exchanges'),
+    idempotencyKey: text('idempotency_key'),
+    request: text('request', { mode: 'json' }).notNull(),
+    /** Final result (unified orders, realised profit...), JSON. */
+    result: text('result', { mode: 'json' }),
+    /** Outcome in a word: filled, partially_filled, rejected, unwound, no_opportunity, stopped... */
+    outcome: text('outcome'),
+    error: text('error'),
+    /** Realised profit in quote currency (arbitrage), decimal string. */
+    profit: text('profit'),
+    createdAt: integer('created_at').notNull().default(now),
+    updatedAt: integer('updated_at').notNull().default(now),
+    completedAt: integer('completed_at'),
+  },
+  (t) => [index('executions_strategy_idx').on(t.strategy, t.createdAt), index('executions_symbol_idx').on(t.symbol)]
+)
+
+/** A routing decision with every candidate venue it considered. */
+export const routingDecisions = sqliteTable(
+  'routing_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    executionId: text('execution_id')
+      .notNull()
+      .references(() => executions.id),
+    /** Position of this decision within the execution (a retry after failover makes another). */
+    seq: integer('seq').notNull(),
+    selected: text('selected'),
+    reason: text('reason').notNull(),
+    expectedAveragePrice: text('expected_average_price'),
+    liquidityScore: text('liquidity_score'),
+    expectedSlippageBps: text('expected_slippage_bps'),
+    candidates: text('candidates', { mode: 'json' }).notNull(),
+    splitPlan: text('split_plan', { mode: 'json' }),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('routing_decisions_execution_seq').on(t.executionId, t.seq)]
+)
+
+/**
+ * One order sent (or about to be sent) to one venue. Written *before* the request goes out, keyed by the client
+ * order id, and updated in place by every retry, so a crash between sending and answering leaves a row that says
+ * "sent, outcome unknown" rather than nothing.
+ */
+export const orderAttempts = sqliteTable(
+  'order_attempts',
+  {
+    clientOrderId: text('client_order_id').primaryKey(),
+    executionId: text('execution_id')
+      .notNull()
+      .references(() => executions.id),
+    /** primary, backup, routed, split, buy-leg, sell-leg, unwind */
+    role: text('role').notNull(),
+    seq: integer('seq').notNull(),
+    exchange: text('exchange').notNull(),
+    symbol: text('symbol').notNull(),
+    side: text('side').notNull(),
+    type: text('type').notNull(),
+    amount: text('amount').notNull(),
+    price: text('price'),
+    /** pending (recorded, not yet sent), sent, open, closed, canceled, expired, rejected, unknown, absent */
+    status: text('status').notNull(),
+    exchangeOrderId: text('exchange_order_id'),
+    filled: text('filled'),
+    average: text('average'),
+    cost: text('cost'),
+    fee: text('fee'),
+    feeCurrency: text('fee_currency'),
+    error: text('error'),
+    errorType: text('error_type'),
+    createdAt: integer('created_at').notNull().default(now),
+    updatedAt: integer('updated_at').notNull().default(now),
+  },
+  (t) => [index('order_attempts_execution_idx').on(t.executionId, t.seq)]
+)
+
+export type Execution = typeof executions.$inferSelect
+export type NewExecution = typeof executions.$inferInsert
+export type RoutingDecisionRow = typeof routingDecisions.$inferSelect
+export type OrderAttempt = typeof orderAttempts.$inferSelect
+export type NewOrderAttempt = typeof orderAttempts.$inferInsert

@@ -1,0 +1,108 @@
+// Temporal settings in one place: where the server is, which task queue the worker serves, the search
+// attributes the UI filters on, and the timeouts and retry policies of every activity class.
+//
+// Workflows import this file (for activity options and search-attribute keys), so its top level must stay
+// deterministic: constants only, no process.env reads outside functions.
+
+import { defineSearchAttributeKey, type ActivityOptions } from '@temporalio/common'
+
+export const TASK_QUEUE = 'exchange-gateway'
+
+export interface TemporalConnectionSettings {
+  address: string
+  namespace: string
+  taskQueue: string
+}
+
+/** Connection settings from the environment (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE). */
+export function temporalConnectionSettings(env: Record<string, string | undefined>): TemporalConnectionSettings {
+  return {
+    address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE ?? TASK_QUEUE,
+  }
+}
+
+/** The embedded dev server `npm start` runs (ports overridable with TEMPORAL_PORT / TEMPORAL_UI_PORT). */
+export const DEV_SERVER = {
+  port: 7233,
+  uiPort: 8233,
+  dbFile: 'data/temporal.db',
+  /** Closed workflows stay visible this long (the dev server's default is 24 h). */
+  retentionDays: 30,
+} as const
+
+/** Search attributes: filter executions in the Temporal UI, e.g. `Strategy = "failover" AND Exchange = "kraken"`. */
+export const SA = {
+  exchange: defineSearchAttributeKey('Exchange', 'KEYWORD'),
+  symbol: defineSearchAttributeKey('Symbol', 'KEYWORD'),
+  side: defineSearchAttributeKey('Side', 'KEYWORD'),
+  strategy: defineSearchAttributeKey('Strategy', 'KEYWORD'),
+  orderStatus: defineSearchAttributeKey('OrderStatus', 'KEYWORD'),
+} as const
+
+// Error types (ApplicationFailure.type) that retrying cannot fix. Names come from exchanges/errors.ts.
+const DEFINITIVE = ['InsufficientBalanceError', 'InvalidOrderError', 'AuthenticationError', 'OrderNotFoundError', 'ValidationError']
+
+/**
+ * Activity classes. Each workflow proxies activities with one of these.
+ * - marketData: books, tickers, status. Cheap and idempotent: fast retries, many attempts.
+ * - placeOrder: sends an order. Business rejections are final; an unknown outcome (OrderOutcomeUnknownError or a
+ *   start-to-close timeout) is never retried here: the workflow reconciles by client order id instead.
+ *   Pre-send failures (rate limit, venue unavailable) retry; maximumInterval is long enough to honour a
+ *   Retry-After of 60 s (the server clamps nextRetryDelay to maximumInterval).
+ * - reconcile: looks an order up by client order id, with a grace window for orders not yet visible.
+ * - unwind: compensation after a one-legged arbitrage. It must eventually succeed: a long budget.
+ * - record: SQLite writes. Local and fast; retried until they succeed.
+ */
+export const ACTIVITY_OPTIONS = {
+  marketData: {
+    startToCloseTimeout: '10s',
+    scheduleToCloseTimeout: '1m',
+    retry: {
+      initialInterval: '200ms',
+      backoffCoefficient: 2,
+      maximumInterval: '5s',
+      maximumAttempts: 8,
+      nonRetryableErrorTypes: [...DEFINITIVE],
+    },
+  },
+  placeOrder: {
+    startToCloseTimeout: '20s',
+    scheduleToCloseTimeout: '3m',
+    retry: {
+      initialInterval: '500ms',
+      backoffCoefficient: 2,
+      maximumInterval: '60s',
+      maximumAttempts: 5,
+      nonRetryableErrorTypes: [...DEFINITIVE, 'OrderOutcomeUnknownError', 'TemporalTimeout:StartToClose'],
+    },
+  },
+  reconcile: {
+    startToCloseTimeout: '15s',
+    scheduleToCloseTimeout: '2m',
+    retry: {
+      initialInterval: '500ms',
+      backoffCoefficient: 1.5,
+      maximumInterval: '10s',
+      maximumAttempts: 10,
+      nonRetryableErrorTypes: ['AuthenticationError', 'ValidationError'],
+    },
+  },
+  unwind: {
+    startToCloseTimeout: '20s',
+    scheduleToCloseTimeout: '1h',
+    retry: {
+      initialInterval: '1s',
+      backoffCoefficient: 2,
+      maximumInterval: '60s',
+      nonRetryableErrorTypes: ['AuthenticationError', 'ValidationError'],
+    },
+  },
+  record: {
+    startToCloseTimeout: '10s',
+    retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '5s' },
+  },
+} as const satisfies Record<string, ActivityOptions>
+
+export type ActivityClass = keyof typeof ACTIVITY_OPTIONS

@@ -1,0 +1,20 @@
+// Starts ONE real Temporal dev server (in memory, headless, free port) for the whole test run. The CLI is found or
+// installed by the same code `npm start` uses.
+import type { TestProject } from 'vitest/node'
+
+import { ensureTemporalCli } from '../../bin/temporal/cli.js'
+import { startDevServer } from '../../bin/temporal/dev-server.js'
+import { SA } from '../../temporal.config.js'
+
+export default async function setup(project: TestProject) {
+  const cliPath = await ensureTemporalCli({ projectRoot: new URL('../..', import.meta.url).pathname })
+  const server = await startDevServer({ cliPath, searchAttributes: Object.values(SA) })
+  project.provide('temporalAddress', server.address)
+  return () => server.stop()
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    temporalAddress: string
+  }
+}

@@ -1,0 +1,3 @@
+// Every workflow the worker serves. The worker bundles this file; the API refers to these by type only.
+export { exchangeReadWorkflow } from './exchange-read.js'
+export { placeOrderWorkflow } from './place-order.js'

@@ -1,0 +1,16 @@
+// Activity proxies, one per activity class of temporal.config.ts, so every call carries its class's timeouts
+// and retry policy.
+import { proxyActivities } from '@temporalio/workflow'
+
+import type { Activities } from '../../activities/index.js'
+import { ACTIVITY_OPTIONS } from '../../temporal.config.js'
+
+export const marketData = proxyActivities<Pick<Activities, 'fetchVenueSnapshot' | 'readExchange'>>(
+  ACTIVITY_OPTIONS.marketData
+)
+export const orders = proxyActivities<Pick<Activities, 'placeOrder' | 'cancelOrder'>>(ACTIVITY_OPTIONS.placeOrder)
+export const reconcile = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.reconcile)
+export const unwind = proxyActivities<Pick<Activities, 'placeOrder' | 'reconcileOrder'>>(ACTIVITY_OPTIONS.unwind)
+export const records = proxyActivities<
+  Pick<Activities, 'recordExecutionStart' | 'recordExecutionEnd' | 'recordRoutingDecision'>
+>(ACTIVITY_OPTIONS.record)

@@ -1,0 +1,84 @@
+// Place one order and settle its outcome, following ARCHITECTURE.md invariant 3:
+// - a definitive rejection is final;
+// - an unknown outcome (OrderOutcomeUnknownError, or the activity timing out) is resolved by looking the order up
+//   by its client order id, never by sending it again;
+// - only a definitive failure, or an order proven absent, lets the caller move to another venue.
+import { ActivityFailure, ApplicationFailure, TimeoutFailure } from '@temporalio/workflow'
+
+import type { PlaceOrderInput } from '../../activities/index.js'
+import type { UnifiedOrder } from '../../domain/types.js'
+import { orders, reconcile, unwind } from './activities.js'
+
+export type PlacementOutcome =
+  /** The venue has the order (possibly found by reconciliation after an unknown outcome). */
+  | { kind: 'placed'; order: UnifiedOrder; reconciled: boolean }
+  /** The venue said no (insufficient balance, invalid order, authentication). */
+  | { kind: 'rejected'; errorType: string; message: string }
+  /** Nothing reached the book: venue unavailable or rate limited until the retries ran out, or proven absent. */
+  | { kind: 'not_placed'; errorType: string; message: string }
+  /** The order may exist and the lookup could not tell: never fail over from here. */
+  | { kind: 'unknown'; errorType: string; message: string }
+
+const DEFINITIVE = new Set(['InsufficientBalanceError', 'InvalidOrderError', 'AuthenticationError', 'ValidationError'])
+
+export interface PlacementOptions {
+  /** Lookup grace window for an order whose outcome is unknown. */
+  reconcileGraceMs: number
+  /** Use the unwind budget (long retries) instead of the order-placement one. */
+  asUnwind?: boolean
+}
+
+export async function placeAndSettle(input: PlaceOrderInput, options: PlacementOptions): Promise<PlacementOutcome> {
+  const place = options.asUnwind ? unwind.placeOrder : orders.placeOrder
+  try {
+    return { kind: 'placed', order: await place(input), reconciled: false }
+  } catch (error) {
+    const failure = describe(error)
+    if (DEFINITIVE.has(failure.errorType)) return { kind: 'rejected', ...failure }
+    if (failure.errorType !== 'OrderOutcomeUnknownError' && failure.errorType !== 'Timeout') {
+      return { kind: 'not_placed', ...failure }
+    }
+    return settleUnknown(input, failure, options)
+  }
+}
+
+async function settleUnknown(
+  input: PlaceOrderInput,
+  failure: { errorType: string; message: string },
+  options: PlacementOptions
+): Promise<PlacementOutcome> {
+  const lookup = options.asUnwind ? unwind.reconcileOrder : reconcile.reconcileOrder
+  try {
+    const result = await lookup({
+      executionId: input.executionId,
+      exchange: input.exchange,
+      symbol: input.request.symbol,
+      clientOrderId: input.request.clientOrderId,
+      graceMs: options.reconcileGraceMs,
+    })
+    if (result.found) return { kind: 'placed', order: result.order, reconciled: true }
+    return {
+      kind: 'not_placed',
+      errorType: failure.errorType,
+      message: `${failure.message}; lookup by client order id ${input.request.clientOrderId} proved the order absent`,
+    }
+  } catch (error) {
+    const lookupFailure = describe(error)
+    return {
+      kind: 'unknown',
+      errorType: failure.errorType,
+      message: `${failure.message}; lookup failed too (${lookupFailure.message}): order ${input.request.clientOrderId} may be live`,
+    }
+  }
+}
+
+export function describe(error: unknown): { errorType: string; message: string } {
+  if (error instanceof ActivityFailure) {
+    const cause = error.cause
+    if (cause instanceof TimeoutFailure) return { errorType: 'Timeout', message: `activity timed out (${cause.timeoutType})` }
+    if (cause instanceof ApplicationFailure) return { errorType: cause.type ?? 'Error', message: cause.message }
+    return { errorType: cause?.name ?? 'Error', message: cause?.message ?? error.message }
+  }
+  if (error instanceof ApplicationFailure) return { errorType: error.type ?? 'Error', message: error.message }
+  return { errorType: 'Error', message: error instanceof Error ? error.message : String(error) }
+}

@@ -1,0 +1,83 @@
+// A single order on a named exchange: record it, place it exactly once, settle an unknown outcome, record the end.
+import { defineQuery, setHandler, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow'
+
+import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
+import { SA } from '../temporal.config.js'
+import { records } from './lib/activities.js'
+import { placeAndSettle, type PlacementOutcome } from './lib/placement.js'
+import { summarise, type AttemptSummary } from './lib/summaries.js'
+
+export interface PlaceOrderWorkflowInput {
+  exchange: ExchangeId
+  order: OrderRequest
+  idempotencyKey?: string
+  /** Lookup grace window after an unknown outcome (default 5 s). */
+  reconcileGraceMs?: number
+}
+
+export interface OrderExecutionResult {
+  workflowId: string
+  exchange: ExchangeId
+  clientOrderId: string
+  /** placed = the venue has it; rejected = the venue said no; not_placed / unknown as in PlacementOutcome. */
+  outcome: PlacementOutcome['kind']
+  order?: UnifiedOrder
+  error?: { type: string; message: string }
+  attempts: AttemptSummary[]
+}
+
+export type OrderWorkflowState = { phase: 'placing' | 'done'; result?: OrderExecutionResult; clientOrderId: string }
+export const orderStateQuery = defineQuery<OrderWorkflowState>('state')
+
+export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promise<OrderExecutionResult> {
+  const { workflowId } = workflowInfo()
+  const clientOrderId = input.order.clientOrderId ?? uuid4()
+  const state: OrderWorkflowState = { phase: 'placing', clientOrderId }
+  setHandler(orderStateQuery, () => state)
+
+  await records.recordExecutionStart({
+    id: workflowId,
+    strategy: 'order',
+    symbol: input.order.symbol,
+    side: input.order.side,
+    exchanges: input.exchange,
+    idempotencyKey: input.idempotencyKey ?? null,
+    request: input,
+  })
+  const outcome = await placeAndSettle(
+    {
+      executionId: workflowId,
+      exchange: input.exchange,
+      request: { ...input.order, clientOrderId },
+      role: 'primary',
+      seq: 1,
+    },
+    { reconcileGraceMs: input.reconcileGraceMs ?? 5_000 }
+  )
+  const result: OrderExecutionResult = {
+    workflowId,
+    exchange: input.exchange,
+    clientOrderId,
+    outcome: outcome.kind,
+    ...(outcome.kind === 'placed'
+      ? { order: outcome.order }
+      : { error: { type: outcome.errorType, message: outcome.message } }),
+    attempts: [summarise(1, input.exchange, 'primary', clientOrderId, outcome)],
+  }
+  upsertSearchAttributes([{ key: SA.orderStatus, value: statusLabel(result) }])
+  await records.recordExecutionEnd({
+    id: workflowId,
+    status: outcome.kind === 'placed' ? 'completed' : 'failed',
+    outcome: statusLabel(result).toLowerCase(),
+    result,
+    error: result.error?.message,
+  })
+  state.phase = 'done'
+  state.result = result
+  return result
+}
+
+export function statusLabel(result: { outcome: string; order?: UnifiedOrder }): string {
+  if (result.outcome !== 'placed' || !result.order) return result.outcome.toUpperCase()
+  return result.order.status.toUpperCase()
+}
