@@ -7,6 +7,9 @@ const TEMPORAL_TESTS = ['test/workflows/**/*.test.ts', 'test/e2e/**/*.test.ts', 
 export default defineConfig({
   test: {
     pool: 'forks',
+    // CI asks for a JSON report too (.ci/run prints its totals as a plain closing line).
+    reporters: process.env.VITEST_JSON ? ['default', 'json'] : ['default'],
+    outputFile: process.env.VITEST_JSON ? { json: process.env.VITEST_JSON } : undefined,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
