@@ -1,0 +1,171 @@
+// Binance spot (/api/v3) and USD-M perpetuals (/fapi) over ccxt.binance: the CcxtConnector plus Binance's client
+// order id rules, its order book depths, its account permissions, its used-weight headers and the futures extras.
+import ccxt from 'ccxt'
+import type { Order as CcxtOrder, Position as CcxtPosition } from 'ccxt'
+
+import { CcxtConnector } from './ccxt-connector.js'
+import type { CallSpec, ConnectorDeps } from './ccxt-connector.js'
+import { decimal } from './ccxt-convert.js'
+import type { ConnectorConfig } from './config.js'
+import type { BinanceConnector, FuturesOrderRequest } from './connector.js'
+import { InvalidOrderError } from './errors.js'
+import { headerValue } from './error-mapping.js'
+import { binanceRateModel } from './rate-limit/binance.js'
+import { dec } from '../domain/money.js'
+import type { AccountInfo, FuturesPosition, UnifiedOrder } from '../domain/types.js'
+
+export const BINANCE_FEATURES = ['spot', 'futures', 'postOnly', 'ioc', 'fok'] as const
+
+/** Binance: newClientOrderId is at most 36 characters from [.A-Z:/a-z0-9_-]. */
+const CLIENT_ORDER_ID = /^[.A-Z:/a-z0-9_-]{1,36}$/
+const SPOT_DEPTHS = [5, 10, 20, 50, 100, 500, 1000, 5000]
+const FUTURES_DEPTHS = [5, 10, 20, 50, 100, 500, 1000]
+
+/** A ccxt.binance instance configured for our use: no currency/margin calls, our own pacing, no retries. */
+export function createBinanceClient(config: ConnectorConfig): InstanceType<typeof ccxt.binance> {
+  const exchange = new ccxt.binance({
+    apiKey: config.apiKey,
+    secret: config.secret,
+    timeout: config.requestTimeoutMs,
+    // our limiter paces every call (per key, with the venue's weights); ccxt's own would double-count
+    enableRateLimit: false,
+    options: {
+      fetchCurrencies: false,
+      fetchMargins: false,
+      fetchMarkets: { types: ['spot', 'linear'] },
+      fetchOpenOrders: { warnWithoutSymbol: false },
+    },
+  })
+  // never re-send anything from inside ccxt (an order after a timeout would be a duplicate)
+  exchange.maxRetriesOnFailure = 0
+  if (config.baseUrl !== undefined) {
+    const base = config.baseUrl.replace(/\/+$/, '')
+    const api = exchange.urls.api as Record<string, unknown>
+    exchange.urls.api = Object.fromEntries(
+      Object.entries(api).map(([key, url]) => [key, typeof url === 'string' ? url.replace(/^https?:\/\/[^/]+/, base) : url])
+    )
+  } else if (config.sandbox === true) {
+    // Binance's test environment for spot and USD-M together (futures sandbox mode no longer exists)
+    exchange.enableDemoTrading(true)
+  }
+  return exchange
+}
+
+class BinanceCcxtConnector extends CcxtConnector implements BinanceConnector {
+  declare readonly id: 'binance'
+  private readonly leverages = new Map<string, number>()
+
+  constructor(config: ConnectorConfig, deps?: ConnectorDeps) {
+    super({
+      id: 'binance',
+      exchange: createBinanceClient(config),
+      config,
+      rateLimitModel: binanceRateModel(),
+      features: BINANCE_FEATURES,
+      deps,
+    })
+  }
+
+  async placeFuturesOrder(request: FuturesOrderRequest): Promise<UnifiedOrder> {
+    const market = await this.getMarket(request.symbol)
+    if (market.type !== 'swap') {
+      throw new InvalidOrderError(`${request.symbol} is not a USD-M perpetual on binance (use e.g. BTC/USDT:USDT)`, {
+        exchange: 'binance',
+        operation: 'placeOrder',
+      })
+    }
+    return this.submitOrder(request, request.reduceOnly === true ? { reduceOnly: true } : {})
+  }
+
+  async setLeverage(symbol: string, leverage: number): Promise<{ symbol: string; leverage: number }> {
+    await this.ccxtMarket(symbol, 'setLeverage')
+    if (!Number.isInteger(leverage) || leverage < 1 || leverage > 125) {
+      throw new InvalidOrderError(`leverage ${leverage} is not an integer from 1 to 125`, {
+        exchange: 'binance',
+        operation: 'setLeverage',
+      })
+    }
+    const spec = { ...this.spec('account', 'setLeverage', 'setLeverage', symbol), retry: false }
+    const answer = (await this.call(spec, () => this.exchange.setLeverage(leverage, symbol))) as { leverage?: unknown }
+    const applied = Number(answer?.leverage ?? leverage)
+    this.leverages.set(symbol, applied)
+    return { symbol, leverage: applied }
+  }
+
+  async getFuturesPositions(): Promise<FuturesPosition[]> {
+    await this.ensureMarkets()
+    const spec = { ...this.spec('account', 'fetchPositions', 'getFuturesPositions'), market: 'futures' as const }
+    const positions = await this.call(spec, () => this.exchange.fetchPositions())
+    return positions.filter((p) => (p.contracts ?? 0) !== 0).map((p) => this.toFuturesPosition(p))
+  }
+
+  protected override clientOrderIdProblem(clientOrderId: string): string | undefined {
+    if (CLIENT_ORDER_ID.test(clientOrderId)) return undefined
+    return 'is not 1 to 36 characters from [.A-Z:/a-z0-9_-] as binance requires'
+  }
+
+  /** A cancel's answer carries the cancel request's own id as clientOrderId; the order's is origClientOrderId. */
+  protected override clientOrderIdOf(order: CcxtOrder): string | undefined {
+    const info = order.info as { origClientOrderId?: unknown } | undefined
+    if (typeof info?.origClientOrderId === 'string' && info.origClientOrderId !== '') return info.origClientOrderId
+    return order.clientOrderId ?? undefined
+  }
+
+  protected override orderBookLimit(depth: number): number {
+    const allowed = depth > 1000 ? SPOT_DEPTHS : FUTURES_DEPTHS
+    return allowed.find((d) => d >= depth) ?? allowed[allowed.length - 1]!
+  }
+
+  protected override accountInfoFrom(info: unknown): AccountInfo {
+    const account = (info ?? {}) as {
+      canTrade?: boolean
+      canWithdraw?: boolean
+      canDeposit?: boolean
+      permissions?: unknown
+      permissionSets?: unknown
+    }
+    const fromSets = Array.isArray(account.permissionSets) ? account.permissionSets.flat() : []
+    const permissions = [...(Array.isArray(account.permissions) ? account.permissions : []), ...fromSets]
+    return {
+      exchange: 'binance',
+      canTrade: account.canTrade === true,
+      canWithdraw: account.canWithdraw === true,
+      canDeposit: account.canDeposit === true,
+      permissions: [...new Set(permissions.filter((p): p is string => typeof p === 'string'))],
+    }
+  }
+
+  /** Binance reports the weight used in the current minute; adopt it when other clients share our IP. */
+  protected override observeResponse(headers: Record<string, string | undefined>, spec: CallSpec): void {
+    const used = Number(headerValue(headers, 'x-mbx-used-weight-1m'))
+    if (!Number.isFinite(used) || used <= 0) return
+    this.limiter.observeUsage(this.marketKind(spec.symbol) === 'futures' ? 'futuresWeight' : 'spotWeight', used)
+  }
+
+  private toFuturesPosition(position: CcxtPosition): FuturesPosition {
+    const symbol = position.symbol ?? ''
+    const info = (position.info ?? {}) as { notional?: string; initialMargin?: string }
+    const result: FuturesPosition = {
+      symbol,
+      side: position.side === 'short' ? 'short' : 'long',
+      contracts: decimal(position.contracts) ?? '0',
+      entryPrice: decimal(position.entryPrice) ?? '0',
+      leverage: position.leverage ?? this.leverages.get(symbol) ?? impliedLeverage(info.notional, info.initialMargin),
+      unrealizedPnl: decimal(position.unrealizedPnl) ?? '0',
+    }
+    const liquidation = decimal(position.liquidationPrice)
+    if (liquidation !== undefined && liquidation !== '0') result.liquidationPrice = liquidation
+    return result
+  }
+}
+
+/** positionRisk v3 carries no leverage field: notional ÷ initial margin, rounded (a display number, not money). */
+function impliedLeverage(notional: string | undefined, initialMargin: string | undefined): number {
+  if (notional === undefined || initialMargin === undefined || dec(initialMargin).isZero()) return 1
+  return Math.max(1, Math.round(dec(notional).abs().div(initialMargin).toNumber()))
+}
+
+/** The Binance connector. `deps` injects a clock, a shared rate limiter or smaller limits (tests). */
+export function createBinanceConnector(config: ConnectorConfig, deps?: ConnectorDeps): BinanceConnector {
+  return new BinanceCcxtConnector(config, deps)
+}
