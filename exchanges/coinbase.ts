@@ -1,0 +1,167 @@
+// Coinbase Exchange connector: the generic CcxtConnector over ccxt's `coinbaseexchange`, plus what Coinbase does
+// its own way — UUID client order ids, GTT with cancel_after, placement acknowledged as `pending` (read back),
+// post-only crosses answered with a `rejected` order, no status endpoint, fills and transfers as extras.
+import type { Order as CcxtOrder } from 'ccxt'
+
+import type { AccountInfo, ExchangeStatus, Fill, OrderRequest, TradingFees, UnifiedOrder } from '../domain/types.js'
+import { CcxtConnector, type ConnectorDeps } from './ccxt-connector.js'
+import { decimal } from './ccxt-convert.js'
+import type { ConnectorConfig } from './config.js'
+import type { AdvancedOrderRequest, CoinbaseConnector, FundingRecord, OrderLookup } from './connector.js'
+import { advancedOrderParams } from './coinbase/advanced-order.js'
+import { createCoinbaseCcxt } from './coinbase/ccxt-client.js'
+import { coinbaseClientOrderId } from './coinbase/client-order-id.js'
+import { toFill, toFundingRecord } from './coinbase/records.js'
+import { ExchangeError, ExchangeUnavailableError, InvalidOrderError } from './errors.js'
+import { coinbaseRateModel } from './rate-limit/coinbase.js'
+
+export const COINBASE_FEATURES = [
+  'spot',
+  'postOnly',
+  'timeInForce:GTC',
+  'timeInForce:GTT',
+  'timeInForce:IOC',
+  'timeInForce:FOK',
+  'fills',
+  'fundingRecords',
+] as const
+
+export class CoinbaseCcxtConnector extends CcxtConnector implements CoinbaseConnector {
+  declare readonly id: 'coinbase'
+
+  constructor(config: ConnectorConfig, deps?: ConnectorDeps) {
+    super({
+      id: 'coinbase',
+      exchange: createCoinbaseCcxt(config),
+      config,
+      rateLimitModel: coinbaseRateModel(),
+      features: COINBASE_FEATURES,
+      ...(deps !== undefined && { deps }),
+    })
+  }
+
+  // ---- orders: client order ids are UUIDs on Coinbase ----
+
+  override async placeOrder(request: OrderRequest): Promise<UnifiedOrder> {
+    if (request.type === 'limit') return this.placeAdvancedOrder(request as AdvancedOrderRequest)
+    // As on every venue, a market order carries no time in force or post-only flag.
+    const marketOrder: AdvancedOrderRequest = { ...request }
+    delete marketOrder.timeInForce
+    delete marketOrder.postOnly
+    return this.placeAdvancedOrder(marketOrder)
+  }
+
+  async placeAdvancedOrder(request: AdvancedOrderRequest): Promise<UnifiedOrder> {
+    const extra = advancedOrderParams(request)
+    const clientOrderId = coinbaseClientOrderId(request.clientOrderId ?? this.newClientOrderId())
+    let order: UnifiedOrder
+    try {
+      order = await this.submitOrder({ ...request, clientOrderId }, extra)
+    } catch (err) {
+      // The same client_oid again (a retry after a lost answer): the order exists, report it.
+      if (!(err instanceof ExchangeError) || !/duplicate client_oid/i.test(err.message)) throw err
+      return this.getOrder({ symbol: request.symbol, clientOrderId })
+    }
+    if (order.status === 'rejected') {
+      throw new InvalidOrderError(`coinbase rejected ${clientOrderId}: post-only order would take liquidity`, {
+        exchange: this.id,
+        operation: 'placeOrder',
+      })
+    }
+    return order
+  }
+
+  override getOrder(lookup: OrderLookup): Promise<UnifiedOrder> {
+    return super.getOrder(this.coinbaseLookup(lookup))
+  }
+
+  override cancelOrder(lookup: OrderLookup): Promise<UnifiedOrder> {
+    return super.cancelOrder(this.coinbaseLookup(lookup))
+  }
+
+  /** POST /orders answers `pending` before matching: such an answer is read back, not reported as final. */
+  protected override isCompleteOrder(order: CcxtOrder): boolean {
+    const info = order.info as Record<string, unknown> | undefined
+    return super.isCompleteOrder(order) && info?.['status'] !== 'pending'
+  }
+
+  // ---- extras ----
+
+  async getFills(query: { orderId?: string; symbol?: string }): Promise<Fill[]> {
+    const { orderId, symbol } = query
+    if (orderId === undefined && symbol === undefined) {
+      throw new InvalidOrderError('getFills needs an orderId or a symbol', { exchange: this.id, operation: 'getFills' })
+    }
+    if (symbol !== undefined) await this.ccxtMarket(symbol, 'getFills')
+    else await this.ensureMarkets()
+    // Both ccxt methods read GET /fills, which has its own budget ('fetchMyTrades' in the rate model).
+    const spec = this.spec('account', 'fetchMyTrades', 'getFills', symbol)
+    const trades = await this.call(spec, () =>
+      orderId !== undefined ? this.exchange.fetchOrderTrades(orderId, symbol) : this.exchange.fetchMyTrades(symbol)
+    )
+    const now = this.clock()
+    return trades.map((trade) => toFill(trade, now)).sort((a, b) => a.timestamp - b.timestamp)
+  }
+
+  async getFundingRecords(query: { currency?: string }): Promise<FundingRecord[]> {
+    await this.ensureMarkets()
+    const spec = this.spec('account', 'fetchDepositsWithdrawals', 'getFundingRecords')
+    // GET /transfers lists every currency; filtering here avoids ccxt's per-account lookup for unknown codes.
+    const transactions = await this.call(spec, () => this.exchange.fetchDepositsWithdrawals())
+    const now = this.clock()
+    return transactions
+      .map((transaction) => toFundingRecord(transaction, now))
+      .filter((record): record is FundingRecord => record !== undefined)
+      .filter((record) => query.currency === undefined || record.currency === query.currency)
+      .sort((a, b) => a.timestamp - b.timestamp)
+  }
+
+  // ---- venue specifics of the generic methods ----
+
+  /** The profile's fee tier (GET /fees) when signed in; the market's published fees otherwise. */
+  override async getTradingFees(symbol: string): Promise<TradingFees> {
+    if (this.config.apiKey === undefined) return super.getTradingFees(symbol)
+    await this.ccxtMarket(symbol, 'getTradingFees')
+    const spec = this.spec('account', 'fetchTradingFees', 'getTradingFees', symbol)
+    const fees = await this.call(spec, () => this.exchange.fetchTradingFees())
+    const fee = fees[symbol]
+    return { maker: decimal(fee?.maker) ?? '0', taker: decimal(fee?.taker) ?? '0' }
+  }
+
+  /** Coinbase Exchange has no status endpoint (ccxt: fetchStatus not supported); GET /time answers when it is up. */
+  override async getStatus(): Promise<ExchangeStatus> {
+    const spec = this.spec('status', 'fetchTime', 'getStatus')
+    try {
+      await this.call(spec, () => this.exchange.fetchTime())
+      return { exchange: this.id, status: 'ok', updated: this.clock() }
+    } catch (err) {
+      if (!(err instanceof ExchangeUnavailableError)) throw err
+      return { exchange: this.id, status: isMaintenance(err) ? 'maintenance' : 'down', updated: this.clock() }
+    }
+  }
+
+  protected override accountInfoFrom(balanceInfo: unknown): AccountInfo {
+    const accounts = Array.isArray(balanceInfo) ? (balanceInfo as Record<string, unknown>[]) : []
+    const canTrade = accounts.length === 0 || accounts.some((account) => account['trading_enabled'] === true)
+    // Coinbase does not expose a key's transfer permission through the trading API.
+    return { exchange: this.id, canTrade, canWithdraw: false, canDeposit: false, permissions: ['SPOT'] }
+  }
+
+  protected override marketKind(): 'spot' {
+    return 'spot'
+  }
+
+  private coinbaseLookup(lookup: OrderLookup): OrderLookup {
+    return lookup.clientOrderId === undefined
+      ? lookup
+      : { ...lookup, clientOrderId: coinbaseClientOrderId(lookup.clientOrderId) }
+  }
+}
+
+function isMaintenance(err: ExchangeUnavailableError): boolean {
+  return /maintenance/i.test(err.message) || (err.cause instanceof Error && err.cause.name === 'OnMaintenance')
+}
+
+export function createCoinbaseConnector(config: ConnectorConfig, deps?: ConnectorDeps): CoinbaseConnector {
+  return new CoinbaseCcxtConnector(config, deps)
+}
