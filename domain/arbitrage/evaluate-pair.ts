@@ -1,0 +1,123 @@
+// One ordered venue pair: how much can be bought on one venue's asks and sold into the other's bids while every
+// marginal unit still clears the profit threshold after both taker fees.
+import { walkBook } from '../book.js'
+import { dec, floorToStep, isPositive, str } from '../money.js'
+import { feeOn, priceAfterFee } from '../routing/fees.js'
+import { formatPrice } from '../routing/format.js'
+import type { BookLevel } from '../types.js'
+import type { ArbitrageOpportunity, ArbitrageOptions, ArbitrageVenue, PairEvaluation } from './types.js'
+
+/**
+ * Evaluates buying on `buy` and selling on `sell`. Walks both books level by level and keeps taking the
+ * overlapping amount while the next unit's net margin, (bid × (1 − sell taker) − ask × (1 + buy taker)) ÷
+ * (ask × (1 + buy taker)), is above `minProfitPct`; then caps by `maxAmount`, rounds down to `amountStep` and
+ * prices both legs on the books for that amount. Every unit taken clears the threshold, so the whole trade does.
+ */
+export function evaluatePair(
+  symbol: string,
+  buy: ArbitrageVenue,
+  sell: ArbitrageVenue,
+  options: ArbitrageOptions,
+): PairEvaluation {
+  if (buy.book.symbol !== symbol || sell.book.symbol !== symbol) {
+    return { reason: `books are not all for ${symbol}` }
+  }
+  const asks = buy.book.asks.filter(([, size]) => isPositive(size))
+  const bids = sell.book.bids.filter(([, size]) => isPositive(size))
+  if (asks.length === 0) return { reason: `${buy.exchange} has no asks` }
+  if (bids.length === 0) return { reason: `${sell.exchange} has no bids` }
+
+  const threshold = dec(options.minProfitPct).div(100)
+  const size = profitableSize(asks, bids, buy, sell, threshold, options.maxAmount)
+  if (!isPositive(size)) {
+    const [ask] = asks[0] ?? ['0']
+    const [bid] = bids[0] ?? ['0']
+    const cost = priceAfterFee(ask, buy.fees.taker, 'buy')
+    const proceeds = priceAfterFee(bid, sell.fees.taker, 'sell')
+    const pct = dec(proceeds).minus(cost).div(cost).times(100).toNumber()
+    return {
+      reason:
+        `buy ${buy.exchange} at ${formatPrice(ask)} (${formatPrice(cost)} after fee), sell ${sell.exchange} at ` +
+        `${formatPrice(bid)} (${formatPrice(proceeds)} after fee): net ${pct.toFixed(4)}% ` +
+        `is not above ${options.minProfitPct}%`,
+    }
+  }
+  const amount = options.amountStep === undefined ? size : floorToStep(size, options.amountStep)
+  if (!isPositive(amount)) {
+    return { reason: `profitable size ${size} rounds to 0 at step ${options.amountStep ?? ''}` }
+  }
+  return { opportunity: priceOpportunity(symbol, buy, sell, asks, bids, amount) }
+}
+
+function profitableSize(
+  asks: BookLevel[],
+  bids: BookLevel[],
+  buy: ArbitrageVenue,
+  sell: ArbitrageVenue,
+  threshold: ReturnType<typeof dec>,
+  maxAmount: string | undefined,
+): string {
+  let amount = dec(0)
+  let i = 0
+  let j = 0
+  let askLeft = dec(asks[0]?.[1] ?? '0')
+  let bidLeft = dec(bids[0]?.[1] ?? '0')
+  const cap = maxAmount === undefined ? undefined : dec(maxAmount)
+  for (;;) {
+    const ask = asks[i]
+    const bid = bids[j]
+    if (ask === undefined || bid === undefined) break
+    if (cap !== undefined && !amount.lessThan(cap)) break
+    const unitCost = dec(priceAfterFee(ask[0], buy.fees.taker, 'buy'))
+    const unitProceeds = dec(priceAfterFee(bid[0], sell.fees.taker, 'sell'))
+    if (!unitProceeds.minus(unitCost).div(unitCost).greaterThan(threshold)) break
+    let take = askLeft.lessThan(bidLeft) ? askLeft : bidLeft
+    if (cap !== undefined && cap.minus(amount).lessThan(take)) take = cap.minus(amount)
+    amount = amount.plus(take)
+    askLeft = askLeft.minus(take)
+    bidLeft = bidLeft.minus(take)
+    if (askLeft.isZero()) askLeft = dec(asks[++i]?.[1] ?? '0')
+    if (bidLeft.isZero()) bidLeft = dec(bids[++j]?.[1] ?? '0')
+  }
+  return str(amount)
+}
+
+function priceOpportunity(
+  symbol: string,
+  buy: ArbitrageVenue,
+  sell: ArbitrageVenue,
+  asks: BookLevel[],
+  bids: BookLevel[],
+  amount: string,
+): ArbitrageOpportunity {
+  const buyWalk = walkBook(asks, amount)
+  const sellWalk = walkBook(bids, amount)
+  const buyFee = feeOn(buyWalk.cost, buy.fees.taker)
+  const sellFee = feeOn(sellWalk.cost, sell.fees.taker)
+  const gross = dec(sellWalk.cost).minus(buyWalk.cost)
+  const net = gross.minus(buyFee).minus(sellFee)
+  return {
+    id: `${symbol}:${buy.exchange}->${sell.exchange}`,
+    symbol,
+    buyExchange: buy.exchange,
+    sellExchange: sell.exchange,
+    amount,
+    buyAveragePrice: buyWalk.average ?? '0',
+    sellAveragePrice: sellWalk.average ?? '0',
+    buyLimitPrice: buyWalk.worstPrice ?? '0',
+    sellLimitPrice: sellWalk.worstPrice ?? '0',
+    buyCost: buyWalk.cost,
+    sellProceeds: sellWalk.cost,
+    buyTakerFee: buy.fees.taker,
+    sellTakerFee: sell.fees.taker,
+    buyFee,
+    sellFee,
+    grossProfit: str(gross),
+    netProfit: str(net),
+    netProfitPct: net.div(dec(buyWalk.cost).plus(buyFee)).times(100).toNumber(),
+    buyLevelsUsed: buyWalk.levelsUsed,
+    sellLevelsUsed: sellWalk.levelsUsed,
+    buyBookTimestamp: buy.book.timestamp,
+    sellBookTimestamp: sell.book.timestamp,
+  }
+}
