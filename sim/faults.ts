@@ -1,0 +1,85 @@
+// Fault injection per venue: latency, 5xx errors, hung requests, maintenance, and accepted-but-unanswered
+// orders. Decisions come from a seeded rng so a failing test replays the same way.
+import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
+import { createRng } from './engine/rng.js'
+
+export interface FaultConfig {
+  /** Added before every answer, ms. */
+  latencyMs?: number
+  /** 0..1: share of requests answered with the venue's own 5xx body. */
+  errorRate?: number
+  /** 0..1: share of requests never answered (the socket is held, then destroyed after 60 s). */
+  timeoutRate?: number
+  /** Maintenance: every request gets the venue's maintenance answer. */
+  down?: boolean
+  /** The next N order placements are executed by the engine, then the socket is destroyed with no response. */
+  dropOrderResponses?: number
+}
+
+export type FaultDecision = 'down' | 'server-error' | 'timeout' | 'pass'
+
+export interface Faults {
+  get(venue: ExchangeId): FaultConfig
+  /** Merges `partial` into the venue's faults (undefined values remove a setting). */
+  set(venue: ExchangeId, partial: FaultConfig): FaultConfig
+  clear(venue?: ExchangeId): void
+  /** What to do with the next request to `venue`. */
+  decide(venue: ExchangeId): FaultDecision
+  /** Consumes one dropped order response; true when this placement's answer must be dropped. */
+  takeDroppedOrderResponse(venue: ExchangeId): boolean
+}
+
+export function createFaults(seed: number): Faults {
+  const rng = createRng(seed)
+  const configs = new Map<ExchangeId, FaultConfig>(EXCHANGE_IDS.map((venue) => [venue, {}]))
+  const configOf = (venue: ExchangeId): FaultConfig => configs.get(venue) ?? {}
+
+  return {
+    get: (venue) => ({ ...configOf(venue) }),
+    set(venue, partial) {
+      const merged: FaultConfig = { ...configOf(venue), ...partial }
+      for (const key of Object.keys(merged) as (keyof FaultConfig)[]) {
+        if (merged[key] === undefined) delete merged[key]
+      }
+      configs.set(venue, merged)
+      return { ...merged }
+    },
+    clear(venue) {
+      for (const id of venue ? [venue] : EXCHANGE_IDS) configs.set(id, {})
+    },
+    decide(venue) {
+      const config = configOf(venue)
+      if (config.down) return 'down'
+      if (config.errorRate && rng.next() < config.errorRate) return 'server-error'
+      if (config.timeoutRate && rng.next() < config.timeoutRate) return 'timeout'
+      return 'pass'
+    },
+    takeDroppedOrderResponse(venue) {
+      const config = configOf(venue)
+      if (!config.dropOrderResponses || config.dropOrderResponses <= 0) return false
+      config.dropOrderResponses -= 1
+      if (config.dropOrderResponses === 0) delete config.dropOrderResponses
+      return true
+    },
+  }
+}
+
+/** Checks a partial fault config from outside (control API); returns an error message naming the field. */
+export function faultConfigProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'body must be a JSON object'
+  const allowed = ['latencyMs', 'errorRate', 'timeoutRate', 'down', 'dropOrderResponses']
+  for (const [key, field] of Object.entries(value)) {
+    if (!allowed.includes(key)) return `unknown field ${key} (allowed: ${allowed.join(', ')})`
+    if (field === undefined || field === null) continue
+    if (key === 'down') {
+      if (typeof field !== 'boolean') return 'down must be a boolean'
+    } else if (typeof field !== 'number' || !Number.isFinite(field) || field < 0) {
+      return `${key} must be a non-negative number`
+    } else if ((key === 'errorRate' || key === 'timeoutRate') && field > 1) {
+      return `${key} must be between 0 and 1`
+    } else if (key === 'dropOrderResponses' && !Number.isInteger(field)) {
+      return 'dropOrderResponses must be an integer'
+    }
+  }
+  return undefined
+}
