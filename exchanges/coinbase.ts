@@ -15,16 +15,7 @@ import { toFill, toFundingRecord } from './coinbase/records.js'
 import { ExchangeError, ExchangeUnavailableError, InvalidOrderError } from './errors.js'
 import { coinbaseRateModel } from './rate-limit/coinbase.js'
 
-export const COINBASE_FEATURES = [
-  'spot',
-  'postOnly',
-  'timeInForce:GTC',
-  'timeInForce:GTT',
-  'timeInForce:IOC',
-  'timeInForce:FOK',
-  'fills',
-  'fundingRecords',
-] as const
+export const COINBASE_FEATURES = ['spot', 'postOnly', 'ioc', 'fok', 'gtt', 'fills', 'fundingRecords'] as const
 
 export class CoinbaseCcxtConnector extends CcxtConnector implements CoinbaseConnector {
   declare readonly id: 'coinbase'

@@ -31,7 +31,7 @@ export const createCoinbaseDialect: DialectFactory = coinbaseDialect()
 
 function createHandler(context: DialectContext, rateLimits: CoinbaseRateLimits): DialectHandler {
   const { engine, credentials, now } = context
-  const state = createCoinbaseState(engine, now, createTransferBook(engine, now))
+  const state = createCoinbaseState(engine, now, createTransferBook(engine, now, credentials.map((c) => c.apiKey)))
   const limiter = createCoinbaseRateLimiter(rateLimits, now)
 
   function handle(request: SimRequest): SimResponse {

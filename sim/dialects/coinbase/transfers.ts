@@ -1,6 +1,6 @@
 // Funding records (GET /transfers, /accounts/{id}/transfers). The engine knows no deposits, so each account's
-// history is seeded once, when first asked for: a completed deposit of 110 % of each non-zero balance and a
-// completed withdrawal of 10 %, which together explain the balance seen at that moment.
+// history is seeded when the dialect starts (after the simulator funded the accounts): a completed deposit of
+// 110 % of each opening balance and a completed withdrawal of 10 %, which together explain that balance.
 import { add, isPositive, mul } from '../../../domain/money.js'
 import type { VenueEngine } from '../../engine/types.js'
 import { fixed, postgresTime, SIZE_DECIMALS } from './format.js'
@@ -25,7 +25,9 @@ export interface TransferBook {
 
 const HOUR_MS = 3_600_000
 
-export function createTransferBook(engine: VenueEngine, now: () => number): TransferBook {
+const NETWORKS: Record<string, string> = { BTC: 'bitcoin', ETH: 'ethereum', SOL: 'solana' }
+
+export function createTransferBook(engine: VenueEngine, now: () => number, owners: string[]): TransferBook {
   const byOwner = new Map<string, SeedTransfer[]>()
   const seed = (owner: string): SeedTransfer[] => {
     const time = now()
@@ -54,6 +56,7 @@ export function createTransferBook(engine: VenueEngine, now: () => number): Tran
     }
     return records.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id))
   }
+  for (const owner of owners) byOwner.set(owner, seed(owner))
   return {
     list(owner) {
       const known = byOwner.get(owner) ?? seed(owner)
@@ -69,7 +72,7 @@ export function transferView(owner: string, transfer: SeedTransfer): Record<stri
   const details = fiat
     ? { coinbase_account_id: nameUuid(`coinbase-account:${owner}:${transfer.currency}`) }
     : {
-        network: transfer.currency.toLowerCase(),
+        network: NETWORKS[transfer.currency] ?? transfer.currency.toLowerCase(),
         [transfer.type === 'deposit' ? 'crypto_address' : 'sent_to_address']: `sim-${transfer.currency.toLowerCase()}-address`,
         crypto_transaction_hash: transfer.id.replace(/-/g, ''),
       }
