@@ -5,7 +5,7 @@ import { createOrderActivities } from './orders.js'
 import { createRecordActivities } from './records.js'
 
 export type { ActivityDeps } from './deps.js'
-export type { ExchangeRead, VenueSnapshot } from './market-data.js'
+export type { ExchangeRead } from './market-data.js'
 export type { CancelOrderInput, OrderRole, PlaceOrderInput, ReconcileInput, ReconcileResult } from './orders.js'
 
 export function createActivities(deps: ActivityDeps) {

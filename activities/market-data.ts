@@ -1,18 +1,8 @@
 // Market data activities. Reads are idempotent, so the marketData policy retries them freely.
-import type { ExchangeHealth, ExchangeId, OrderBook, Timeframe, TradingFees } from '../domain/types.js'
+import type { VenueSnapshot } from '../domain/routing/index.js'
+import type { ExchangeId, Timeframe } from '../domain/types.js'
 import type { ActivityDeps } from './deps.js'
 import { asActivity } from './failures.js'
-
-/** What routing needs to know about one venue, gathered in one activity so the books are as fresh as possible. */
-export interface VenueSnapshot {
-  exchange: ExchangeId
-  book: OrderBook
-  fees: TradingFees
-  latencyMs?: number
-  health: ExchangeHealth['status']
-  errorRate: number
-  market: { amountStep: string; priceStep: string; minAmount?: string; minNotional?: string }
-}
 
 export type ExchangeRead =
   | { operation: 'ticker'; symbol: string }
@@ -43,12 +33,8 @@ export function createMarketDataActivities({ connectors }: ActivityDeps) {
           latencyMs: health.marketDataLatencyMs,
           health: health.status,
           errorRate: health.errorRate,
-          market: {
-            amountStep: market.amountStep,
-            priceStep: market.priceStep,
-            minAmount: market.minAmount,
-            minNotional: market.minNotional,
-          },
+          enabled: market.active,
+          market: { amountStep: market.amountStep, minAmount: market.minAmount, minNotional: market.minNotional },
         }
       })
     },

@@ -1,0 +1,101 @@
+// The whole platform for one test file, on real parts: the venue simulator on free ports, the real connectors
+// (unmodified ccxt) in demo mode, a SQLite file with the real migrations, a worker on the shared Temporal dev server
+// (started once by temporal-global-setup.ts) with its own task queue, and the Hono app.
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { Client, Connection } from '@temporalio/client'
+import { NativeConnection, Runtime, DefaultLogger, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker'
+import { inject } from 'vitest'
+
+import { createApp } from '../../api/app.js'
+import { createWorkflowRunner } from '../../api/workflow-runner.js'
+import { openDatabase, type GatewayDb } from '../../db/client.js'
+import { EXCHANGE_IDS, type ExchangeId } from '../../domain/types.js'
+import { createConnectorRegistry, loadExchangeSettings, type ConnectorRegistry } from '../../exchanges/registry.js'
+import { bundleWorkflows, createGatewayWorker } from '../../bin/worker.js'
+import { startTestSimulator, type TestSimulator } from './simulator.js'
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined
+let runtimeInstalled = false
+
+export interface TestStack {
+  sim: TestSimulator
+  db: GatewayDb
+  client: Client
+  taskQueue: string
+  registry: ConnectorRegistry
+  /** Calls the Hono app in-process (same code path as over HTTP). */
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>
+  close(): Promise<void>
+}
+
+export interface StackOptions {
+  exchanges?: ExchangeId[]
+  /** How long POSTs wait for a workflow before answering 202. */
+  waitMs?: number
+}
+
+export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] })
+    runtimeInstalled = true
+  }
+  bundle ??= bundleWorkflows()
+  const address = inject('temporalAddress')
+  const sim = await startTestSimulator()
+  const dir = mkdtempSync(join(tmpdir(), 'gateway-test-'))
+  const database = openDatabase(join(dir, 'gateway.db'))
+  const settings = loadExchangeSettings({})
+  const exchanges = options.exchanges ?? [...EXCHANGE_IDS]
+  const registry = createConnectorRegistry({ ...settings, exchanges }, { simulatorUrls: sim.urls })
+
+  const taskQueue = `test-${randomUUID()}`
+  const nativeConnection = await NativeConnection.connect({ address })
+  const worker: Worker = await createGatewayWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    deps: { connectors: registry, db: database.db },
+    workflowBundle: await bundle,
+  })
+  const running = worker.run()
+  const connection = await Connection.connect({ address })
+  const client = new Client({ connection, namespace: 'default' })
+  const app = createApp({
+    runner: createWorkflowRunner(client, taskQueue),
+    db: database.db,
+    exchanges,
+    demoMode: registry.demoMode,
+    waitMs: options.waitMs ?? 45_000,
+  })
+
+  return {
+    sim,
+    db: database.db,
+    client,
+    taskQueue,
+    registry,
+    async request(method, path, body, headers = {}) {
+      const response = await app.request(path, {
+        method,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      })
+      const text = await response.text()
+      return { status: response.status, body: text ? JSON.parse(text) : undefined }
+    },
+    async close() {
+      worker.shutdown()
+      await running
+      await connection.close()
+      await nativeConnection.close()
+      await registry.close()
+      await sim.close()
+      database.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

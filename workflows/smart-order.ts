@@ -1,0 +1,228 @@
+// Smart order routing: fetch every enabled venue's book in parallel, rank the venues by effective price after fees
+// (with penalties for latency and poor health), place on the best one — or split across venues when no single book
+// is deep enough — and move on to the next-ranked venue after a definitive failure.
+import { defineQuery, setHandler, uuid4 } from '@temporalio/workflow'
+
+import { planSplit, rankVenues, type RoutingDecision, type SplitPlan, type VenueSnapshot } from '../domain/routing/index.js'
+import { add, bps, cmp, div, isPositive, str, sub, sum } from '../domain/money.js'
+import type { DecimalString, ExchangeId, OrderRequest, Side, UnifiedOrder } from '../domain/types.js'
+import type { OrderRole } from '../activities/index.js'
+import { marketData, records } from './lib/activities.js'
+import { recordEnd, recordStart } from './lib/execution.js'
+import { placeAndSettle, describe } from './lib/placement.js'
+import { summarise, type AttemptSummary } from './lib/summaries.js'
+
+export interface SmartOrderInput {
+  order: Omit<OrderRequest, 'clientOrderId' | 'postOnly'>
+  /** Venues to consider; all enabled venues when absent. */
+  exchanges: ExchangeId[]
+  maxSlippageBps?: number
+  /** Split across venues when no single venue can fill the whole amount (default true). */
+  allowSplit?: boolean
+  /** Book depth to fetch per venue (default 50 levels). */
+  depth?: number
+  idempotencyKey?: string
+  reconcileGraceMs?: number
+}
+
+export interface SmartOrderResult {
+  workflowId: string
+  outcome: 'filled' | 'partially_filled' | 'placed' | 'failed' | 'unknown'
+  selectedExchanges: ExchangeId[]
+  reason: string
+  expectedAveragePrice?: DecimalString
+  actualAveragePrice?: DecimalString
+  liquidityScore?: number
+  expectedSlippageBps?: number
+  /** Actual average vs expected, in bps (positive is worse for the taker). */
+  realisedSlippageBps?: number
+  filled: DecimalString
+  fees: { cost: DecimalString; currency: string }[]
+  orders: UnifiedOrder[]
+  attempts: AttemptSummary[]
+  decision: RoutingDecision
+  splitPlan?: SplitPlan
+}
+
+interface SmartOrderState {
+  phase: 'routing' | 'placing' | 'done'
+  decision?: RoutingDecision
+  attempts: AttemptSummary[]
+}
+export const smartOrderStateQuery = defineQuery<SmartOrderState>('state')
+
+export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartOrderResult> {
+  const state: SmartOrderState = { phase: 'routing', attempts: [] }
+  setHandler(smartOrderStateQuery, () => state)
+  const { order } = input
+  const workflowId = await recordStart({
+    strategy: 'smart',
+    symbol: order.symbol,
+    side: order.side,
+    exchanges: input.exchanges.join(','),
+    idempotencyKey: input.idempotencyKey ?? null,
+    request: input,
+  })
+
+  const venues = await snapshots(input.exchanges, order.symbol, input.depth ?? 50)
+  const request = {
+    symbol: order.symbol,
+    side: order.side,
+    amount: order.amount,
+    type: order.type,
+    limitPrice: order.price,
+    maxSlippageBps: input.maxSlippageBps,
+  }
+  const decision = rankVenues(request, venues)
+  state.decision = decision
+  const split = !decision.selected && decision.splitRecommended && input.allowSplit !== false ? planSplit(request, venues) : undefined
+  await records.recordRoutingDecision({
+    executionId: workflowId,
+    seq: 1,
+    selected: decision.selected ?? (split ? split.allocations.map((a) => a.exchange).join(',') : null),
+    reason: split ? `${decision.reason} ${split.reason}` : decision.reason,
+    expectedAveragePrice: split?.expectedAveragePrice ?? decision.expectedAveragePrice ?? null,
+    liquidityScore: decision.liquidityScore === undefined ? null : String(decision.liquidityScore),
+    expectedSlippageBps: decision.expectedSlippageBps === undefined ? null : String(decision.expectedSlippageBps),
+    candidates: decision.candidates,
+    splitPlan: split ?? null,
+  })
+
+  state.phase = 'placing'
+  const placer = createPlacer(workflowId, order, state.attempts, input.reconcileGraceMs ?? 5_000)
+  let filledOrders: UnifiedOrder[] = []
+  let unknown = false
+  if (split && split.allocations.length > 0) {
+    // Each allocation is an IOC limit at the worst level it was planned to reach: it cannot walk further.
+    const results = await Promise.all(
+      split.allocations.map((a) =>
+        placer.place(a.exchange, 'split', { amount: a.amount, type: 'limit', price: a.worstPrice, timeInForce: 'IOC' })
+      )
+    )
+    filledOrders = results.flatMap((r) => (r.order ? [r.order] : []))
+    unknown = results.some((r) => r.unknown)
+  } else {
+    // Walk the ranking: the next venue only after a definitive failure of the previous one.
+    const ranked = decision.candidates.filter((c) => c.rank !== undefined && c.fullFill)
+    for (const candidate of ranked) {
+      const placed = await placer.place(candidate.exchange, 'routed', {})
+      if (placed.order) filledOrders = [placed.order]
+      if (placed.order || placed.unknown) {
+        unknown = placed.unknown
+        break
+      }
+    }
+  }
+
+  const result = summariseResult(workflowId, order.side, order.amount, decision, split, filledOrders, state.attempts, unknown)
+  state.phase = 'done'
+  await recordEnd({
+    status: result.outcome === 'failed' ? 'failed' : 'completed',
+    outcome: result.outcome,
+    result,
+    error: result.outcome === 'failed' ? result.reason : undefined,
+  })
+  return result
+}
+
+async function snapshots(exchanges: ExchangeId[], symbol: string, depth: number): Promise<VenueSnapshot[]> {
+  const settled = await Promise.allSettled(exchanges.map((exchange) => marketData.fetchVenueSnapshot({ exchange, symbol, depth })))
+  // A venue whose book cannot be read is down for this decision; the router lists it with the reason.
+  return settled.map((s, i) =>
+    s.status === 'fulfilled'
+      ? s.value
+      : {
+          exchange: exchanges[i]!,
+          book: { exchange: exchanges[i]!, symbol, bids: [], asks: [], timestamp: 0 },
+          fees: { maker: '0', taker: '0' },
+          health: 'down' as const,
+          errorRate: 1,
+        }
+  )
+}
+
+function createPlacer(workflowId: string, order: SmartOrderInput['order'], attempts: AttemptSummary[], graceMs: number) {
+  let seq = 0
+  return {
+    async place(exchange: ExchangeId, role: OrderRole, overrides: Partial<OrderRequest>) {
+      seq += 1
+      const mySeq = seq
+      const clientOrderId = uuid4()
+      const request = { ...order, ...overrides, clientOrderId }
+      const outcome = await placeAndSettle(
+        { executionId: workflowId, exchange, request, role, seq: mySeq },
+        { reconcileGraceMs: graceMs }
+      ).catch((error) => ({ kind: 'not_placed' as const, ...describe(error) }))
+      attempts.push(summarise(mySeq, exchange, role, clientOrderId, outcome))
+      return {
+        order: outcome.kind === 'placed' ? outcome.order : undefined,
+        unknown: outcome.kind === 'unknown',
+      }
+    },
+  }
+}
+
+function summariseResult(
+  workflowId: string,
+  side: Side,
+  amount: DecimalString,
+  decision: RoutingDecision,
+  split: SplitPlan | undefined,
+  orders: UnifiedOrder[],
+  attempts: AttemptSummary[],
+  unknown: boolean
+): SmartOrderResult {
+  const filled = sum(orders.map((o) => o.filled))
+  const cost = sum(orders.map((o) => o.cost))
+  const actualAveragePrice = isPositive(filled) ? div(cost, filled) : undefined
+  const expectedAveragePrice = split?.expectedAveragePrice ?? decision.expectedAveragePrice
+  const fees = orders.flatMap((o) => (o.fee ? [o.fee] : []))
+  const outcome: SmartOrderResult['outcome'] = unknown
+    ? 'unknown'
+    : orders.length === 0
+      ? 'failed'
+      : cmp(filled, amount) >= 0
+        ? 'filled'
+        : isPositive(filled)
+          ? 'partially_filled'
+          : 'placed'
+  const selectedExchanges = [...new Set(orders.map((o) => o.exchange))]
+  const realisedSlippageBps =
+    actualAveragePrice && expectedAveragePrice
+      ? bps(side === 'buy' ? sub(actualAveragePrice, expectedAveragePrice) : sub(expectedAveragePrice, actualAveragePrice), expectedAveragePrice)
+      : undefined
+  const reason =
+    outcome === 'failed'
+      ? `no venue accepted the order: ${attempts.map((a) => `${a.exchange} ${a.errorType ?? a.outcome}`).join('; ') || decision.reason}`
+      : split
+        ? `split across ${selectedExchanges.join(', ')}: ${split.reason}`
+        : selectedExchanges[0] === decision.selected
+          ? decision.reason
+          : `${decision.reason} Moved on to ${selectedExchanges.join(', ')} after ${attempts
+              .filter((a) => a.outcome !== 'placed')
+              .map((a) => `${a.exchange} failed (${a.errorType})`)
+              .join(', ')}.`
+  return {
+    workflowId,
+    outcome,
+    selectedExchanges,
+    reason,
+    expectedAveragePrice,
+    actualAveragePrice: actualAveragePrice ? str(actualAveragePrice) : undefined,
+    liquidityScore: decision.liquidityScore,
+    expectedSlippageBps: decision.expectedSlippageBps,
+    realisedSlippageBps,
+    filled,
+    fees: mergeFees(fees),
+    orders,
+    attempts,
+    decision,
+    splitPlan: split,
+  }
+}
+
+function mergeFees(fees: { cost: DecimalString; currency: string }[]) {
+  const byCurrency = new Map<string, DecimalString>()
+  for (const fee of fees) byCurrency.set(fee.currency, add(byCurrency.get(fee.currency) ?? '0', fee.cost))
+  return [...byCurrency].map(([currency, cost]) => ({ cost, currency }))
+}
