@@ -4,8 +4,8 @@
 import ccxt from 'ccxt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startTestSimulator, type TestSimulator } from '../../support/simulator.js'
-import { coinbaseClient, type CoinbaseClient } from './coinbase-client.js'
+import type { TestSimulator } from '../../support/simulator.js'
+import { coinbaseClient, startCoinbaseSimulator, type CoinbaseClient } from './coinbase-client.js'
 
 const BOOK = {
   bids: [
@@ -22,7 +22,7 @@ let sim: TestSimulator
 let client: CoinbaseClient
 
 beforeAll(async () => {
-  sim = await startTestSimulator()
+  sim = await startCoinbaseSimulator()
   client = coinbaseClient(sim)
   await sim.control.setBook('coinbase', 'BTC/USD', BOOK)
 })
