@@ -96,7 +96,7 @@ describe('Binance dialect: spot trading through ccxt', () => {
     expect(order.clientOrderId).toBe('spot-gtc-1')
     expect(order.price).toBe(price)
 
-    const byId = await binance.fetchOrder(order.id, 'BTC/USDT')
+    const byId = await binance.fetchOrder(order.id!, 'BTC/USDT')
     expect(byId.clientOrderId).toBe('spot-gtc-1')
     const byClientId = await binance.fetchOrder(undefined as unknown as string, 'BTC/USDT', { clientOrderId: 'spot-gtc-1' })
     expect(byClientId.id).toBe(order.id)
@@ -105,9 +105,9 @@ describe('Binance dialect: spot trading through ccxt', () => {
     expect(open.map((o) => o.id)).toContain(order.id)
     expect((await binance.fetchBalance())['USDT']?.used).toBeGreaterThan(0)
 
-    const canceled = await binance.cancelOrder(order.id, 'BTC/USDT')
+    const canceled = await binance.cancelOrder(order.id!, 'BTC/USDT')
     expect(canceled.status).toBe('canceled')
-    expect((await binance.fetchOrder(order.id, 'BTC/USDT')).status).toBe('canceled')
+    expect((await binance.fetchOrder(order.id!, 'BTC/USDT')).status).toBe('canceled')
     expect((await binance.fetchOpenOrders('BTC/USDT')).map((o) => o.id)).not.toContain(order.id)
   })
 
@@ -139,7 +139,7 @@ describe('Binance dialect: spot trading through ccxt', () => {
     expect(maker.postOnly).toBe(true)
     expect(maker.status).toBe('open')
     expect((maker.info as Record<string, unknown>)['type']).toBe('LIMIT_MAKER')
-    await binance.cancelOrder(maker.id, 'BTC/USDT')
+    await binance.cancelOrder(maker.id!, 'BTC/USDT')
 
     const ask = Number(sim.engines.binance.book('BTC/USDT', 1).asks[0]![0])
     const error = await binance
@@ -179,7 +179,7 @@ describe('Binance dialect: USD-M futures through ccxt', () => {
     expect(open.status).toBe('closed')
     expect(open.filled).toBe(0.01)
     expect(open.clientOrderId).toBe('perp-open-1')
-    expect((await binance.fetchOrder(open.id, 'BTC/USDT:USDT')).status).toBe('closed')
+    expect((await binance.fetchOrder(open.id!, 'BTC/USDT:USDT')).status).toBe('closed')
 
     const positions = await binance.fetchPositions(['BTC/USDT:USDT'])
     expect(positions).toHaveLength(1)
@@ -198,6 +198,6 @@ describe('Binance dialect: USD-M futures through ccxt', () => {
     expect(order.status).toBe('open')
     expect(order.postOnly).toBe(true)
     expect((await binance.fetchOpenOrders('ETH/USDT:USDT')).map((o) => o.id)).toContain(order.id)
-    expect((await binance.cancelOrder(order.id, 'ETH/USDT:USDT')).status).toBe('canceled')
+    expect((await binance.cancelOrder(order.id!, 'ETH/USDT:USDT')).status).toBe('canceled')
   })
 })
