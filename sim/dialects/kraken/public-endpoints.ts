@@ -145,11 +145,12 @@ export const PUBLIC_ENDPOINTS: Record<string, PublicEndpoint> = {
     const pair = resolvePair(params, ctx)
     const count = Math.min(Math.max(optionalInteger(params, 'count') ?? 1000, 1), 1000)
     const since = sinceMs(optionalSeconds(params, 'since'))
-    const trades = ctx.engine
+    const after = ctx.engine
       .trades(pair.market.symbol)
       .filter((t) => since === undefined || t.time > since)
       .sort((a, b) => a.time - b.time || a.id - b.id)
-      .slice(0, count)
+    // oldest first; from a cursor the next `count` trades, without one the latest `count`
+    const trades = since === undefined ? after.slice(-count) : after.slice(0, count)
     const rows = trades.map((t) => [
       fixed(t.price, pair.pairDecimals),
       fixed(t.amount, pair.lotDecimals),

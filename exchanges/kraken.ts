@@ -1,0 +1,225 @@
+// Kraken spot (and spot margin) over ccxt.kraken: the CcxtConnector plus what Kraken does its own way — private
+// calls serialised per API key with strictly increasing nonces, lookup by client order id through open and then
+// closed orders (ccxt's fetchOrder by client id is broken, quirk 4), placement acknowledged without details (read
+// back), Kraken's error strings refined, and the extras: margin orders, positions, conditional orders, trades.
+import type { Order as CcxtOrder } from 'ccxt'
+
+import { isDecimalString, isPositive, roundToStep } from '../domain/money.js'
+import type { AccountInfo, Fill, OrderRequest, UnifiedOrder } from '../domain/types.js'
+import { type CallSpec, CcxtConnector, type ConnectorDeps } from './ccxt-connector.js'
+import { decimal } from './ccxt-convert.js'
+import type { ConnectorConfig } from './config.js'
+import type {
+  ConditionalOrderRequest,
+  KrakenConnector,
+  MarginOrderRequest,
+  MarginPosition,
+  OrderLookup,
+} from './connector.js'
+import { InvalidOrderError, OrderNotFoundError } from './errors.js'
+import { type KrakenCcxt, createKrakenCcxt } from './kraken/ccxt-client.js'
+import { krakenClientOrderIdProblem } from './kraken/client-order-id.js'
+import { refineKrakenError } from './kraken/errors.js'
+import {
+  type KeySerialiser,
+  type NonceSource,
+  SHARED_KEY_SERIALISER,
+  SHARED_NONCE_SOURCE,
+} from './kraken/key-serialiser.js'
+import { conditionalShape, limitOrderParams, timeInForceProblem } from './kraken/order-params.js'
+import { toKrakenFill, toMarginPosition } from './kraken/records.js'
+import { krakenRateModel } from './rate-limit/kraken.js'
+
+export const KRAKEN_FEATURES = ['spot', 'margin', 'conditionalOrders', 'postOnly', 'ioc', 'tradeHistory'] as const
+
+/** TradesHistory answers 50 trades a page; getTradeHistory reads at most this many pages. */
+const MAX_TRADE_PAGES = 20
+
+export interface KrakenConnectorDeps extends ConnectorDeps {
+  /** Orders private calls per API key; shared process-wide by default. */
+  serialiser?: KeySerialiser
+  nonces?: NonceSource
+}
+
+type Info = Record<string, unknown>
+
+export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnector {
+  declare readonly id: 'kraken'
+  declare protected readonly exchange: KrakenCcxt
+  private readonly serialiser: KeySerialiser
+  private readonly keyName: string
+
+  constructor(config: ConnectorConfig, deps: KrakenConnectorDeps = {}) {
+    const nonces = deps.nonces ?? SHARED_NONCE_SOURCE
+    const keyName = config.apiKey ?? ''
+    super({
+      id: 'kraken',
+      exchange: createKrakenCcxt(config, () => nonces.next(keyName)),
+      config,
+      rateLimitModel: krakenRateModel(),
+      features: KRAKEN_FEATURES,
+      deps,
+    })
+    this.serialiser = deps.serialiser ?? SHARED_KEY_SERIALISER
+    this.keyName = keyName
+  }
+
+  // ---- orders ----
+
+  /** Kraken's lookup by client order id: open orders, then closed ones, both filtered by cl_ord_id. */
+  override async getOrder(lookup: OrderLookup): Promise<UnifiedOrder> {
+    const clientOrderId = lookup.clientOrderId
+    if (lookup.id !== undefined || clientOrderId === undefined || clientOrderId === '') return super.getOrder(lookup)
+    const { symbol } = lookup
+    await this.ccxtMarket(symbol, 'getOrder')
+    const spec = (method: string): CallSpec => ({ ...this.spec('queryOrder', method, 'getOrder', symbol), clientOrderId })
+    const params = { clientOrderId }
+    const open = await this.call(spec('fetchOpenOrders'), () =>
+      this.exchange.fetchOpenOrders(symbol, undefined, undefined, params)
+    )
+    const openMatch = open.find((o) => this.clientOrderIdOf(o) === clientOrderId)
+    if (openMatch !== undefined) return this.unified(openMatch, lookup)
+    const closed = await this.call(spec('fetchClosedOrders'), () =>
+      this.exchange.fetchClosedOrders(symbol, undefined, undefined, params)
+    )
+    // cl_ord_id is unique among open orders only: the latest closed one is the order a retry is asking about
+    const closedMatch = closed
+      .filter((o) => this.clientOrderIdOf(o) === clientOrderId)
+      .sort((a, b) => (b.timestamp ?? 0) - (a.timestamp ?? 0))[0]
+    if (closedMatch !== undefined) return this.unified(closedMatch, lookup)
+    throw new OrderNotFoundError(`kraken has no order with client order id ${clientOrderId} on ${symbol}`, {
+      exchange: this.id,
+      operation: 'getOrder',
+    })
+  }
+
+  // ---- extras ----
+
+  async placeMarginOrder(request: MarginOrderRequest): Promise<UnifiedOrder> {
+    const market = await this.ccxtMarket(request.symbol, 'placeMarginOrder')
+    const maxLeverage = market.limits.leverage?.max ?? 1
+    const reject = (message: string): never => {
+      throw new InvalidOrderError(message, { exchange: this.id, operation: 'placeMarginOrder' })
+    }
+    if (market.margin !== true) reject(`kraken offers no margin trading on ${request.symbol}`)
+    if (!Number.isInteger(request.leverage) || request.leverage < 2 || request.leverage > maxLeverage) {
+      reject(`leverage ${request.leverage} is not offered on ${request.symbol} (2 to ${maxLeverage})`)
+    }
+    const params: Record<string, unknown> = { leverage: String(request.leverage) }
+    if (request.reduceOnly === true) params['reduceOnly'] = true
+    return this.submitOrder(request, params)
+  }
+
+  async placeConditionalOrder(request: ConditionalOrderRequest): Promise<UnifiedOrder> {
+    const market = await this.getMarket(request.symbol)
+    const reject = (message: string): never => {
+      throw new InvalidOrderError(message, { exchange: this.id, operation: 'placeConditionalOrder' })
+    }
+    const { ccxtType, triggerParam } = conditionalShape(request.type)
+    if (!isDecimalString(request.triggerPrice) || !isPositive(request.triggerPrice)) {
+      reject(`trigger price ${request.triggerPrice} is not a positive decimal`)
+    }
+    const trigger = roundToStep(request.triggerPrice, market.priceStep)
+    if (!isPositive(trigger)) reject(`trigger price ${request.triggerPrice} rounds to 0 at the tick ${market.priceStep}`)
+    if (ccxtType === 'limit' && request.limitPrice === undefined) reject(`a ${request.type} order needs a limit price`)
+    const order: OrderRequest = {
+      symbol: request.symbol,
+      side: request.side,
+      type: ccxtType,
+      amount: request.amount,
+      ...(ccxtType === 'limit' && { price: request.limitPrice }),
+      ...(request.clientOrderId !== undefined && { clientOrderId: request.clientOrderId }),
+    }
+    // ccxt takes numbers: the trigger is already on the tick
+    return this.submitOrder(order, { [triggerParam]: Number(trigger) })
+  }
+
+  async getMarginPositions(): Promise<MarginPosition[]> {
+    await this.ensureMarkets()
+    const spec = this.spec('account', 'fetchPositions', 'getMarginPositions')
+    const positions = await this.call(spec, () => this.exchange.fetchPositions())
+    return positions.map(toMarginPosition)
+  }
+
+  async getTradeHistory(query: { startTime?: number; symbol?: string }): Promise<Fill[]> {
+    const { startTime, symbol } = query
+    if (symbol !== undefined) await this.ccxtMarket(symbol, 'getTradeHistory')
+    else await this.ensureMarkets()
+    const fills: Fill[] = []
+    let offset = 0
+    for (let page = 0; page < MAX_TRADE_PAGES; page++) {
+      const spec = this.spec('account', 'fetchMyTrades', 'getTradeHistory', symbol)
+      const params = offset > 0 ? { ofs: offset } : {}
+      const { trades, rows, count } = await this.call(spec, async () => {
+        const trades = await this.exchange.fetchMyTrades(symbol, startTime, undefined, params)
+        // ccxt filters by symbol and since: the page position comes from the raw answer
+        const result = ((this.exchange.last_json_response as Info | undefined)?.['result'] ?? {}) as Info
+        return { trades, rows: Object.keys((result['trades'] ?? {}) as Info).length, count: Number(result['count'] ?? 0) }
+      })
+      const now = this.clock()
+      fills.push(...trades.map((trade) => toKrakenFill(trade, now)))
+      offset += rows
+      if (rows === 0 || offset >= count) break
+    }
+    return fills.sort((a, b) => a.timestamp - b.timestamp)
+  }
+
+  // ---- venue specifics of the generic machinery ----
+
+  /** Private calls one at a time per key (nonce order); Kraken's strings refined into our error classes. */
+  protected override call<T>(spec: CallSpec, fn: () => Promise<T>): Promise<T> {
+    const refined = async (): Promise<T> => {
+      try {
+        return await fn()
+      } catch (err) {
+        throw refineKrakenError(err, {
+          exchange: this.id,
+          operation: spec.name,
+          secrets: [this.config.apiKey, this.config.secret],
+        })
+      }
+    }
+    const isPrivate = spec.operation !== 'marketData' && spec.operation !== 'status'
+    return super.call(spec, isPrivate ? () => this.serialiser.run(this.keyName, refined) : refined)
+  }
+
+  protected override orderParams(request: OrderRequest, clientOrderId: string): Record<string, unknown> {
+    const problem = timeInForceProblem(request)
+    if (problem !== undefined) throw new InvalidOrderError(problem, { exchange: this.id, operation: 'placeOrder' })
+    return limitOrderParams(request, clientOrderId)
+  }
+
+  protected override clientOrderIdProblem(clientOrderId: string): string | undefined {
+    return krakenClientOrderIdProblem(clientOrderId)
+  }
+
+  /** Only cl_ord_id: ccxt falls back to userref, which is "0" on every order placed without one. */
+  protected override clientOrderIdOf(order: CcxtOrder): string | undefined {
+    const clientOrderId = (order.info as Info | undefined)?.['cl_ord_id']
+    return typeof clientOrderId === 'string' && clientOrderId !== '' ? clientOrderId : undefined
+  }
+
+  /** Conditional orders keep Kraken's type and their trigger (ccxt files it under stopLoss/takeProfitPrice). */
+  protected override unified(order: CcxtOrder, known: { symbol: string; clientOrderId?: string }): UnifiedOrder {
+    const unified = super.unified(order, known)
+    const descr = ((order.info as Info | undefined)?.['descr'] ?? {}) as Info
+    const krakenType = descr['ordertype']
+    if (typeof krakenType !== 'string' || !/^(stop-loss|take-profit)/.test(krakenType)) return unified
+    // descr.price is the trigger of a conditional order (price2 its limit), as Kraken printed it
+    const trigger = decimal(descr['price'] as string | undefined) ?? decimal(order.stopLossPrice ?? order.takeProfitPrice)
+    return trigger === undefined ? { ...unified, type: krakenType } : { ...unified, type: krakenType, triggerPrice: trigger }
+  }
+
+  protected override accountInfoFrom(): AccountInfo {
+    // Kraken's balance answer says nothing of the key's permissions; trading and margin are what it is used for.
+    return { exchange: this.id, canTrade: true, canWithdraw: false, canDeposit: false, permissions: ['SPOT', 'MARGIN'] }
+  }
+
+  protected override marketKind(): 'spot' {
+    return 'spot'
+  }
+}
+
+export function createKrakenConnector(config: ConnectorConfig, deps?: KrakenConnectorDeps): KrakenConnector {
+  return new KrakenCcxtConnector(config, deps)
+}
