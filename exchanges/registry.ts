@@ -4,8 +4,10 @@
 import type { ExchangeId } from '../domain/types.js'
 import { createBinanceConnector } from './binance.js'
 import type { ConnectorDeps } from './ccxt-connector.js'
+import { createCoinbaseConnector } from './coinbase.js'
 import type { ConnectorConfig } from './config.js'
 import type { AnyConnector } from './connector.js'
+import { createKrakenConnector } from './kraken.js'
 import { ExchangeSettingsError } from './settings.js'
 import type { ExchangeSettings } from './settings.js'
 
@@ -32,8 +34,10 @@ export interface ConnectorRegistry {
   close(): Promise<void>
 }
 
-export const CONNECTOR_FACTORIES: Partial<Record<ExchangeId, ConnectorFactory>> = {
+export const CONNECTOR_FACTORIES: Record<ExchangeId, ConnectorFactory> = {
   binance: createBinanceConnector,
+  coinbase: createCoinbaseConnector,
+  kraken: createKrakenConnector,
 }
 
 export function createConnectorRegistry(
@@ -48,7 +52,6 @@ export function createConnectorRegistry(
     let connector = byKey.get(key)
     if (connector === undefined) {
       const factory = options.factories?.[id] ?? CONNECTOR_FACTORIES[id]
-      if (factory === undefined) throw new ExchangeSettingsError(`no connector is available for ${id}`)
       connector = factory(config, options.deps?.[id])
       byKey.set(key, connector)
     }
