@@ -32,7 +32,9 @@ export function sha1(message: Uint8Array): Uint8Array {
   const w = (t: number): number => schedule.getUint32(t * 4)
   for (let chunk = 0; chunk < paddedLength; chunk += 64) {
     for (let t = 0; t < 16; t += 1) schedule.setUint32(t * 4, input.getUint32(chunk + t * 4))
-    for (let t = 16; t < 80; t += 1) schedule.setUint32(t * 4, rotl(w(t - 3) ^ w(t - 8) ^ w(t - 14) ^ w(t - 16), 1))
+    for (let t = 16; t < 80; t += 1) {
+      schedule.setUint32(t * 4, rotl(w(t - 3) ^ w(t - 8) ^ w(t - 14) ^ w(t - 16), 1))
+    }
     let [a, b, c, d, e] = h as [number, number, number, number, number]
     for (let t = 0; t < 80; t += 1) {
       const [f, k] =

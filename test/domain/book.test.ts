@@ -53,7 +53,8 @@ describe('walkBook', () => {
   it('reports exhaustion when the book is thinner than the amount', () => {
     const walk = walkBook(asks, '10')
     // 100 + 202 + 51.25 = 353.25 for 3.5
-    expect(walk).toMatchObject({ filled: '3.5', cost: '353.25', levelsUsed: 3, exhausted: true, worstPrice: '102.5' })
+    expect(walk).toMatchObject({ filled: '3.5', cost: '353.25', levelsUsed: 3, exhausted: true })
+    expect(walk.worstPrice).toBe('102.5')
   })
 
   it('has no average on an empty side', () => {

@@ -19,7 +19,14 @@ describe('planSplit', () => {
       venue('kraken', { asks: [['101', '1']] }, '0.001'),
     ])
     expect(plan.allocations).toEqual([
-      { exchange: 'binance', amount: '1', expectedAveragePrice: '100', expectedCost: '100', fee: '0.1', worstPrice: '100' },
+      {
+        exchange: 'binance',
+        amount: '1',
+        expectedAveragePrice: '100',
+        expectedCost: '100',
+        fee: '0.1',
+        worstPrice: '100',
+      },
       {
         exchange: 'coinbase',
         amount: '1.5',
@@ -28,14 +35,21 @@ describe('planSplit', () => {
         fee: '0.3015',
         worstPrice: '100.5',
       },
-      { exchange: 'kraken', amount: '0.5', expectedAveragePrice: '101', expectedCost: '50.5', fee: '0.0505', worstPrice: '101' },
+      {
+        exchange: 'kraken',
+        amount: '0.5',
+        expectedAveragePrice: '101',
+        expectedCost: '50.5',
+        fee: '0.0505',
+        worstPrice: '101',
+      },
     ])
     expect(plan.totalAmount).toBe('3')
     expect(plan.unfilledAmount).toBe('0')
     expect(plan.totalCost).toBe('301.25')
     expect(plan.totalFees).toBe('0.452')
     expect(cmp(plan.expectedAveragePrice ?? '0', dec('301.25').div(3))).toBe(0)
-    expect(plan.reason).toMatch(/^Split 3 BTC across binance 1, coinbase 1.5, kraken 0.5 for the lowest cost after fees/)
+    expect(plan.reason).toMatch(/^Split 3 BTC across binance 1, coinbase 1\.5, kraken 0\.5 for the lowest cost after fees/)
   })
 
   it('keeps the whole order on one venue when that is cheapest', () => {
@@ -64,7 +78,9 @@ describe('planSplit', () => {
   it('sums exactly over many venues with awkward steps', () => {
     const venues: VenueSnapshot[] = [
       venue('binance', { asks: [['100', '0.33333'], ['100.3', '10']] }, '0.001', { market: { amountStep: '0.001' } }),
-      venue('coinbase', { asks: [['100.1', '0.77777'], ['100.2', '10']] }, '0.001', { market: { amountStep: '0.0001' } }),
+      venue('coinbase', { asks: [['100.1', '0.77777'], ['100.2', '10']] }, '0.001', {
+        market: { amountStep: '0.0001' },
+      }),
       venue('kraken', { asks: [['100.15', '0.5555']] }, '0.001', { market: { amountStep: '0.00000001' } }),
     ]
     for (const amount of ['0.1', '0.3', '1.23456789', '2.5', '7.7777']) {
@@ -85,7 +101,9 @@ describe('planSplit', () => {
   it('drops a share below the minimum amount and gives it to another venue', () => {
     const plan = planSplit(buy('1'), [
       venue('binance', { asks: [['100', '5']] }, '0.001'),
-      venue('coinbase', { asks: [['99', '0.0005']] }, '0.001', { market: { amountStep: '0.0001', minAmount: '0.001' } }),
+      venue('coinbase', { asks: [['99', '0.0005']] }, '0.001', {
+        market: { amountStep: '0.0001', minAmount: '0.001' },
+      }),
     ])
     expect(plan.allocations.map((a) => [a.exchange, a.amount])).toEqual([['binance', '1']])
     expect(plan.excluded).toEqual([
