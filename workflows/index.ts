@@ -1,3 +1,4 @@
 // Every workflow the worker serves. The worker bundles this file; the API refers to these by type only.
 export { exchangeReadWorkflow } from './exchange-read.js'
 export { placeOrderWorkflow } from './place-order.js'
+export { arbitrageWorkflow } from './arbitrage.js'

@@ -1,0 +1,54 @@
+// Reading venues' books and fees for arbitrage: every read in parallel, a failed or unusable venue reported
+// with its reason instead of failing the whole read.
+import { max } from '../../domain/money.js'
+import type { VenueSnapshot } from '../../domain/routing/index.js'
+import type { DecimalString, ExchangeId } from '../../domain/types.js'
+import { marketData } from './activities.js'
+import { describe } from './placement.js'
+
+export interface VenueTarget {
+  exchange: ExchangeId
+  symbol: string
+}
+
+export interface VenueReadError extends VenueTarget {
+  errorType: string
+  message: string
+}
+
+export interface VenueReads {
+  /** Usable venues only, in the order asked. */
+  snapshots: VenueSnapshot[]
+  errors: VenueReadError[]
+}
+
+export async function readVenues(targets: readonly VenueTarget[], depth: number): Promise<VenueReads> {
+  const settled = await Promise.allSettled(
+    targets.map(({ exchange, symbol }) => marketData.fetchVenueSnapshot({ exchange, symbol, depth }))
+  )
+  const reads: VenueReads = { snapshots: [], errors: [] }
+  settled.forEach((result, i) => {
+    const target = targets[i]!
+    if (result.status === 'rejected') {
+      reads.errors.push({ ...target, ...describe(result.reason) })
+      return
+    }
+    const unusable = unusableReason(result.value)
+    if (unusable) reads.errors.push({ ...target, errorType: 'VenueUnusable', message: unusable })
+    else reads.snapshots.push(result.value)
+  })
+  return reads
+}
+
+// Both legs of an arbitrage must fill at once: a venue that is down or has the market disabled is left out.
+function unusableReason(snapshot: VenueSnapshot): string | undefined {
+  if (snapshot.enabled === false) return `${snapshot.book.symbol} is not trading on ${snapshot.exchange}`
+  if (snapshot.health === 'down') return `${snapshot.exchange} is down`
+  return undefined
+}
+
+/** The coarsest amount step among `snapshots`. Steps are powers of ten, so a multiple of it suits every venue. */
+export function coarsestStep(snapshots: readonly VenueSnapshot[]): DecimalString | undefined {
+  const steps = snapshots.flatMap((s) => (s.market ? [s.market.amountStep] : []))
+  return steps.length === 0 ? undefined : steps.reduce((a, b) => max(a, b))
+}
