@@ -22,6 +22,8 @@ export interface OrderBook {
   readonly asks: OrderBookSide
   add(order: SimOrder): void
   remove(order: SimOrder): void
+  /** Removes every resting order matching `predicate`; returns them. */
+  removeWhere(predicate: (order: SimOrder) => boolean): SimOrder[]
   /** Resting orders of both sides, best price first, oldest first within a level. */
   orders(): SimOrder[]
 }
@@ -57,6 +59,19 @@ export function createOrderBook(): OrderBook {
       if (!level) return
       level.orders.splice(level.orders.indexOf(order), 1)
       if (level.orders.length === 0) levels.splice(index, 1)
+    },
+    removeWhere(predicate) {
+      const removed: SimOrder[] = []
+      for (const side of [bids, asks]) {
+        for (const level of side.levels) {
+          const kept = level.orders.filter((order) => !predicate(order))
+          if (kept.length !== level.orders.length) removed.push(...level.orders.filter(predicate))
+          level.orders = kept
+        }
+        const remaining = side.levels.filter((level) => level.orders.length > 0)
+        side.levels.splice(0, side.levels.length, ...remaining)
+      }
+      return removed
     },
     orders: () => [...bids.levels, ...asks.levels].flatMap((level) => level.orders),
   }

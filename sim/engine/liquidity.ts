@@ -4,6 +4,7 @@ import { dec, floorToStep, max, str } from '../../domain/money.js'
 import type { DecimalString, Side } from '../../domain/types.js'
 import { bookOf, historyOf, marketOf, type EngineState } from './engine-state.js'
 import { execute } from './execution.js'
+import { crosses } from './matching.js'
 import { finish } from './fills.js'
 import { LIQUIDITY_OWNER } from './order-store.js'
 import { syntheticLevels, type Levels } from './synthetic-liquidity.js'
@@ -37,14 +38,15 @@ function placeLevel(state: EngineState, symbol: string, side: Side, price: Decim
     tradeMark: 0,
   }
   state.orders.add(record)
-  execute(state, record)
+  const book = bookOf(state, symbol)
+  const opposite = (side === 'buy' ? book.asks : book.bids).levels[0]
+  // Most levels cross nothing: rest them directly (ticks lay hundreds of levels).
+  if (opposite && crosses(side, opposite.price, dec(price))) execute(state, record)
+  else book.add(record.order)
 }
 
 function clearLiquidity(state: EngineState, symbol: string): void {
-  const book = bookOf(state, symbol)
-  for (const order of book.orders()) {
-    if (order.owner !== LIQUIDITY_OWNER) continue
-    book.remove(order)
+  for (const order of bookOf(state, symbol).removeWhere((resting) => resting.owner === LIQUIDITY_OWNER)) {
     const record = state.orders.get(order.id)
     if (record) finish(state, record, 'canceled')
   }

@@ -1,5 +1,5 @@
 // Synthetic depth around a mid: the levels the 'liquidity' owner keeps on every unpinned symbol.
-import { ceilToStep, cmp, dec, floorToStep, max, roundToStep, str } from '../../domain/money.js'
+import { dec, str } from '../../domain/money.js'
 import type { DecimalString } from '../../domain/types.js'
 import type { Rng } from './rng.js'
 import type { SimMarket } from './types.js'
@@ -24,13 +24,12 @@ export const DEFAULT_LIQUIDITY: Required<LiquidityOptions> = {
 
 export type Levels = [DecimalString, DecimalString][]
 
-// Floats only pick the shape (a score); every price and amount is then snapped to the market's grid exactly.
-const bpsOf = (mid: DecimalString, bps: number): DecimalString => str(dec(mid).times(bps.toFixed(6)).div(10_000))
-
-function levelAmount(rng: Rng, market: SimMarket, price: DecimalString, options: Required<LiquidityOptions>) {
-  const notional = rng.between(...options.levelNotional).toFixed(2)
-  const amount = floorToStep(dec(notional).div(price), market.stepSize)
-  return max(amount, market.minQty)
+// Floats only choose the shape (how many steps, how many ticks); every price and amount is then an exact
+// multiple of the market's tick or step.
+function levelAmount(rng: Rng, market: SimMarket, price: number, options: Required<LiquidityOptions>): DecimalString {
+  const steps = Math.floor(rng.between(...options.levelNotional) / price / Number(market.stepSize))
+  const amount = dec(market.stepSize).times(steps)
+  return str(amount.lessThan(market.minQty) ? market.minQty : amount)
 }
 
 export function syntheticLevels(
@@ -39,18 +38,20 @@ export function syntheticLevels(
   mid: DecimalString,
   options: Required<LiquidityOptions>
 ): { bids: Levels; asks: Levels } {
-  const halfSpread = bpsOf(mid, rng.between(...options.spreadBps) / 2)
-  let bid = floorToStep(dec(mid).minus(halfSpread), market.tickSize)
-  let ask = ceilToStep(dec(mid).plus(halfSpread), market.tickSize)
-  if (cmp(ask, bid) <= 0) ask = str(dec(bid).plus(market.tickSize))
+  const tick = dec(market.tickSize)
+  const ticksPerBps = Number(mid) / 10_000 / Number(market.tickSize)
+  const halfSpreadTicks = Math.max(Math.round((ticksPerBps * rng.between(...options.spreadBps)) / 2), 1)
+  const midTicks = dec(mid).div(tick).floor()
+  let bid = midTicks.minus(halfSpreadTicks - 1).times(tick)
+  let ask = midTicks.plus(halfSpreadTicks).times(tick)
   const bids: Levels = []
   const asks: Levels = []
   for (let level = 0; level < options.levels; level++) {
-    if (cmp(bid, 0) > 0) bids.push([bid, levelAmount(rng, market, bid, options)])
-    asks.push([ask, levelAmount(rng, market, ask, options)])
-    const gap = max(roundToStep(bpsOf(mid, rng.between(...options.levelGapBps)), market.tickSize), market.tickSize)
-    bid = str(dec(bid).minus(gap))
-    ask = str(dec(ask).plus(gap))
+    if (bid.greaterThan(0)) bids.push([str(bid), levelAmount(rng, market, bid.toNumber(), options)])
+    asks.push([str(ask), levelAmount(rng, market, ask.toNumber(), options)])
+    const gap = tick.times(Math.max(Math.round(ticksPerBps * rng.between(...options.levelGapBps)), 1))
+    bid = bid.minus(gap)
+    ask = ask.plus(gap)
   }
   return { bids, asks }
 }
