@@ -29,7 +29,14 @@ function klineWeight(params: BinanceParams): number {
 const lastTrade = (context: RouteContext, symbol: string) => context.engine.trades(symbol, 1).at(-1)
 
 export const futuresMarketRoutes: BinanceRoute[] = [
-  { method: 'GET', path: '/fapi/v1/ping', family: 'futures', signed: false, weight: fixedWeight(1), handle: () => ({ body: {} }) },
+  {
+    method: 'GET',
+    path: '/fapi/v1/ping',
+    family: 'futures',
+    signed: false,
+    weight: fixedWeight(1),
+    handle: () => ({ body: {} }),
+  },
   {
     method: 'GET',
     path: '/fapi/v1/time',

@@ -33,7 +33,9 @@ function perpPositions(context: RouteContext): SimPosition[] {
 
 /** A reduce-only order must shrink an open position, by no more than its size. */
 function checkReduceOnly(context: RouteContext, symbol: string, side: 'buy' | 'sell', amount: string): void {
-  const position = context.engine.positions(context.owner).find((p) => p.symbol === symbol && cmp(p.amount, 0) > 0)
+  const position = context.engine
+    .positions(context.owner)
+    .find((p) => p.symbol === symbol && cmp(p.amount, 0) > 0)
   const reduces = position !== undefined && (side === 'buy' ? position.side === 'short' : position.side === 'long')
   if (!reduces || cmp(amount, position.amount) > 0) throw reduceOnlyRejected()
 }
@@ -114,7 +116,8 @@ export const futuresTradeRoutes: BinanceRoute[] = [
     weight: fixedWeight(5),
     handle: (c) => {
       const market = marketOf(c)
-      return { body: allOrders(c.engine, c.owner, market, c.params, 1000).map((o) => futuresOrder(o, market, 'QUERY')) }
+      const orders = allOrders(c.engine, c.owner, market, c.params, 1000)
+      return { body: orders.map((o) => futuresOrder(o, market, 'QUERY')) }
     },
   },
   {
@@ -125,7 +128,8 @@ export const futuresTradeRoutes: BinanceRoute[] = [
     weight: fixedWeight(5),
     handle: (c) => {
       const market = marketOf(c)
-      return { body: accountTrades(c.engine, c.owner, market, c.params, 1000).map((f) => futuresUserTrade(f, market)) }
+      const fills = accountTrades(c.engine, c.owner, market, c.params, 1000)
+      return { body: fills.map((f) => futuresUserTrade(f, market)) }
     },
   },
   {
@@ -155,10 +159,38 @@ export const futuresTradeRoutes: BinanceRoute[] = [
       return { body: markets.map(leverageBracket) }
     },
   },
-  { method: 'GET', path: '/fapi/v3/account', family: 'futures', signed: true, weight: fixedWeight(5), handle: (c) => ({ body: accountBody(c) }) },
-  { method: 'GET', path: '/fapi/v2/account', family: 'futures', signed: true, weight: fixedWeight(5), handle: (c) => ({ body: accountBody(c) }) },
-  { method: 'GET', path: '/fapi/v3/balance', family: 'futures', signed: true, weight: fixedWeight(5), handle: (c) => ({ body: balanceBody(c) }) },
-  { method: 'GET', path: '/fapi/v2/balance', family: 'futures', signed: true, weight: fixedWeight(5), handle: (c) => ({ body: balanceBody(c) }) },
+  {
+    method: 'GET',
+    path: '/fapi/v3/account',
+    family: 'futures',
+    signed: true,
+    weight: fixedWeight(5),
+    handle: (c) => ({ body: accountBody(c) }),
+  },
+  {
+    method: 'GET',
+    path: '/fapi/v2/account',
+    family: 'futures',
+    signed: true,
+    weight: fixedWeight(5),
+    handle: (c) => ({ body: accountBody(c) }),
+  },
+  {
+    method: 'GET',
+    path: '/fapi/v3/balance',
+    family: 'futures',
+    signed: true,
+    weight: fixedWeight(5),
+    handle: (c) => ({ body: balanceBody(c) }),
+  },
+  {
+    method: 'GET',
+    path: '/fapi/v2/balance',
+    family: 'futures',
+    signed: true,
+    weight: fixedWeight(5),
+    handle: (c) => ({ body: balanceBody(c) }),
+  },
   {
     method: 'GET',
     path: '/fapi/v3/positionRisk',

@@ -15,7 +15,12 @@ export function limitParam(params: BinanceParams, fallback: number, max: number)
  * Public trades ascending by id. With fromId or startTime Binance returns the first `limit` of the range,
  * otherwise the most recent `limit`.
  */
-export function tradeWindow(engine: VenueEngine, symbol: string, params: BinanceParams, maxLimit: number): SimPublicTrade[] {
+export function tradeWindow(
+  engine: VenueEngine,
+  symbol: string,
+  params: BinanceParams,
+  maxLimit: number
+): SimPublicTrade[] {
   const limit = limitParam(params, 500, maxLimit)
   const fromId = params.integer('fromId')
   const startTime = params.integer('startTime')

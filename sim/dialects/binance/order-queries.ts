@@ -7,11 +7,17 @@ import { limitParam } from './market-data.js'
 import type { BinanceParams } from './params.js'
 
 /** The order the request names, if it exists on this market. */
-export function findOrder(engine: VenueEngine, owner: string, market: SimMarket, params: BinanceParams): SimOrder | undefined {
+export function findOrder(
+  engine: VenueEngine,
+  owner: string,
+  market: SimMarket,
+  params: BinanceParams
+): SimOrder | undefined {
   const id = params.integer('orderId')
   const clientOrderId = params.string('origClientOrderId')
   if (id === undefined && clientOrderId === undefined) {
-    throw new BinanceApiError(400, -1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!")
+    const msg = "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!"
+    throw new BinanceApiError(400, -1102, msg)
   }
   const order = engine.getOrder(owner, id !== undefined ? { id } : { clientOrderId })
   if (order === undefined || order.symbol !== market.symbol) return undefined
@@ -23,7 +29,13 @@ function window<T>(rows: T[], limit: number, fromStart: boolean): T[] {
   return fromStart ? rows.slice(0, limit) : rows.slice(-limit)
 }
 
-export function allOrders(engine: VenueEngine, owner: string, market: SimMarket, params: BinanceParams, maxLimit: number): SimOrder[] {
+export function allOrders(
+  engine: VenueEngine,
+  owner: string,
+  market: SimMarket,
+  params: BinanceParams,
+  maxLimit: number
+): SimOrder[] {
   const limit = limitParam(params, 500, maxLimit)
   const fromId = params.integer('orderId')
   const startTime = params.integer('startTime')
@@ -36,7 +48,13 @@ export function allOrders(engine: VenueEngine, owner: string, market: SimMarket,
   return window(orders, limit, fromId !== undefined || startTime !== undefined)
 }
 
-export function accountTrades(engine: VenueEngine, owner: string, market: SimMarket, params: BinanceParams, maxLimit: number): SimFill[] {
+export function accountTrades(
+  engine: VenueEngine,
+  owner: string,
+  market: SimMarket,
+  params: BinanceParams,
+  maxLimit: number
+): SimFill[] {
   const limit = limitParam(params, 500, maxLimit)
   const orderId = params.integer('orderId')
   const fromId = params.integer('fromId')

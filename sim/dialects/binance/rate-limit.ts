@@ -69,6 +69,13 @@ interface OrderLimit {
   label: string
 }
 
+const orderLimit = (windowMs: number, limit: number, header: string, label: string): OrderLimit => ({
+  counter: new FixedWindowCounter(windowMs),
+  limit,
+  header,
+  label,
+})
+
 interface FamilyState {
   weight: FixedWindowCounter
   weightLimit: number
@@ -113,8 +120,8 @@ export function createBinanceRateLimiter(limits: BinanceLimits, now: () => numbe
       weight: new FixedWindowCounter(MINUTE),
       weightLimit: limits.spotWeightPerMinute,
       orders: [
-        { counter: new FixedWindowCounter(10 * SECOND), limit: limits.spotOrdersPer10s, header: '10S', label: '10 SECOND' },
-        { counter: new FixedWindowCounter(DAY), limit: limits.spotOrdersPerDay, header: '1D', label: '1 DAY' },
+        orderLimit(10 * SECOND, limits.spotOrdersPer10s, '10S', '10 SECOND'),
+        orderLimit(DAY, limits.spotOrdersPerDay, '1D', '1 DAY'),
       ],
       backoff: new Map(),
       bans: new Map(),
@@ -123,8 +130,8 @@ export function createBinanceRateLimiter(limits: BinanceLimits, now: () => numbe
       weight: new FixedWindowCounter(MINUTE),
       weightLimit: limits.futuresWeightPerMinute,
       orders: [
-        { counter: new FixedWindowCounter(10 * SECOND), limit: limits.futuresOrdersPer10s, header: '10S', label: '10 SECOND' },
-        { counter: new FixedWindowCounter(MINUTE), limit: limits.futuresOrdersPerMinute, header: '1M', label: '1 MINUTE' },
+        orderLimit(10 * SECOND, limits.futuresOrdersPer10s, '10S', '10 SECOND'),
+        orderLimit(MINUTE, limits.futuresOrdersPerMinute, '1M', '1 MINUTE'),
       ],
       backoff: new Map(),
       bans: new Map(),
@@ -140,7 +147,8 @@ export function createBinanceRateLimiter(limits: BinanceLimits, now: () => numbe
   }
 
   function bannedError(family: ApiFamily, until: number, ip: string, at: number): BinanceApiError {
-    return new BinanceApiError(418, -1003, banned(family, until, ip), { 'Retry-After': retryAfterSeconds(until, at) })
+    const retryAfter = retryAfterSeconds(until, at)
+    return new BinanceApiError(418, -1003, banned(family, until, ip), { 'Retry-After': retryAfter })
   }
 
   return {

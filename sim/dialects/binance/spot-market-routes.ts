@@ -21,7 +21,14 @@ function depthWeight(params: BinanceParams): number {
 const lastTrade = (context: RouteContext, symbol: string) => context.engine.trades(symbol, 1).at(-1)
 
 export const spotMarketRoutes: BinanceRoute[] = [
-  { method: 'GET', path: '/api/v3/ping', family: 'spot', signed: false, weight: fixedWeight(1), handle: () => ({ body: {} }) },
+  {
+    method: 'GET',
+    path: '/api/v3/ping',
+    family: 'spot',
+    signed: false,
+    weight: fixedWeight(1),
+    handle: () => ({ body: {} }),
+  },
   {
     method: 'GET',
     path: '/api/v3/time',

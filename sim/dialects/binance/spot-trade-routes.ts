@@ -91,7 +91,8 @@ export const spotTradeRoutes: BinanceRoute[] = [
     weight: fixedWeight(20),
     handle: (c) => {
       const market = marketOf(c)
-      return { body: allOrders(c.engine, c.owner, market, c.params, 1000).map((o) => spotQueriedOrder(o, market)) }
+      const orders = allOrders(c.engine, c.owner, market, c.params, 1000)
+      return { body: orders.map((o) => spotQueriedOrder(o, market)) }
     },
   },
   {
@@ -102,7 +103,8 @@ export const spotTradeRoutes: BinanceRoute[] = [
     weight: (params) => (params.has('orderId') ? 5 : 20),
     handle: (c) => {
       const market = marketOf(c)
-      return { body: accountTrades(c.engine, c.owner, market, c.params, 1000).map((f) => spotAccountTrade(f, market)) }
+      const fills = accountTrades(c.engine, c.owner, market, c.params, 1000)
+      return { body: fills.map((f) => spotAccountTrade(f, market)) }
     },
   },
   {
@@ -121,7 +123,8 @@ export const spotTradeRoutes: BinanceRoute[] = [
     weight: fixedWeight(20),
     handle: (c) => {
       const market = marketOf(c)
-      return { body: spotCommission(c.params.requiredString('symbol'), { maker: market.makerFee, taker: market.takerFee }) }
+      const fees = { maker: market.makerFee, taker: market.takerFee }
+      return { body: spotCommission(c.params.requiredString('symbol'), fees) }
     },
   },
 ]

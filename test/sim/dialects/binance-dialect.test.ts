@@ -14,7 +14,8 @@ engine.credit(credentials.apiKey, 'USDT', '1000')
 const dialect = createBinanceDialect({ engine, credentials: [credentials], now: () => NOW })
 
 function request(method: string, path: string, query = '', extra: Partial<SimRequest> = {}): SimRequest {
-  return { method, path, query, target: query ? `${path}?${query}` : path, headers: {}, body: '', ip: '127.0.0.1', ...extra }
+  const target = query ? `${path}?${query}` : path
+  return { method, path, query, target, headers: {}, body: '', ip: '127.0.0.1', ...extra }
 }
 
 function signed(method: string, path: string, params: string, secret = credentials.secret): SimRequest {

@@ -98,7 +98,8 @@ describe('Binance dialect: order rejections', () => {
 
   it('rejects a post-only order that would take (-2010 OrderImmediatelyFillable)', async () => {
     const ask = Number(sim.engines.binance.book('ETH/USDT', 1).asks[0]![0])
-    const error = await rejection(binance.createOrder('ETH/USDT', 'limit', 'buy', 0.01, Math.ceil(ask * 1.01), { postOnly: true }))
+    const crossing = Math.ceil(ask * 1.01)
+    const error = await rejection(binance.createOrder('ETH/USDT', 'limit', 'buy', 0.01, crossing, { postOnly: true }))
     expect(error).toBeInstanceOf(ccxt.OrderImmediatelyFillable)
     expect(error.message).toContain('Order would immediately match and take.')
   })

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest'
 
-import { binanceSignature, sentSignature, signedPayload, verifyBinanceSignature } from '../../../sim/dialects/binance/sign.js'
+import {
+  binanceSignature,
+  sentSignature,
+  signedPayload,
+  verifyBinanceSignature,
+} from '../../../sim/dialects/binance/sign.js'
 
 // Published vectors, wire-formats §6 (binance-spot-api-docs rest-api.md and ccxt 4.5.84 sign()).
 const SECRET = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j'
-const ORDER = 'symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559'
+const ORDER =
+  'symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559'
 
 describe('Binance signature check', () => {
   it('verifies the documented query-string example', () => {
@@ -19,7 +25,8 @@ describe('Binance signature check', () => {
       'symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96&side=BUY&type=LIMIT&timeInForce=GTC' +
       '&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559'
     const signature = 'e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3'
-    expect(verifyBinanceSignature(SECRET, signedPayload({ query: '', body: `${payload}&signature=${signature}` }), signature)).toBe(true)
+    const body = `${payload}&signature=${signature}`
+    expect(verifyBinanceSignature(SECRET, signedPayload({ query: '', body }), signature)).toBe(true)
   })
 
   it('verifies the query + body example signed as their concatenation without a separator', () => {

@@ -14,7 +14,10 @@ export function binanceClient(url: string, credentials: SimCredentials): Instanc
   })
   const api = exchange.urls.api as Record<string, unknown>
   exchange.urls.api = Object.fromEntries(
-    Object.entries(api).map(([key, value]) => [key, typeof value === 'string' ? value.replace(/^https:\/\/[^/]+/, url) : value])
+    Object.entries(api).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value.replace(/^https:\/\/[^/]+/, url) : value,
+    ])
   ) as typeof exchange.urls.api
   return exchange
 }
