@@ -12,7 +12,7 @@ import { advancedOrderParams } from './coinbase/advanced-order.js'
 import { createCoinbaseCcxt } from './coinbase/ccxt-client.js'
 import { coinbaseClientOrderId } from './coinbase/client-order-id.js'
 import { toFill, toFundingRecord } from './coinbase/records.js'
-import { ExchangeError, ExchangeUnavailableError, InvalidOrderError } from './errors.js'
+import { ExchangeError, ExchangeUnavailableError, InvalidOrderError, OrderOutcomeUnknownError } from './errors.js'
 import { coinbaseRateModel } from './rate-limit/coinbase.js'
 
 export const COINBASE_FEATURES = ['spot', 'postOnly', 'ioc', 'fok', 'gtt', 'fills', 'fundingRecords'] as const
@@ -49,6 +49,10 @@ export class CoinbaseCcxtConnector extends CcxtConnector implements CoinbaseConn
     try {
       order = await this.submitOrder({ ...request, clientOrderId }, extra)
     } catch (err) {
+      // A maintenance answer proves the venue refused the order: not an unknown outcome.
+      if (err instanceof OrderOutcomeUnknownError && /under maintenance/i.test(err.message)) {
+        throw new ExchangeUnavailableError(err.message, { exchange: this.id, operation: 'placeOrder', cause: err.cause })
+      }
       // The same client_oid again (a retry after a lost answer): the order exists, report it.
       if (!(err instanceof ExchangeError) || !/duplicate client_oid/i.test(err.message)) throw err
       return this.getOrder({ symbol: request.symbol, clientOrderId })
