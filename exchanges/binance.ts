@@ -51,14 +51,19 @@ export function createBinanceClient(config: ConnectorConfig): InstanceType<typeo
   return exchange
 }
 
+export interface BinanceConnectorDeps extends ConnectorDeps {
+  /** A client from createBinanceClient(config), e.g. with ccxt options tuned by the caller. */
+  client?: InstanceType<typeof ccxt.binance>
+}
+
 class BinanceCcxtConnector extends CcxtConnector implements BinanceConnector {
   declare readonly id: 'binance'
   private readonly leverages = new Map<string, number>()
 
-  constructor(config: ConnectorConfig, deps?: ConnectorDeps) {
+  constructor(config: ConnectorConfig, deps?: BinanceConnectorDeps) {
     super({
       id: 'binance',
-      exchange: createBinanceClient(config),
+      exchange: deps?.client ?? createBinanceClient(config),
       config,
       rateLimitModel: binanceRateModel(),
       features: BINANCE_FEATURES,
@@ -165,7 +170,7 @@ function impliedLeverage(notional: string | undefined, initialMargin: string | u
   return Math.max(1, Math.round(dec(notional).abs().div(initialMargin).toNumber()))
 }
 
-/** The Binance connector. `deps` injects a clock, a shared rate limiter or smaller limits (tests). */
-export function createBinanceConnector(config: ConnectorConfig, deps?: ConnectorDeps): BinanceConnector {
+/** The Binance connector. `deps` injects a clock, a shared rate limiter, smaller limits or a prepared client. */
+export function createBinanceConnector(config: ConnectorConfig, deps?: BinanceConnectorDeps): BinanceConnector {
   return new BinanceCcxtConnector(config, deps)
 }
