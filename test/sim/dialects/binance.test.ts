@@ -156,10 +156,14 @@ describe('Binance dialect: spot trading through ccxt', () => {
     expect(order.cost).toBeLessThanOrEqual(Math.round(0.1 * ask * 100) / 100 + 0.01)
   })
 
-  it('lists the account trades of a symbol', async () => {
+  it('lists the account trades and all orders of a symbol', async () => {
     const trades = await binance.fetchMyTrades('BTC/USDT')
     expect(trades.length).toBeGreaterThan(0)
     expect(trades.every((t) => t.symbol === 'BTC/USDT')).toBe(true)
+    const orders = await binance.fetchOrders('BTC/USDT')
+    const statuses = new Set(orders.map((o) => o.status))
+    expect(statuses).toEqual(new Set(['closed', 'canceled', 'expired']))
+    expect(orders.map((o) => Number(o.id))).toEqual([...orders.map((o) => Number(o.id))].sort((a, b) => a - b))
   })
 })
 
@@ -190,6 +194,8 @@ describe('Binance dialect: USD-M futures through ccxt', () => {
     expect(close.status).toBe('closed')
     expect(close.reduceOnly).toBe(true)
     expect(await binance.fetchPositions(['BTC/USDT:USDT'])).toHaveLength(0)
+    const fills = await binance.fetchMyTrades('BTC/USDT:USDT')
+    expect(fills.map((f) => f.order)).toEqual(expect.arrayContaining([open.id, close.id]))
   })
 
   it('rests, lists and cancels a futures limit order', async () => {
