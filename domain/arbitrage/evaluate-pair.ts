@@ -1,7 +1,7 @@
 // One ordered venue pair: how much can be bought on one venue's asks and sold into the other's bids while every
 // marginal unit still clears the profit threshold after both taker fees.
 import { walkBook } from '../book.js'
-import { dec, floorToStep, isPositive, str } from '../money.js'
+import { dec, floorToStep, isDecimalString, isPositive, str } from '../money.js'
 import { feeOn, priceAfterFee } from '../routing/fees.js'
 import { formatPrice } from '../routing/format.js'
 import type { BookLevel } from '../types.js'
@@ -19,6 +19,7 @@ export function evaluatePair(
   sell: ArbitrageVenue,
   options: ArbitrageOptions,
 ): PairEvaluation {
+  assertOptions(options)
   if (buy.book.symbol !== symbol || sell.book.symbol !== symbol) {
     return { reason: `books are not all for ${symbol}` }
   }
@@ -47,6 +48,18 @@ export function evaluatePair(
     return { reason: `profitable size ${size} rounds to 0 at step ${options.amountStep ?? ''}` }
   }
   return { opportunity: priceOpportunity(symbol, buy, sell, asks, bids, amount) }
+}
+
+// Malformed options are a programmer error (the API validates user input), so they throw rather than explain.
+function assertOptions(options: ArbitrageOptions): void {
+  if (!Number.isFinite(options.minProfitPct)) {
+    throw new RangeError(`minProfitPct must be a finite number, got ${options.minProfitPct}`)
+  }
+  for (const [name, value] of [['maxAmount', options.maxAmount], ['amountStep', options.amountStep]] as const) {
+    if (value !== undefined && (!isDecimalString(value) || dec(value).isNegative())) {
+      throw new RangeError(`${name} must be a non-negative decimal string, got ${value}`)
+    }
+  }
 }
 
 function profitableSize(

@@ -13,8 +13,8 @@ import { feeOn, priceAfterFee } from './fees.js'
 import { baseOf, formatPrice } from './format.js'
 import { assertRoutingRequest } from './request.js'
 import type { RoutingRequest, SplitAllocation, SplitPlan, VenueSnapshot } from './types.js'
-import { usableLevels, venueRejection } from './venue-eligibility.js'
-import { byExchange, compareExchangeIds } from './venue-order.js'
+import { screenVenues, usableLevels } from './venue-eligibility.js'
+import { compareExchangeIds } from './venue-order.js'
 
 interface Participant {
   venue: VenueSnapshot
@@ -32,10 +32,7 @@ export function planSplit(request: RoutingRequest, venues: readonly VenueSnapsho
   assertRoutingRequest(request)
   const excluded: SplitPlan['excluded'] = []
   let participants: Participant[] = []
-  for (const venue of byExchange(venues)) {
-    const rejection = participants.some((p) => p.venue.exchange === venue.exchange)
-      ? 'listed twice; the first snapshot is used'
-      : venueRejection(request, venue)
+  for (const { venue, rejection } of screenVenues(request, venues)) {
     if (rejection !== undefined) {
       excluded.push({ exchange: venue.exchange, reason: rejection })
       continue

@@ -18,8 +18,8 @@ import type {
   VenueCandidate,
   VenueSnapshot,
 } from './types.js'
-import { usableLevels, venueRejection } from './venue-eligibility.js'
-import { byExchange, compareExchangeIds } from './venue-order.js'
+import { screenVenues, usableLevels } from './venue-eligibility.js'
+import { compareExchangeIds } from './venue-order.js'
 
 /**
  * Defaults for the operational penalties. Half a bp per 100 ms makes a 400 ms venue lose a near-tie (< 2 bps)
@@ -47,14 +47,13 @@ export function rankVenues(
 ): RoutingDecision {
   const slippageBps = assertRoutingRequest(request)
   const w = { ...DEFAULT_ROUTING_WEIGHTS, ...weights }
-  const ordered = byExchange(venues)
-  const usable = ordered.filter((venue) => venueRejection(request, venue) === undefined)
+  const screened = screenVenues(request, venues)
+  const usable = screened.filter((s) => s.rejection === undefined).map((s) => s.venue)
   const marketBest = bestPriceAcross(usable, request.side)
 
   const rejected: VenueCandidate[] = []
   const evaluated: VenueCandidate[] = []
-  for (const venue of ordered) {
-    const rejection = venueRejection(request, venue)
+  for (const { venue, rejection } of screened) {
     if (rejection !== undefined || marketBest === undefined) {
       const why = rejection ?? 'no liquidity'
       const reason = `${venue.exchange}: ${why}`

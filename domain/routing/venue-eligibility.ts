@@ -3,6 +3,22 @@ import { levelsAtOrBetter, takerLevels } from '../book.js'
 import { isPositive } from '../money.js'
 import type { BookLevel } from '../types.js'
 import type { RoutingRequest, VenueSnapshot } from './types.js'
+import { byExchange } from './venue-order.js'
+
+/** Every venue in exchange order with the reason it cannot serve the request, if any. */
+export function screenVenues(
+  request: RoutingRequest,
+  venues: readonly VenueSnapshot[],
+): { venue: VenueSnapshot; rejection?: string }[] {
+  const seen = new Set<string>()
+  return byExchange(venues).map((venue) => {
+    const rejection = seen.has(venue.exchange)
+      ? 'listed twice; the first snapshot is used'
+      : venueRejection(request, venue)
+    seen.add(venue.exchange)
+    return rejection === undefined ? { venue } : { venue, rejection }
+  })
+}
 
 /** Why `venue` cannot serve `request` at all, or undefined when it can. */
 export function venueRejection(request: RoutingRequest, venue: VenueSnapshot): string | undefined {

@@ -124,4 +124,11 @@ describe('findOpportunities', () => {
     })
     expect(emptyAsks).toEqual({ reason: 'binance has no asks' })
   })
+
+  it('rejects malformed options', () => {
+    const venues = [arbVenue('binance', { asks: [['100', '1']] }), arbVenue('kraken', { bids: [['101', '1']] })]
+    expect(() => findOpportunities(SYMBOL, venues, { minProfitPct: Number.NaN })).toThrow(RangeError)
+    expect(() => findOpportunities(SYMBOL, venues, { minProfitPct: 0.1, maxAmount: '-1' })).toThrow(/maxAmount/)
+    expect(() => findOpportunities(SYMBOL, venues, { minProfitPct: 0.1, amountStep: 'x' })).toThrow(/amountStep/)
+  })
 })

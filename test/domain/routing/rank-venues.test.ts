@@ -175,6 +175,16 @@ describe('rankVenues', () => {
     expect(decision.reason).toBe('No venue can take this order: binance: no asks; kraken: down')
   })
 
+  it('uses the first snapshot of a venue listed twice', () => {
+    const decision = rankVenues(buyOne, [
+      venue('binance', { asks: [['64000', '2']] }, '0.001'),
+      venue('binance', { asks: [['60000', '2']] }, '0.001'),
+    ])
+    expect(decision.candidates.map((c) => c.rejection)).toEqual([undefined, 'listed twice; the first snapshot is used'])
+    expect(decision.expectedAveragePrice).toBe('64000')
+    expect(decision.expectedSlippageBps).toBe(0)
+  })
+
   it('rejects malformed requests', () => {
     expect(() => rankVenues({ ...buyOne, amount: '0' }, [])).toThrow(RangeError)
     expect(() => rankVenues({ ...buyOne, amount: 'abc' }, [])).toThrow(RangeError)
