@@ -120,8 +120,8 @@ describe('coinbase dialect errors: orders', () => {
 
   it('maps cancelling a finished order ("Order already done") to OrderNotFound', async () => {
     const placed = await client.createOrder('BTC/USD', 'limit', 'sell', 0.01, 90000)
-    await client.cancelOrder(placed.id, 'BTC/USD')
-    expect(await failure(client.cancelOrder(placed.id, 'BTC/USD'))).toBeInstanceOf(ccxt.OrderNotFound)
+    await client.cancelOrder(placed.id!, 'BTC/USD')
+    expect(await failure(client.cancelOrder(placed.id!, 'BTC/USD'))).toBeInstanceOf(ccxt.OrderNotFound)
   })
 
   it('requires order_id or product_id for fills', async () => {
