@@ -2,3 +2,4 @@
 export { exchangeReadWorkflow } from './exchange-read.js'
 export { placeOrderWorkflow } from './place-order.js'
 export { arbitrageWorkflow } from './arbitrage.js'
+export { arbitrageMonitorWorkflow } from './arbitrage-monitor.js'

@@ -1,0 +1,234 @@
+// Watches symbols across venues for arbitrage: every interval it reads all books, lists the opportunities per
+// symbol for the 'opportunities' query and, when asked to, starts an arbitrage child for the good ones. It runs
+// until the 'stop' signal, continuing as new now and then so that its history stays small.
+import {
+  ApplicationFailure,
+  CancellationScope,
+  ChildWorkflowCancellationType,
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  isCancellation,
+  log,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow'
+
+import { findOpportunities, type ArbitrageOpportunity } from '../domain/arbitrage/index.js'
+import { arbitrageWorkflow, DEFAULT_ARBITRAGE_DEPTH } from './arbitrage.js'
+import { recordEnd, recordStart } from './lib/execution.js'
+import { applyUpdate, paramsOf, paramsProblem, type MonitorParams, type MonitorParamsUpdate } from './lib/monitor-params.js'
+import { describe } from './lib/placement.js'
+import { coarsestStep, readVenues, type VenueReadError } from './lib/venues.js'
+
+export type { AutoExecuteParams, MonitorParams, MonitorParamsUpdate } from './lib/monitor-params.js'
+
+export const DEFAULT_MAX_SCANS_PER_RUN = 100
+/** How many started executions the query lists. */
+const RECENT_EXECUTIONS = 20
+
+export interface ArbitrageMonitorInput extends MonitorParams {
+  /** Book depth read per venue (default 20 levels). */
+  depth?: number
+  /** Continue as new after this many scans in one run (default 100). */
+  maxScansPerRun?: number
+  /** Set by the monitor itself when it continues as new; absent on a first start. */
+  carried?: MonitorCarried
+}
+
+export interface MonitorScan {
+  scannedAt: number
+  /** Per symbol, best net profit first. */
+  opportunities: Record<string, ArbitrageOpportunity[]>
+  /** Venues that could not be read or used in the last scan. */
+  errors: VenueReadError[]
+}
+
+export interface MonitorExecution {
+  /** The child arbitrage workflow's id: `<monitor id>-arb-<n>`. */
+  workflowId: string
+  opportunityId: string
+  netProfitPct: number
+  startedAt: number
+  /** Why the child could not be started (it then does not count as an execution). */
+  error?: string
+}
+
+/** What one run hands to the next. */
+export interface MonitorCarried {
+  scans: number
+  executions: number
+  /** Children started or attempted so far: the n of the next child id. */
+  childSeq: number
+  latest?: MonitorScan
+  recentExecutions: MonitorExecution[]
+}
+
+/** The 'opportunities' query's answer and the workflow's result. */
+export interface MonitorView extends Partial<MonitorScan> {
+  workflowId: string
+  stopped: boolean
+  scans: number
+  executions: number
+  params: MonitorParams
+  recentExecutions: MonitorExecution[]
+}
+
+export const monitorOpportunitiesQuery = defineQuery<MonitorView>('opportunities')
+export const monitorUpdateParamsSignal = defineSignal<[MonitorParamsUpdate]>('updateParams')
+export const monitorStopSignal = defineSignal('stop')
+
+export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Promise<MonitorView> {
+  const { workflowId } = workflowInfo()
+  let params = paramsOf(input)
+  const carried: MonitorCarried = input.carried ?? { scans: 0, executions: 0, childSeq: 0, recentExecutions: [] }
+  let stopRequested = false
+  let paramsChanged = false
+  const view = (): MonitorView => ({
+    workflowId,
+    stopped: stopRequested,
+    ...carried.latest,
+    scans: carried.scans,
+    executions: carried.executions,
+    params,
+    recentExecutions: carried.recentExecutions,
+  })
+  setHandler(monitorOpportunitiesQuery, view)
+  setHandler(monitorStopSignal, () => {
+    stopRequested = true
+  })
+  setHandler(monitorUpdateParamsSignal, (update) => {
+    const problem = paramsProblem(update)
+    if (problem) {
+      log.warn('monitor parameters update ignored', { problem })
+      return
+    }
+    params = applyUpdate(params, update)
+    paramsChanged = true
+  })
+
+  const problem = startProblem(input)
+  if (problem) throw ApplicationFailure.nonRetryable(problem, 'ValidationError')
+  if (!input.carried) {
+    await recordStart({
+      strategy: 'monitor',
+      symbol: params.symbols.join(','),
+      exchanges: params.exchanges.join(','),
+      idempotencyKey: null,
+      request: input,
+    })
+  }
+
+  const depth = input.depth ?? DEFAULT_ARBITRAGE_DEPTH
+  const maxScansPerRun = input.maxScansPerRun ?? DEFAULT_MAX_SCANS_PER_RUN
+  // Symbols with a child of this run still going: the next scan would find the same prices again.
+  const busySymbols = new Set<string>()
+
+  async function executeBest(scan: MonitorScan): Promise<void> {
+    const auto = params.autoExecute
+    if (!auto?.enabled) return
+    for (const symbol of params.symbols) {
+      if (auto.maxExecutions !== undefined && carried.executions >= auto.maxExecutions) return
+      const best = scan.opportunities[symbol]?.find((o) => o.netProfitPct >= auto.minProfitPct)
+      if (!best || busySymbols.has(symbol)) continue
+      carried.childSeq += 1
+      const execution: MonitorExecution = {
+        workflowId: `${workflowId}-arb-${carried.childSeq}`,
+        opportunityId: best.id,
+        netProfitPct: best.netProfitPct,
+        startedAt: Date.now(),
+      }
+      try {
+        const child = await startChild(arbitrageWorkflow, {
+          workflowId: execution.workflowId,
+          taskQueue: workflowInfo().taskQueue,
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          cancellationType: ChildWorkflowCancellationType.ABANDON,
+          args: [
+            {
+              symbol,
+              buyExchange: best.buyExchange,
+              sellExchange: best.sellExchange,
+              amount: params.maxAmount,
+              minProfitPct: Math.max(auto.minProfitPct, params.minProfitPct),
+              opportunity: best,
+              depth,
+            },
+          ],
+        })
+        carried.executions += 1
+        busySymbols.add(symbol)
+        const release = () => busySymbols.delete(symbol)
+        child.result().then(release, release)
+      } catch (error) {
+        if (isCancellation(error)) throw error
+        execution.error = describe(error).message
+        log.warn('arbitrage child not started', { childId: execution.workflowId, error: execution.error })
+      }
+      carried.recentExecutions = [execution, ...carried.recentExecutions].slice(0, RECENT_EXECUTIONS)
+    }
+  }
+
+  try {
+    let runScans = 0
+    while (!stopRequested) {
+      paramsChanged = false
+      carried.latest = await scan(params, depth)
+      carried.scans += 1
+      runScans += 1
+      if (!stopRequested) await executeBest(carried.latest)
+      // A parameter update cuts the wait short so that the new settings show at once.
+      await condition(() => stopRequested || paramsChanged, params.intervalMs)
+      if (stopRequested) break
+      if (workflowInfo().continueAsNewSuggested || runScans >= maxScansPerRun) {
+        await condition(allHandlersFinished)
+        // A stop that arrived while the handlers finished ends this run instead.
+        if (!stopRequested) {
+          return await continueAsNew<typeof arbitrageMonitorWorkflow>({
+            ...params,
+            depth: input.depth,
+            maxScansPerRun: input.maxScansPerRun,
+            carried,
+          })
+        }
+      }
+    }
+  } catch (error) {
+    if (isCancellation(error)) {
+      await CancellationScope.nonCancellable(() => recordEnd({ status: 'completed', outcome: 'cancelled', result: view() }))
+    }
+    throw error
+  }
+
+  await condition(allHandlersFinished)
+  const result = view()
+  await recordEnd({ status: 'completed', outcome: 'stopped', result })
+  return result
+}
+
+async function scan(params: MonitorParams, depth: number): Promise<MonitorScan> {
+  const targets = params.symbols.flatMap((symbol) => params.exchanges.map((exchange) => ({ exchange, symbol })))
+  const reads = await readVenues(targets, depth)
+  const opportunities: Record<string, ArbitrageOpportunity[]> = {}
+  for (const symbol of params.symbols) {
+    const venues = reads.snapshots.filter((s) => s.book.symbol === symbol)
+    const options = { minProfitPct: params.minProfitPct, maxAmount: params.maxAmount, amountStep: coarsestStep(venues) }
+    opportunities[symbol] = findOpportunities(symbol, venues, options)
+  }
+  return { scannedAt: Date.now(), opportunities, errors: reads.errors }
+}
+
+function startProblem(input: ArbitrageMonitorInput): string | undefined {
+  const missing = (['symbols', 'exchanges', 'intervalMs', 'minProfitPct'] as const).filter((k) => input[k] === undefined)
+  if (missing.length > 0) return `missing ${missing.join(', ')}`
+  const { depth, maxScansPerRun } = input
+  if (depth !== undefined && !(Number.isInteger(depth) && depth > 0)) return 'depth must be a positive integer'
+  if (maxScansPerRun !== undefined && !(Number.isInteger(maxScansPerRun) && maxScansPerRun > 0)) {
+    return 'maxScansPerRun must be a positive integer'
+  }
+  return paramsProblem(input)
+}

@@ -1,0 +1,83 @@
+// The arbitrage monitor's tunable parameters, and the checks a start or an update must pass.
+import { isDecimalString, isPositive } from '../../domain/money.js'
+import { EXCHANGE_IDS, type DecimalString, type ExchangeId } from '../../domain/types.js'
+
+export interface AutoExecuteParams {
+  enabled: boolean
+  /** Only opportunities netting at least this much (percent) are executed. */
+  minProfitPct: number
+  /** Executions over the monitor's whole life (across continue-as-new); unlimited when absent. */
+  maxExecutions?: number
+}
+
+export interface MonitorParams {
+  symbols: string[]
+  exchanges: ExchangeId[]
+  intervalMs: number
+  minProfitPct: number
+  maxAmount?: DecimalString
+  autoExecute?: AutoExecuteParams
+}
+
+/** Fields to change; `maxAmount: null` removes the cap. */
+export type MonitorParamsUpdate = Partial<Omit<MonitorParams, 'maxAmount'>> & { maxAmount?: DecimalString | null }
+
+/** Shorter intervals would only fill the history: the API asks for at least 1 s, tests go lower. */
+export const MIN_INTERVAL_MS = 100
+
+/** What is wrong with the fields present in `params`, or undefined when they are all valid. */
+export function paramsProblem(params: MonitorParamsUpdate): string | undefined {
+  if (typeof params !== 'object' || params === null) return 'parameters must be an object'
+  const { symbols, exchanges, intervalMs, minProfitPct, maxAmount, autoExecute } = params
+  if (symbols !== undefined) {
+    if (!Array.isArray(symbols) || symbols.length === 0) return 'symbols must be a non-empty list'
+    if (symbols.some((s) => typeof s !== 'string' || !s.includes('/'))) return 'symbols must look like BTC/USDT'
+    if (new Set(symbols).size !== symbols.length) return 'symbols must not repeat'
+  }
+  if (exchanges !== undefined) {
+    if (!Array.isArray(exchanges) || new Set(exchanges).size < 2) return 'exchanges must name at least two venues'
+    if (exchanges.some((e) => !(EXCHANGE_IDS as readonly string[]).includes(e))) {
+      return `exchanges must be among ${EXCHANGE_IDS.join(', ')}`
+    }
+    if (new Set(exchanges).size !== exchanges.length) return 'exchanges must not repeat'
+  }
+  if (intervalMs !== undefined && !(Number.isInteger(intervalMs) && intervalMs >= MIN_INTERVAL_MS)) {
+    return `intervalMs must be a whole number of at least ${MIN_INTERVAL_MS}`
+  }
+  if (minProfitPct !== undefined && !Number.isFinite(minProfitPct)) return 'minProfitPct must be a finite number'
+  if (maxAmount !== undefined && maxAmount !== null && !(isDecimalString(maxAmount) && isPositive(maxAmount))) {
+    return 'maxAmount must be a positive decimal string'
+  }
+  if (autoExecute !== undefined) return autoExecuteProblem(autoExecute)
+  return undefined
+}
+
+function autoExecuteProblem(auto: AutoExecuteParams): string | undefined {
+  if (typeof auto !== 'object' || auto === null || typeof auto.enabled !== 'boolean') {
+    return 'autoExecute must be { enabled, minProfitPct, maxExecutions? }'
+  }
+  if (!Number.isFinite(auto.minProfitPct)) return 'autoExecute.minProfitPct must be a finite number'
+  const max = auto.maxExecutions
+  if (max !== undefined && !(Number.isInteger(max) && max >= 0)) return 'autoExecute.maxExecutions must be a whole number'
+  return undefined
+}
+
+/** `params` with `update` applied; call only after paramsProblem(update) returned undefined. */
+export function applyUpdate(params: MonitorParams, update: MonitorParamsUpdate): MonitorParams {
+  const next: MonitorParams = {
+    symbols: update.symbols ?? params.symbols,
+    exchanges: update.exchanges ?? params.exchanges,
+    intervalMs: update.intervalMs ?? params.intervalMs,
+    minProfitPct: update.minProfitPct ?? params.minProfitPct,
+  }
+  const maxAmount = update.maxAmount === null ? undefined : (update.maxAmount ?? params.maxAmount)
+  const autoExecute = update.autoExecute ?? params.autoExecute
+  if (maxAmount !== undefined) next.maxAmount = maxAmount
+  if (autoExecute !== undefined) next.autoExecute = autoExecute
+  return next
+}
+
+/** Only the parameter fields of a start input (the input also carries state and settings). */
+export function paramsOf(input: MonitorParams): MonitorParams {
+  return applyUpdate(input, {})
+}
