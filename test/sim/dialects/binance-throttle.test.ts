@@ -4,16 +4,15 @@ import ccxt from 'ccxt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { binanceDialect } from '../../../sim/dialects/binance/index.js'
-import { startSimulator, type RunningSimulator } from '../../../sim/server.js'
+import { startTestSimulator, type TestSimulator } from '../../support/simulator.js'
 import { binanceClient, rejection } from './binance-support.js'
 
 const FROZEN = 1_800_000_030_000
-let sim: RunningSimulator
+let sim: TestSimulator
 let binance: InstanceType<typeof ccxt.binance>
 
 beforeAll(async () => {
-  sim = await startSimulator({
-    tickIntervalMs: 0,
+  sim = await startTestSimulator({
     now: () => FROZEN,
     dialects: {
       binance: binanceDialect({

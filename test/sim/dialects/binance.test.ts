@@ -1,14 +1,14 @@
 import ccxt from 'ccxt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startSimulator, type RunningSimulator } from '../../../sim/server.js'
+import { startTestSimulator, type TestSimulator } from '../../support/simulator.js'
 import { binanceClient } from './binance-support.js'
 
-let sim: RunningSimulator
+let sim: TestSimulator
 let binance: InstanceType<typeof ccxt.binance>
 
 beforeAll(async () => {
-  sim = await startSimulator({ tickIntervalMs: 0 })
+  sim = await startTestSimulator()
   binance = binanceClient(sim.urls.binance, sim.credentials.binance)
   await binance.loadMarkets()
 })
