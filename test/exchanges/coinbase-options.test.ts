@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { advancedOrderParams } from '../../exchanges/coinbase/advanced-order.js'
+import { createCoinbaseCcxt } from '../../exchanges/coinbase/ccxt-client.js'
 import { coinbaseClientOrderId, isUuid, uuidV5 } from '../../exchanges/coinbase/client-order-id.js'
+import { connectorConfig } from '../../exchanges/config.js'
 import type { AdvancedOrderRequest } from '../../exchanges/connector.js'
 import { InvalidOrderError } from '../../exchanges/errors.js'
 
@@ -44,5 +46,22 @@ describe('coinbase order options', () => {
   ])('refuses %s', (_, request, message) => {
     expect(() => advancedOrderParams(request)).toThrow(InvalidOrderError)
     expect(() => advancedOrderParams(request)).toThrow(message)
+  })
+})
+
+describe('coinbase ccxt client', () => {
+  it('points both APIs at a base URL, paces nothing itself, never re-sends and skips GET /currencies', () => {
+    const client = createCoinbaseCcxt(connectorConfig({ baseUrl: 'http://127.0.0.1:4000/', requestTimeoutMs: 1234 }))
+    expect(client.id).toBe('coinbaseexchange')
+    expect(client.urls['api']).toEqual({ public: 'http://127.0.0.1:4000', private: 'http://127.0.0.1:4000' })
+    expect(client.enableRateLimit).toBe(false)
+    expect(client.timeout).toBe(1234)
+    expect(client.options['maxRetriesOnFailure']).toBe(0)
+    expect(client.has['fetchCurrencies']).toBe(false)
+  })
+
+  it("selects Coinbase's public sandbox when asked and no base URL is set", () => {
+    const client = createCoinbaseCcxt(connectorConfig({ sandbox: true }))
+    expect((client.urls['api'] as Record<string, string>)['private']).toBe('https://api-public.sandbox.exchange.coinbase.com')
   })
 })

@@ -25,9 +25,9 @@ export function simErrorResponse(error: SimError): SimResponse {
       return badRequest('Order already done')
     case 'DUPLICATE_CLIENT_ORDER_ID':
       return badRequest('duplicate client_oid')
-    case 'INVALID_ORDER':
-      return badRequest(error.message)
     default:
+      // INVALID_ORDER and the rest: the dialect's own validation (order-request.ts) answers the common cases
+      // with Coinbase's texts first; what reaches here keeps the engine's explanation.
       return badRequest(error.message)
   }
 }
