@@ -2,7 +2,12 @@
 import { EXCHANGE_IDS } from '../domain/types.js'
 import { startSimulator, type SimulatorPort } from '../sim/index.js'
 
-const DEFAULT_PORTS: Record<SimulatorPort, number> = { control: 8100, binance: 8101, coinbase: 8102, kraken: 8103 }
+const DEFAULT_PORTS: Record<SimulatorPort, number> = {
+  control: 8100,
+  binance: 8101,
+  coinbase: 8102,
+  kraken: 8103,
+}
 
 function portFromEnv(name: SimulatorPort): number {
   const text = process.env[`SIM_PORT_${name.toUpperCase()}`]

@@ -79,12 +79,19 @@ function levelsOf(body: Record<string, unknown>, side: 'bids' | 'asks'): [string
     if (!Array.isArray(level) || level.length !== 2) throw badRequest(`${side}[${i}] must be [price, amount]`)
     const [price, amount] = level as unknown[]
     if (!isPositiveDecimal(price)) throw badRequest(`${side}[${i}][0] (price) must be a positive decimal string`)
-    if (!isPositiveDecimal(amount)) throw badRequest(`${side}[${i}][1] (amount) must be a positive decimal string`)
+    if (!isPositiveDecimal(amount)) {
+      throw badRequest(`${side}[${i}][1] (amount) must be a positive decimal string`)
+    }
     return [price, amount]
   })
 }
 
-function apiKeyOf(c: Context, venue: ExchangeId, credentials: ControlContext['credentials'], value?: unknown): string {
+function apiKeyOf(
+  c: Context,
+  venue: ExchangeId,
+  credentials: ControlContext['credentials'],
+  value?: unknown
+): string {
   const apiKey = value ?? c.req.query('apiKey')
   if (apiKey === undefined || apiKey === '') return credentials[venue].apiKey
   if (typeof apiKey !== 'string') throw badRequest('apiKey must be a string')
@@ -128,7 +135,8 @@ export function createControlApp(context: ControlContext): Hono {
     if (depth !== undefined && (!Number.isInteger(depth) || depth < 1)) {
       throw badRequest('depth must be a positive integer')
     }
-    return c.json({ symbol, pinned: engine.isPinned(symbol), mid: engine.mid(symbol), ...engine.book(symbol, depth) })
+    const book = engine.book(symbol, depth)
+    return c.json({ symbol, pinned: engine.isPinned(symbol), mid: engine.mid(symbol), ...book })
   })
   app.put('/venues/:venue/books/:symbol', async (c) => {
     const engine = engines[venueOf(c)]
@@ -206,4 +214,5 @@ export function createControlApp(context: ControlContext): Hono {
   return app
 }
 
-export const createControlListener = (context: ControlContext) => getRequestListener(createControlApp(context).fetch)
+export const createControlListener = (context: ControlContext) =>
+  getRequestListener(createControlApp(context).fetch)

@@ -32,7 +32,9 @@ export const DEMO_BALANCES: Record<string, DecimalString> = {
 
 type MarketShape = Pick<SimMarket, 'tickSize' | 'stepSize' | 'minQty' | 'maxQty'>
 
-function spot(symbol: string, shape: MarketShape, fees: [maker: string, taker: string], minNotional: string): SimMarket {
+type Fees = [maker: string, taker: string]
+
+function spot(symbol: string, shape: MarketShape, fees: Fees, minNotional: string): SimMarket {
   const [base, quote] = symbol.split('/') as [string, string]
   return {
     symbol, base, quote, kind: 'spot', ...shape, minNotional,
@@ -40,7 +42,11 @@ function spot(symbol: string, shape: MarketShape, fees: [maker: string, taker: s
   }
 }
 
-const margin = (market: SimMarket, maxLeverage: number): SimMarket => ({ ...market, marginEnabled: true, maxLeverage })
+const margin = (market: SimMarket, maxLeverage: number): SimMarket => ({
+  ...market,
+  marginEnabled: true,
+  maxLeverage,
+})
 
 function perp(base: string, shape: MarketShape): SimMarket {
   return {
@@ -49,19 +55,25 @@ function perp(base: string, shape: MarketShape): SimMarket {
   }
 }
 
-const BINANCE_FEES: [string, string] = ['0.001', '0.001']
-const COINBASE_FEES: [string, string] = ['0.0015', '0.0025']
-const KRAKEN_FEES: [string, string] = ['0.0014', '0.0024']
-const COINBASE_SHAPE: MarketShape = { tickSize: '0.01', stepSize: '0.00000001', minQty: '0.00001', maxQty: '1000000' }
-const KRAKEN_SHAPE: MarketShape = { tickSize: '0.01', stepSize: '0.00000001', minQty: '0.0001', maxQty: '1000000' }
+const BINANCE_FEES: Fees = ['0.001', '0.001']
+const COINBASE_FEES: Fees = ['0.0015', '0.0025']
+const KRAKEN_FEES: Fees = ['0.0014', '0.0024']
+const shape = (tickSize: string, stepSize: string, minQty: string, maxQty: string): MarketShape => ({
+  tickSize,
+  stepSize,
+  minQty,
+  maxQty,
+})
+const COINBASE_SHAPE = shape('0.01', '0.00000001', '0.00001', '1000000')
+const KRAKEN_SHAPE = shape('0.01', '0.00000001', '0.0001', '1000000')
 const KRAKEN_BTC_SHAPE: MarketShape = { ...KRAKEN_SHAPE, tickSize: '0.1' }
-const PERP_SHAPE: MarketShape = { tickSize: '0.1', stepSize: '0.001', minQty: '0.001', maxQty: '1000' }
+const PERP_SHAPE = shape('0.1', '0.001', '0.001', '1000')
 
 export const DEFAULT_MARKETS: Record<ExchangeId, SimMarket[]> = {
   binance: [
-    spot('BTC/USDT', { tickSize: '0.01', stepSize: '0.00001', minQty: '0.00001', maxQty: '9000' }, BINANCE_FEES, '5'),
-    spot('ETH/USDT', { tickSize: '0.01', stepSize: '0.0001', minQty: '0.0001', maxQty: '100000' }, BINANCE_FEES, '5'),
-    spot('SOL/USDT', { tickSize: '0.01', stepSize: '0.001', minQty: '0.001', maxQty: '1000000' }, BINANCE_FEES, '5'),
+    spot('BTC/USDT', shape('0.01', '0.00001', '0.00001', '9000'), BINANCE_FEES, '5'),
+    spot('ETH/USDT', shape('0.01', '0.0001', '0.0001', '100000'), BINANCE_FEES, '5'),
+    spot('SOL/USDT', shape('0.01', '0.001', '0.001', '1000000'), BINANCE_FEES, '5'),
     perp('BTC', PERP_SHAPE),
     perp('ETH', PERP_SHAPE),
   ],
@@ -87,8 +99,14 @@ function initialMidsOf(venue: ExchangeId, markets: SimMarket[]): Record<string, 
   )
 }
 
+const venueConfig = (venue: ExchangeId): VenueConfig => ({
+  venue,
+  markets: DEFAULT_MARKETS[venue],
+  initialMids: initialMidsOf(venue, DEFAULT_MARKETS[venue]),
+})
+
 export const DEFAULT_VENUES: Record<ExchangeId, VenueConfig> = {
-  binance: { venue: 'binance', markets: DEFAULT_MARKETS.binance, initialMids: initialMidsOf('binance', DEFAULT_MARKETS.binance) },
-  coinbase: { venue: 'coinbase', markets: DEFAULT_MARKETS.coinbase, initialMids: initialMidsOf('coinbase', DEFAULT_MARKETS.coinbase) },
-  kraken: { venue: 'kraken', markets: DEFAULT_MARKETS.kraken, initialMids: initialMidsOf('kraken', DEFAULT_MARKETS.kraken) },
+  binance: venueConfig('binance'),
+  coinbase: venueConfig('coinbase'),
+  kraken: venueConfig('kraken'),
 }

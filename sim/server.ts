@@ -155,7 +155,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   for (const venue of EXCHANGE_IDS) {
     const config = DEFAULT_VENUES[venue]
     const engine = createVenueEngine({ ...config, seed, now, liquidity: { marketSeed: seed } })
-    for (const [asset, amount] of Object.entries(DEMO_BALANCES)) engine.credit(credentials[venue].apiKey, asset, amount)
+    for (const [asset, amount] of Object.entries(DEMO_BALANCES)) {
+      engine.credit(credentials[venue].apiKey, asset, amount)
+    }
     engines[venue] = engine
   }
   try {

@@ -66,7 +66,8 @@ export function createVenueEngine(options: VenueEngineOptions): VenueEngine {
   for (const market of options.markets) {
     const initialMid = options.initialMids[market.symbol]!
     const path = createPricePath({ market, initialMid, seed: marketSeed, startTime })
-    const history = createMarketHistory({ symbol: market.symbol, path, startTime, nextTradeId: () => ++ids.trade })
+    const nextTradeId = (): number => ++ids.trade
+    const history = createMarketHistory({ symbol: market.symbol, path, startTime, nextTradeId })
     state.histories.set(market.symbol, history)
     for (let i = HISTORY_PRINTS; i >= 1; i--) {
       const time = startTime - i * HISTORY_SPACING_MS

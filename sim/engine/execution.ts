@@ -64,7 +64,7 @@ export function fireTriggers(state: EngineState, symbol: string): void {
     fired = false
     const last = historyOf(state, symbol).last()
     const mid = dec(midOf(state, symbol))
-    for (const record of state.orders.received()) {
+    for (const record of state.orders.watched()) {
       const { order } = record
       if (order.status !== 'pending_trigger' || order.symbol !== symbol) continue
       const byTrade = last !== undefined && last.id > record.tradeMark && isTriggered(order, dec(last.price))
@@ -81,7 +81,7 @@ export function fireTriggers(state: EngineState, symbol: string): void {
 /** Ends resting GTT orders whose time has come. */
 export function expireDue(state: EngineState): void {
   const now = state.now()
-  for (const record of state.orders.received()) {
+  for (const record of state.orders.watched()) {
     const { order } = record
     if (order.expireAt === undefined || order.expireAt > now) continue
     if (order.status !== 'new' && order.status !== 'partially_filled') continue

@@ -29,7 +29,9 @@ function settlePosition(state: EngineState, record: OrderRecord, market: SimMark
   const shortfall = change.openedMargin.minus(fromLock)
   if (shortfall.greaterThan(0)) state.accounts.lock(order.owner, market.quote, shortfall, { force: true })
   payFromReservation(state, record, market.quote, dec(fill.fee))
-  if (change.releasedMargin.greaterThan(0)) state.accounts.unlock(order.owner, market.quote, change.releasedMargin)
+  if (change.releasedMargin.greaterThan(0)) {
+    state.accounts.unlock(order.owner, market.quote, change.releasedMargin)
+  }
   if (!change.realizedPnl.isZero()) state.accounts.credit(order.owner, market.quote, change.realizedPnl)
 }
 

@@ -42,7 +42,11 @@ function firstAtOrAfter(tape: SimPublicTrade[], time: number): number {
   return low
 }
 
-function foldTrades(candle: SimCandle | undefined, openTime: number, trades: SimPublicTrade[]): SimCandle | undefined {
+function foldTrades(
+  candle: SimCandle | undefined,
+  openTime: number,
+  trades: SimPublicTrade[]
+): SimCandle | undefined {
   let result = candle
   for (const trade of trades) {
     if (!result) {
@@ -74,7 +78,8 @@ export function createMarketHistory(options: {
   const candles = (intervalMs: number, now: number, since?: number, limit = 500): SimCandle[] => {
     const count = Math.min(Math.max(Math.floor(limit), 1), CANDLE_LIMIT_MAX)
     const lastOpen = Math.floor(now / intervalMs) * intervalMs
-    const firstOpen = since === undefined ? lastOpen - (count - 1) * intervalMs : Math.ceil(since / intervalMs) * intervalMs
+    const firstOpen =
+      since === undefined ? lastOpen - (count - 1) * intervalMs : Math.ceil(since / intervalMs) * intervalMs
     const result: SimCandle[] = []
     // Trades printed before the start illustrate the synthetic path; candles take that part from the path itself.
     let index = firstAtOrAfter(tape, Math.max(firstOpen, startTime))

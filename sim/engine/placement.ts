@@ -18,7 +18,10 @@ function checkReduceOnly(state: EngineState, owner: string, order: ValidOrder): 
   }
 }
 
-/** Refuses post-only orders that would take and FOK orders that cannot fill now; returns a market cost estimate. */
+/**
+ * Refuses post-only orders that would take and FOK orders that cannot fill now; returns what a market order
+ * would cost now (its reservation).
+ */
 function checkAgainstBook(state: EngineState, market: SimMarket, order: ValidOrder) {
   const book = bookOf(state, order.symbol)
   const opposite = order.side === 'buy' ? book.asks : book.bids
@@ -31,13 +34,15 @@ function checkAgainstBook(state: EngineState, market: SimMarket, order: ValidOrd
     throw new SimError('NO_LIQUIDITY', `No ${order.side === 'buy' ? 'asks' : 'bids'} for ${order.symbol}`)
   }
   if (order.timeInForce === 'FOK') {
-    const plan = planMatches(opposite, { side: order.side, amount: dec(order.amount!), limitPrice, stepSize: market.stepSize })
+    const amount = dec(order.amount!)
+    const plan = planMatches(opposite, { side: order.side, amount, limitPrice, stepSize: market.stepSize })
     if (matchedAmount(plan).lessThan(order.amount!)) {
       throw new SimError('FOK_NOT_FILLABLE', 'Fill-or-kill order cannot be filled completely')
     }
   }
   if (order.type !== 'market' || order.amount === undefined) return undefined
-  return matchedQuote(planMatches(opposite, { side: order.side, amount: dec(order.amount), stepSize: market.stepSize }))
+  const amount = dec(order.amount)
+  return matchedQuote(planMatches(opposite, { side: order.side, amount, stepSize: market.stepSize }))
 }
 
 export function placeOrder(state: EngineState, owner: string, params: SimOrderParams): SimOrder {

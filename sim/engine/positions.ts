@@ -30,7 +30,14 @@ export interface Positions {
   /** Signed size: positive long, negative short, zero when flat. */
   netAmount(owner: string, symbol: string): Decimal
   list(owner: string): PositionState[]
-  apply(owner: string, symbol: string, side: Side, amount: Decimal, price: Decimal, leverage: number): PositionChange
+  apply(
+    owner: string,
+    symbol: string,
+    side: Side,
+    amount: Decimal,
+    price: Decimal,
+    leverage: number
+  ): PositionChange
 }
 
 export function createPositions(): Positions {
@@ -56,7 +63,8 @@ export function createPositions(): Positions {
       const current = positions.get(symbol)
       if (current && current.side !== direction) {
         const closed = rest.lessThan(current.amount) ? rest : current.amount
-        const perUnit = current.side === 'long' ? price.minus(current.entryPrice) : current.entryPrice.minus(price)
+        const perUnit =
+          current.side === 'long' ? price.minus(current.entryPrice) : current.entryPrice.minus(price)
         change.realizedPnl = perUnit.times(closed)
         change.releasedMargin = current.margin.times(closed).div(current.amount)
         current.amount = current.amount.minus(closed)
@@ -88,11 +96,16 @@ export function createPositions(): Positions {
 }
 
 /** The reported view of a position, marked at `markPrice`. */
-export function describePosition(position: PositionState, markPrice: DecimalString, tickSize: DecimalString): SimPosition {
+export function describePosition(
+  position: PositionState,
+  markPrice: DecimalString,
+  tickSize: DecimalString
+): SimPosition {
   const mark = dec(markPrice)
   const perUnit = position.side === 'long' ? mark.minus(position.entryPrice) : position.entryPrice.minus(mark)
   const buffer = dec(1).div(position.leverage).minus(MAINTENANCE_MARGIN_RATE)
-  const liquidation = position.entryPrice.times(position.side === 'long' ? dec(1).minus(buffer) : dec(1).plus(buffer))
+  const factor = position.side === 'long' ? dec(1).minus(buffer) : dec(1).plus(buffer)
+  const liquidation = position.entryPrice.times(factor)
   return {
     symbol: position.symbol,
     side: position.side,

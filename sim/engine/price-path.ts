@@ -32,7 +32,10 @@ export function createPricePath(options: {
   const phaseRng = createRng(hashSeed(options.seed, 'path', market.base))
   const phases = WAVES.map(() => phaseRng.next() * 2 * Math.PI)
   const shape = (time: number): number =>
-    WAVES.reduce((total, [period, amplitude], i) => total + amplitude * Math.sin((2 * Math.PI * time) / period + phases[i]!), 0)
+    WAVES.reduce(
+      (total, [period, amplitude], i) => total + amplitude * Math.sin((2 * Math.PI * time) / period + phases[i]!),
+      0
+    )
   const endShape = shape(startTime)
   const price = (time: number): DecimalString =>
     roundToStep(dec(initialMid).times(Math.exp(shape(time) - endShape).toFixed(10)), market.tickSize)
@@ -45,8 +48,9 @@ export function createPricePath(options: {
       const open = price(openTime)
       const close = price(endTime)
       const wick = 0.0001 + rng.next() * 0.0004
-      const highest = samples.reduce((a, b) => (b.greaterThan(a) ? b : a), dec(open).greaterThan(close) ? dec(open) : dec(close))
-      const lowest = samples.reduce((a, b) => (b.lessThan(a) ? b : a), dec(open).lessThan(close) ? dec(open) : dec(close))
+      const ends = [dec(open), dec(close)]
+      const highest = [...ends, ...samples].reduce((a, b) => (b.greaterThan(a) ? b : a))
+      const lowest = [...ends, ...samples].reduce((a, b) => (b.lessThan(a) ? b : a))
       const minutes = (endTime - openTime) / MINUTE
       const quote = dec(QUOTE_VOLUME_PER_MINUTE).times((0.3 + rng.next() * 1.4).toFixed(6)).times(minutes)
       return [

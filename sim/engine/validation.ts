@@ -32,7 +32,9 @@ const ORDER_TYPES: readonly SimOrderType[] = [
   'market', 'limit', 'stop_loss', 'stop_loss_limit', 'take_profit', 'take_profit_limit',
 ]
 const LIMIT_TYPES: readonly SimOrderType[] = ['limit', 'stop_loss_limit', 'take_profit_limit']
-const TRIGGER_TYPES: readonly SimOrderType[] = ['stop_loss', 'stop_loss_limit', 'take_profit', 'take_profit_limit']
+const TRIGGER_TYPES: readonly SimOrderType[] = [
+  'stop_loss', 'stop_loss_limit', 'take_profit', 'take_profit_limit',
+]
 
 const invalid = (message: string): SimError => new SimError('INVALID_ORDER', message)
 const isMultiple = (value: DecimalString, step: DecimalString): boolean => dec(value).mod(step).isZero()
@@ -43,13 +45,17 @@ export const isTriggerType = (type: SimOrderType): boolean => TRIGGER_TYPES.incl
 function positivePrice(name: string, value: DecimalString | undefined, market: SimMarket): DecimalString {
   if (value === undefined) throw invalid(`${name} is required for this order type`)
   if (!isDecimalString(value) || cmp(value, 0) <= 0) throw invalid(`${name} must be a positive decimal`)
-  if (!isMultiple(value, market.tickSize)) throw invalid(`${name} ${value} is not a multiple of tick ${market.tickSize}`)
+  if (!isMultiple(value, market.tickSize)) {
+    throw invalid(`${name} ${value} is not a multiple of tick ${market.tickSize}`)
+  }
   return value
 }
 
 function checkAmount(amount: DecimalString, market: SimMarket): void {
   if (!isDecimalString(amount) || cmp(amount, 0) <= 0) throw invalid('amount must be a positive decimal')
-  if (!isMultiple(amount, market.stepSize)) throw invalid(`amount ${amount} is not a multiple of step ${market.stepSize}`)
+  if (!isMultiple(amount, market.stepSize)) {
+    throw invalid(`amount ${amount} is not a multiple of step ${market.stepSize}`)
+  }
   if (cmp(amount, market.minQty) < 0) throw invalid(`amount ${amount} is below the minimum ${market.minQty}`)
   if (cmp(amount, market.maxQty) > 0) throw invalid(`amount ${amount} is above the maximum ${market.maxQty}`)
 }

@@ -76,7 +76,8 @@ export function createVenueApi(state: EngineState): VenueEngine {
       }
     },
     trades: (symbol, limit) => historyOf(state, symbol).trades(limit),
-    candles: (symbol, intervalMs, since, limit) => historyOf(state, symbol).candles(intervalMs, state.now(), since, limit),
+    candles: (symbol, intervalMs, since, limit) =>
+      historyOf(state, symbol).candles(intervalMs, state.now(), since, limit),
     mid: (symbol) => midOf(state, symbol),
 
     hasAccount: (owner) => state.accounts.has(owner),
