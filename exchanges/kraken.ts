@@ -2,7 +2,7 @@
 // calls serialised per API key with strictly increasing nonces, lookup by client order id through open and then
 // closed orders (ccxt's fetchOrder by client id is broken, quirk 4), placement acknowledged without details (read
 // back), Kraken's error strings refined, and the extras: margin orders, positions, conditional orders, trades.
-import type { Order as CcxtOrder } from 'ccxt'
+import type { Order as CcxtOrder, Trade as CcxtTrade } from 'ccxt'
 
 import { isDecimalString, isPositive, roundToStep } from '../domain/money.js'
 import type { AccountInfo, Fill, OrderRequest, UnifiedOrder } from '../domain/types.js'
@@ -145,23 +145,26 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
     const { startTime, symbol } = query
     if (symbol !== undefined) await this.ccxtMarket(symbol, 'getTradeHistory')
     else await this.ensureMarkets()
-    const fills: Fill[] = []
+    const trades: CcxtTrade[] = []
     let offset = 0
-    for (let page = 0; page < MAX_TRADE_PAGES; page++) {
+    for (let pages = 0; pages < MAX_TRADE_PAGES; pages++) {
       const spec = this.spec('account', 'fetchMyTrades', 'getTradeHistory', symbol)
       const params = offset > 0 ? { ofs: offset } : {}
-      const { trades, rows, count } = await this.call(spec, async () => {
-        const trades = await this.exchange.fetchMyTrades(symbol, startTime, undefined, params)
+      const { page, rows, count } = await this.call(spec, async () => {
+        const page = await this.exchange.fetchMyTrades(symbol, startTime, undefined, params)
         // ccxt filters by symbol and since: the page position comes from the raw answer
         const result = ((this.exchange.last_json_response as Info | undefined)?.['result'] ?? {}) as Info
-        return { trades, rows: Object.keys((result['trades'] ?? {}) as Info).length, count: Number(result['count'] ?? 0) }
+        return { page, rows: Object.keys((result['trades'] ?? {}) as Info).length, count: Number(result['count'] ?? 0) }
       })
-      const now = this.clock()
-      fills.push(...trades.map((trade) => toKrakenFill(trade, now)))
+      trades.push(...page)
       offset += rows
       if (rows === 0 || offset >= count) break
     }
-    return fills.sort((a, b) => a.timestamp - b.timestamp)
+    // oldest first; Kraken's integer trade_id orders the fills of one millisecond
+    const tradeId = (t: CcxtTrade): number => Number((t.info as Info | undefined)?.['trade_id'] ?? 0)
+    trades.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0) || tradeId(a) - tradeId(b))
+    const now = this.clock()
+    return trades.map((trade) => toKrakenFill(trade, now))
   }
 
   // ---- venue specifics of the generic machinery ----

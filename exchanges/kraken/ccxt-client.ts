@@ -22,6 +22,8 @@ export function createKrakenCcxt(config: ConnectorConfig, nonce: () => number): 
   // loadMarkets would first call Assets; AssetPairs names every asset the connector needs, and ccxt's
   // commonCurrencies already maps XXBT/XBT -> BTC, ZUSD -> USD, XETH -> ETH.
   exchange.has['fetchCurrencies'] = false
+  // TradesHistory pages by offset: the raw answer's row count and total are read after each page
+  exchange.enableLastJsonResponse = true
   if (config.baseUrl !== undefined) {
     const base = config.baseUrl.replace(/\/+$/, '')
     exchange.urls['api'] = { ...(exchange.urls['api'] as Record<string, string>), public: base, private: base }

@@ -48,7 +48,7 @@ describe('limit and market orders', () => {
     const created = await kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 63000, { clientOrderId })
     expect(created.id).toMatch(/^O[A-Z2-7]{5}-[A-Z2-7]{5}-[A-Z2-7]{6}$/)
     expect(created).toMatchObject({ symbol: 'BTC/USD', side: 'buy', type: 'limit', amount: 0.01, price: 63000 })
-    const order = await kraken.fetchOrder(created.id)
+    const order = await kraken.fetchOrder(String(created.id))
     expect(order).toMatchObject({ id: created.id, clientOrderId, status: 'open', price: 63000, amount: 0.01, filled: 0 })
     const open = await kraken.fetchOpenOrders('BTC/USD', undefined, undefined, { clientOrderId })
     expect(open.map((o) => o.id)).toEqual([created.id])
@@ -60,7 +60,7 @@ describe('limit and market orders', () => {
   it('fills a market order against the pinned book and reports average, cost and fee', async () => {
     const clientOrderId = randomUUID()
     const created = await kraken.createOrder('BTC/USD', 'market', 'buy', 0.5, undefined, { clientOrderId })
-    const order = await kraken.fetchOrder(created.id)
+    const order = await kraken.fetchOrder(String(created.id))
     expect(order).toMatchObject({ status: 'closed', filled: 0.5, amount: 0.5, clientOrderId })
     // 0.4 @ 64010 + 0.1 @ 64020
     expect(order.cost).toBeCloseTo(32_006, 6)
@@ -74,32 +74,32 @@ describe('limit and market orders', () => {
 
   it('buys for a quote amount (viqc)', async () => {
     const created = await kraken.createMarketBuyOrderWithCost('BTC/USD', 640.1)
-    const order = await kraken.fetchOrder(created.id)
+    const order = await kraken.fetchOrder(String(created.id))
     expect(order.status).toBe('closed')
     expect(order.filled).toBeCloseTo(0.01, 8)
   })
 
   it('rests a post-only order and refuses one that would cross', async () => {
     const resting = await kraken.createOrder('BTC/USD', 'limit', 'sell', 0.01, 64100, { postOnly: true })
-    expect((await kraken.fetchOrder(resting.id)).postOnly).toBe(true)
+    expect((await kraken.fetchOrder(String(resting.id))).postOnly).toBe(true)
     const crossing = kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 64010, { postOnly: true })
     await expect(crossing).rejects.toThrow(/EOrder:Post only order/)
   })
 
   it('cancels by txid and by cl_ord_id', async () => {
     const first = await kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 62000)
-    await kraken.cancelOrder(first.id, 'BTC/USD')
-    expect((await kraken.fetchOrder(first.id)).status).toBe('canceled')
+    await kraken.cancelOrder(String(first.id), 'BTC/USD')
+    expect((await kraken.fetchOrder(String(first.id))).status).toBe('canceled')
     const clientOrderId = 'cancel-me-1'
     const second = await kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 62000, { clientOrderId })
     await kraken.cancelOrder('', 'BTC/USD', { clientOrderId })
-    expect((await kraken.fetchOrder(second.id)).status).toBe('canceled')
-    await expect(kraken.cancelOrder(second.id, 'BTC/USD')).rejects.toThrow(ccxt.OrderNotFound)
+    expect((await kraken.fetchOrder(String(second.id))).status).toBe('canceled')
+    await expect(kraken.cancelOrder(String(second.id), 'BTC/USD')).rejects.toThrow(ccxt.OrderNotFound)
   })
 
   it('expires nothing on IOC but cancels its unfilled rest', async () => {
     const created = await kraken.createOrder('BTC/USD', 'limit', 'buy', 1, 64010, { timeInForce: 'IOC' })
-    const order = await kraken.fetchOrder(created.id)
+    const order = await kraken.fetchOrder(String(created.id))
     expect(order.filled).toBeCloseTo(0.4, 8)
     expect(['canceled', 'expired', 'closed']).toContain(order.status)
     expect(order.status).not.toBe('open')
@@ -117,10 +117,10 @@ describe('conditional orders', () => {
       takeProfitPrice: 70000,
       clientOrderId,
     })
-    const fetched = await kraken.fetchOrder(takeProfit.id)
+    const fetched = await kraken.fetchOrder(String(takeProfit.id))
     expect(fetched).toMatchObject({ status: 'open', takeProfitPrice: 70000, price: 70100, clientOrderId })
-    expect((await kraken.fetchOrder(stop.id))).toMatchObject({ status: 'open', stopLossPrice: 60000 })
-    expect((await kraken.fetchOrder(stopLimit.id))).toMatchObject({ stopLossPrice: 60000, price: 59900 })
+    expect((await kraken.fetchOrder(String(stop.id)))).toMatchObject({ status: 'open', stopLossPrice: 60000 })
+    expect((await kraken.fetchOrder(String(stopLimit.id)))).toMatchObject({ stopLossPrice: 60000, price: 59900 })
     const types = received().slice(-3).map((o) => [o.type, o.triggerPrice, o.price])
     expect(types).toEqual([
       ['stop_loss', '60000', undefined],
@@ -135,7 +135,7 @@ describe('margin', () => {
     const clientOrderId = randomUUID()
     const created = await kraken.createOrder('BTC/USD', 'market', 'buy', 0.1, undefined, { leverage: 2, clientOrderId })
     expect(received().at(-1)).toMatchObject({ clientOrderId, leverage: 2 })
-    expect((await kraken.fetchOrder(created.id)).status).toBe('closed')
+    expect((await kraken.fetchOrder(String(created.id))).status).toBe('closed')
     const positions = await kraken.fetchPositions()
     const btc = positions.find((p) => p.symbol === 'BTC/USD')
     expect(btc).toMatchObject({ side: 'long', contracts: 0.1, leverage: 2 })
