@@ -114,6 +114,22 @@ describe('venue unavailable', () => {
   })
 })
 
+describe('retries', () => {
+  it('re-sends idempotent reads up to maxRetries on network errors, and never re-sends an order', async () => {
+    const retrying = binanceAgainst(sim, { maxRetries: 2 }, { sleep: async () => {} })
+    try {
+      await retrying.initialize()
+      await sim.control.setFaults('binance', { errorRate: 1 })
+      await expect(retrying.getTicker('BTC/USDT')).rejects.toThrow(ExchangeUnavailableError)
+      expect(retrying.getMetrics().errorsByClass).toEqual({ ExchangeUnavailableError: 3 })
+      await expect(retrying.placeOrder(limitBuy('no-resend-1'))).rejects.toThrow(OrderOutcomeUnknownError)
+      expect(retrying.getMetrics().errorsByClass).toEqual({ ExchangeUnavailableError: 3, OrderOutcomeUnknownError: 1 })
+    } finally {
+      await retrying.close()
+    }
+  })
+})
+
 describe('lost answers', () => {
   it('a dropped placement response is OrderOutcomeUnknownError, and the order exists at the venue', async () => {
     await sim.control.setFaults('binance', { dropOrderResponses: 1 })
