@@ -3,6 +3,7 @@
 import {
   ApplicationFailure,
   CancellationScope,
+  CancelledFailure,
   defineQuery,
   isCancellation,
   log,
@@ -93,6 +94,8 @@ export async function arbitrageWorkflow(input: ArbitrageInput): Promise<Arbitrag
   let check: Awaited<ReturnType<typeof checkPair>>
   try {
     check = await checkPair({ ...input, depth: input.depth ?? DEFAULT_ARBITRAGE_DEPTH })
+    // A cancel that came in during the check stops the trade before any order goes out.
+    if (CancellationScope.current().consideredCancelled) throw new CancelledFailure('cancelled during the re-check')
   } catch (error) {
     if (isCancellation(error)) {
       await CancellationScope.nonCancellable(() =>

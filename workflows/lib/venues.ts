@@ -1,5 +1,7 @@
 // Reading venues' books and fees for arbitrage: every read in parallel, a failed or unusable venue reported
 // with its reason instead of failing the whole read.
+import { isCancellation } from '@temporalio/workflow'
+
 import { max } from '../../domain/money.js'
 import type { VenueSnapshot } from '../../domain/routing/index.js'
 import type { DecimalString, ExchangeId } from '../../domain/types.js'
@@ -26,6 +28,9 @@ export async function readVenues(targets: readonly VenueTarget[], depth: number)
   const settled = await Promise.allSettled(
     targets.map(({ exchange, symbol }) => marketData.fetchVenueSnapshot({ exchange, symbol, depth }))
   )
+  // A cancelled workflow must stop here, not carry on as if the venues were down.
+  const cancelled = settled.find((s) => s.status === 'rejected' && isCancellation(s.reason))
+  if (cancelled?.status === 'rejected') throw cancelled.reason
   const reads: VenueReads = { snapshots: [], errors: [] }
   settled.forEach((result, i) => {
     const target = targets[i]!
