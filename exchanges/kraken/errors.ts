@@ -6,6 +6,7 @@ import type { ExchangeId } from '../../domain/types.js'
 import {
   AuthenticationError,
   type ExchangeError,
+  ExchangeUnavailableError,
   InsufficientBalanceError,
   InvalidOrderError,
   OrderNotFoundError,
@@ -32,6 +33,8 @@ const RULES: [RegExp, Refine][] = [
   [/EAPI:Rate limit exceeded/, (m, b) => new RateLimitError(m, { ...b, retryAfterMs: CALL_COUNTER_RETRY_MS })],
   [/EOrder:Rate limit exceeded/, (m, b) => new RateLimitError(m, { ...b, retryAfterMs: TRADING_COUNTER_RETRY_MS })],
   [/EService:Throttled/, (m, b) => new RateLimitError(m, { ...b, retryAfterMs: TRADING_COUNTER_RETRY_MS })],
+  // A parsed refusal, not a lost answer: nothing reached the book, so even a placement is safe to retry later
+  [/EService:(Unavailable|Market in cancel_only mode|Market in post_only mode)/, (m, b) => new ExchangeUnavailableError(m, b)],
   [/EOrder:(Insufficient margin|Margin allowance exceeded|Margin level too low)/, (m, b) => new InsufficientBalanceError(m, b)],
   [
     /EOrder:(Post only order|Cost minimum not met|Invalid price|Cannot open|Duplicate cl_ord_id|Insufficient liquidity)|EGeneral:Invalid arguments|EQuery:Unknown asset pair/,
@@ -41,7 +44,7 @@ const RULES: [RegExp, Refine][] = [
 
 /** Our error for a Kraken answer ccxt classifies too loosely; anything else is returned unchanged. */
 export function refineKrakenError(err: unknown, ctx: Context): unknown {
-  if (!(err instanceof ccxt.ExchangeError) && !(err instanceof ccxt.DDoSProtection)) return err
+  if (!(err instanceof ccxt.ExchangeError) && !(err instanceof ccxt.NetworkError)) return err
   const rule = RULES.find(([pattern]) => pattern.test(err.message))
   if (rule === undefined) return err
   const message = redact(err.message, ctx.secrets)
