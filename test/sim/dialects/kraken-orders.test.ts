@@ -166,3 +166,37 @@ describe('trade history', () => {
     expect(trades.every((t) => (t.timestamp ?? 0) >= since)).toBe(true)
   })
 })
+
+describe('Kraken-only parameters', () => {
+  it('expires a GTD order at expiretm, cancels by userref, and validates without placing', async () => {
+    const placedBefore = received().length
+    const validated = (await kraken.privatePostAddOrder({
+      pair: 'XBTUSD',
+      type: 'buy',
+      ordertype: 'limit',
+      volume: '0.01',
+      price: '61000',
+      validate: 'true',
+    })) as { result: { descr: { order: string }; txid?: string[] } }
+    expect(validated.result).toEqual({ descr: { order: 'buy 0.01000000 XBTUSD @ limit 61000.0' } })
+    expect(received().length).toBe(placedBefore)
+
+    const gtd = await kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 61000, { timeInForce: 'GTD', expiretm: '+3600' })
+    expect(received().at(-1)).toMatchObject({ timeInForce: 'GTT', expireAt: expect.any(Number) })
+    const info = (await kraken.fetchOrder(String(gtd.id))).info as { expiretm: number }
+    expect(info.expiretm).toBeGreaterThan(Date.now() / 1000 + 3500)
+
+    const tagged = await kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 61000, { userref: 4242 })
+    const cancel = (await kraken.privatePostCancelOrder({ txid: '4242' })) as { result: { count: number } }
+    expect(cancel.result.count).toBe(1)
+    expect((await kraken.fetchOrder(String(tagged.id))).status).toBe('canceled')
+  })
+
+  it('answers Balance and TradeVolume like Kraken', async () => {
+    const balance = (await kraken.privatePostBalance()) as { result: Record<string, string> }
+    expect(balance.result['XXBT']).toMatch(/^\d+\.\d{10}$/)
+    expect(balance.result['ZUSD']).toMatch(/^\d+\.\d{4}$/)
+    const fee = await kraken.fetchTradingFee('BTC/USD')
+    expect(fee).toMatchObject({ symbol: 'BTC/USD', maker: 0.0014, taker: 0.0024 })
+  })
+})
