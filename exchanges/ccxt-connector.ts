@@ -1,9 +1,8 @@
-// The ExchangeConnector over one ccxt instance. Every venue call goes through `call()`, which paces it with the
-// (exchange, API key) rate limiter, times it into the metrics and maps whatever it threw to the ExchangeError
-// family. Venue connectors (binance.ts, coinbase.ts, kraken.ts) subclass this and override the protected hooks
+// The ExchangeConnector over one ccxt instance. Every venue call goes through `call()` (venue-call.ts), which
+// paces it with the (exchange, API key) rate limiter, times it into the metrics and maps whatever it threw to the
+// ExchangeError family. The file is long because it implements the whole interface once for all venues. Venue connectors (binance.ts, coinbase.ts, kraken.ts) subclass this and override the protected hooks
 // where their venue differs: client order id format, lookup and cancel by client order id, order params.
 import { randomUUID } from 'node:crypto'
-import { performance } from 'node:perf_hooks'
 
 import type { Exchange, MarketInterface, Order as CcxtOrder } from 'ccxt'
 
@@ -37,20 +36,17 @@ import {
 } from './ccxt-convert.js'
 import type { ConnectorConfig } from './config.js'
 import type { ConnectorOperation, ExchangeConnector, OrderLookup } from './connector.js'
-import {
-  ExchangeError,
-  ExchangeUnavailableError,
-  InvalidOrderError,
-  OrderNotFoundError,
-  RateLimitError,
-} from './errors.js'
-import { toExchangeError } from './error-mapping.js'
+import { ExchangeError, ExchangeUnavailableError, InvalidOrderError, OrderNotFoundError } from './errors.js'
 import { createMetrics } from './metrics.js'
 import type { ConnectorMetrics } from './metrics.js'
 import { prepareOrder } from './order-checks.js'
 import { createRateLimiter } from './rate-limit/limiter.js'
 import type { RateLimiter } from './rate-limit/limiter.js'
-import type { RateLimitModel, RateLimitRequest } from './rate-limit/types.js'
+import type { RateLimitModel } from './rate-limit/types.js'
+import { callSpec, runVenueCall } from './venue-call.js'
+import type { CallSpec, VenueCallContext } from './venue-call.js'
+
+export type { CallSpec } from './venue-call.js'
 
 /** Optional collaborators; tests inject small limits, a fake clock or a shared limiter. */
 export interface ConnectorDeps {
@@ -76,17 +72,6 @@ export interface CcxtConnectorOptions {
   deps?: ConnectorDeps
 }
 
-/** What a call is, for the limiter (operation, method, market, symbol) and for error messages (name). */
-export interface CallSpec extends RateLimitRequest {
-  /** Connector method, e.g. 'getTicker'; becomes ExchangeError.operation. */
-  name: string
-  clientOrderId?: string
-  /** Idempotent read: may be re-sent up to config.maxRetries times on network errors. */
-  retry?: boolean
-}
-
-const RETRY_BASE_DELAY_MS = 100
-const RETRY_MAX_DELAY_MS = 2_000
 /** getExchangeHealth probes the venue when nothing succeeded for this long. */
 const HEALTH_PROBE_AFTER_MS = 30_000
 /** Placement times kept for rate-limit costs of cancels (Kraken charges by order age). */
@@ -107,6 +92,7 @@ export abstract class CcxtConnector implements ExchangeConnector {
   private marketsLoadedAt: number | undefined
   private marketsLoading: Promise<void> | undefined
   private readonly placedAt = new Map<string, number>()
+  private readonly callContext: VenueCallContext
 
   constructor(options: CcxtConnectorOptions) {
     const deps = options.deps ?? {}
@@ -127,6 +113,18 @@ export abstract class CcxtConnector implements ExchangeConnector {
         maxWaitMs: deps.maxRateLimitWaitMs ?? options.config.requestTimeoutMs,
       })
     this.metrics = deps.metrics ?? createMetrics({ exchange: options.id, clock: this.clock })
+    const { apiKey, secret, passphrase } = options.config
+    this.callContext = {
+      exchange: options.id,
+      limiter: this.limiter,
+      metrics: this.metrics,
+      clock: this.clock,
+      sleep: this.sleep,
+      maxRetries: options.config.maxRetries,
+      secrets: [apiKey, secret, passphrase],
+      responseHeaders: () => this.exchange.last_response_headers as Record<string, string | undefined> | undefined,
+      observeResponse: (headers, spec) => this.observeResponse(headers, spec),
+    }
   }
 
   // ---- lifecycle ----
@@ -380,38 +378,12 @@ export abstract class CcxtConnector implements ExchangeConnector {
   }
 
   /** Runs one venue call: pace, time, map errors; idempotent reads retry on network errors. */
-  protected async call<T>(spec: CallSpec, fn: () => Promise<T>): Promise<T> {
-    const request: RateLimitRequest = { market: this.marketKind(spec.symbol), ...spec }
-    const attempts = spec.retry === true ? this.config.maxRetries + 1 : 1
-    for (let attempt = 1; ; attempt++) {
-      const started = performance.now()
-      try {
-        await this.limiter.acquire(request)
-      } catch (err) {
-        const mapped = toExchangeError(err, this.errorContext(spec, false))
-        this.metrics.record({ operation: spec.operation, at: this.clock(), latencyMs: 0, ok: false, errorClass: mapped.name })
-        throw mapped
-      }
-      try {
-        const result = await fn()
-        this.afterResponse(spec)
-        this.metrics.record({ operation: spec.operation, at: this.clock(), latencyMs: performance.now() - started, ok: true })
-        return result
-      } catch (err) {
-        const mapped = toExchangeError(err, this.errorContext(spec, true))
-        this.afterResponse(spec)
-        if (mapped instanceof RateLimitError) this.limiter.blockUntil(this.clock() + mapped.retryAfterMs)
-        const latencyMs = performance.now() - started
-        this.metrics.record({ operation: spec.operation, at: this.clock(), latencyMs, ok: false, errorClass: mapped.name })
-        if (!(mapped instanceof ExchangeUnavailableError) || attempt >= attempts) throw mapped
-        await this.sleep(Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * 2 ** (attempt - 1)))
-      }
-    }
+  protected call<T>(spec: CallSpec, fn: () => Promise<T>): Promise<T> {
+    return runVenueCall(this.callContext, { market: this.marketKind(spec.symbol), ...spec }, fn)
   }
 
   protected spec(operation: ConnectorOperation, method: string, name: string, symbol?: string): CallSpec {
-    const retry = operation !== 'placeOrder' && operation !== 'cancelOrder'
-    return symbol === undefined ? { operation, method, name, retry } : { operation, method, name, symbol, retry }
+    return callSpec(operation, method, name, symbol)
   }
 
   /** The ccxt market for `symbol`, or InvalidOrderError naming it. */
@@ -503,22 +475,5 @@ export abstract class CcxtConnector implements ExchangeConnector {
       if (oldest === undefined) break
       this.placedAt.delete(oldest)
     }
-  }
-
-  private errorContext(spec: CallSpec, sent: boolean) {
-    return {
-      exchange: this.id,
-      operation: spec.name,
-      clientOrderId: spec.clientOrderId,
-      sent,
-      responseHeaders: this.exchange.last_response_headers as Record<string, string | undefined> | undefined,
-      secrets: [this.config.apiKey, this.config.secret, this.config.passphrase],
-      now: this.clock(),
-    }
-  }
-
-  private afterResponse(spec: CallSpec): void {
-    const headers = this.exchange.last_response_headers as Record<string, string | undefined> | undefined
-    if (headers !== undefined) this.observeResponse(headers, spec)
   }
 }
