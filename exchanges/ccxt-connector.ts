@@ -1,7 +1,8 @@
 // The ExchangeConnector over one ccxt instance. Every venue call goes through `call()` (venue-call.ts), which
 // paces it with the (exchange, API key) rate limiter, times it into the metrics and maps whatever it threw to the
-// ExchangeError family. The file is long because it implements the whole interface once for all venues. Venue connectors (binance.ts, coinbase.ts, kraken.ts) subclass this and override the protected hooks
-// where their venue differs: client order id format, lookup and cancel by client order id, order params.
+// ExchangeError family. Venue connectors (binance.ts, coinbase.ts, kraken.ts) subclass this and override the
+// protected hooks where their venue differs: client order id format, lookup and cancel by client order id, order
+// params. The file is long because it implements the whole interface once, for all venues.
 import { randomUUID } from 'node:crypto'
 
 import type { Exchange, MarketInterface, Order as CcxtOrder } from 'ccxt'
