@@ -5,15 +5,30 @@ import { HTTPException } from 'hono/http-exception'
 
 import type { AppDeps } from './deps.js'
 import { ApiError, errorResponse } from './errors.js'
+import { arbitrageMonitorRoutes } from './routes/arbitrage-monitor.js'
+import { arbitrageRoutes } from './routes/arbitrage.js'
+import { exchangeRoutes } from './routes/exchanges.js'
+import { executionRoutes } from './routes/executions.js'
+import { failoverRoutes } from './routes/failover.js'
 import { healthRoutes } from './routes/health.js'
+import { marketDataRoutes } from './routes/market-data.js'
 import { orderRoutes } from './routes/orders.js'
+import { smartOrderRoutes } from './routes/smart-order.js'
 
 export type { AppDeps } from './deps.js'
 
 export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.route('/health', healthRoutes(deps))
+  // Before /api/orders: its GET /:workflowId would otherwise take /api/orders/failover.
+  app.route('/api/orders/failover', failoverRoutes(deps))
   app.route('/api/orders', orderRoutes(deps))
+  app.route('/api/smart-order', smartOrderRoutes(deps))
+  app.route('/api/arbitrage/monitor', arbitrageMonitorRoutes(deps))
+  app.route('/api/arbitrage', arbitrageRoutes(deps))
+  app.route('/api/executions', executionRoutes(deps))
+  app.route('/api', exchangeRoutes(deps))
+  app.route('/api', marketDataRoutes(deps))
 
   app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`)))
   app.onError((error, c) => {

@@ -1,8 +1,9 @@
 // Request schemas. Amounts and prices are decimal strings (numbers are accepted and kept exactly as written).
 import { z } from 'zod'
 
+import { executions } from '../db/schema.js'
 import { isDecimalString } from '../domain/money.js'
-import { EXCHANGE_IDS } from '../domain/types.js'
+import { EXCHANGE_IDS, TIMEFRAMES } from '../domain/types.js'
 import { parseSymbol } from './symbols.js'
 
 export const positiveDecimal = z
@@ -55,3 +56,166 @@ export function checkOrder(order: OrderShape, ctx: z.RefinementCtx): void {
 
 export const placeOrderBody = z.strictObject({ exchange: exchangeId, ...orderFields }).superRefine(checkOrder)
 export type PlaceOrderBody = z.infer<typeof placeOrderBody>
+
+// Query strings and the bodies of the routing, failover, arbitrage and history endpoints.
+
+/** An integer query parameter within bounds (query values arrive as strings). */
+export const intParam = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: `must be an integer from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(z.number().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }))
+
+/** A percentage that may arrive as a number (JSON body) or a string (query): 0.1 means 0.1 %. */
+export const percent = z
+  .union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a number such as 0.1' }).transform(Number)])
+  .pipe(z.number().min(0, { message: 'must be at least 0' }).max(100, { message: 'must be at most 100' }))
+
+/** Distinct exchange ids; in a query they come comma-separated (exchanges=binance,kraken). */
+const distinctExchanges = z.array(exchangeId).refine((ids) => new Set(ids).size === ids.length, {
+  message: 'must not name an exchange twice',
+})
+export const exchangeList = z.union([
+  distinctExchanges,
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(distinctExchanges),
+])
+
+export const orderbookQuery = z.strictObject({ depth: intParam(1, 500).default(20) })
+export const tradesQuery = z.strictObject({ limit: intParam(1, 1000).optional() })
+export const klinesQuery = z.strictObject({
+  timeframe: z.enum(TIMEFRAMES, { message: `must be one of ${TIMEFRAMES.join(', ')}` }).default('1h'),
+  since: z.string().regex(/^\d+$/, { message: 'must be a time in ms since the epoch' }).transform(Number).optional(),
+  limit: intParam(1, 1000).optional(),
+})
+
+export const smartOrderBody = z
+  .strictObject({
+    symbol,
+    side: orderFields.side,
+    type: orderFields.type,
+    amount: positiveDecimal,
+    price: positiveDecimal.optional(),
+    exchanges: exchangeList.pipe(z.array(exchangeId).min(1, { message: 'must name at least one exchange' })).optional(),
+    maxSlippageBps: z
+      .number({ message: 'must be a number of basis points' })
+      .int({ message: 'must be a whole number of basis points' })
+      .min(1, { message: 'must be at least 1' })
+      .max(1000, { message: 'must be at most 1000' })
+      .optional(),
+    allowSplit: z.boolean({ message: 'must be true or false' }).optional(),
+  })
+  .superRefine(checkOrder)
+export type SmartOrderBody = z.infer<typeof smartOrderBody>
+
+export const failoverOrderBody = z
+  .strictObject({
+    order: z.strictObject({ exchange: exchangeId, ...orderFields }).superRefine(checkOrder),
+    backupExchanges: z
+      .array(exchangeId, { message: 'must be a list of exchanges' })
+      .min(1, { message: 'must name one or two backup exchanges' })
+      .max(2, { message: 'must name one or two backup exchanges' }),
+  })
+  .superRefine((body, ctx) => {
+    const backups = body.backupExchanges
+    if (new Set(backups).size !== backups.length) {
+      ctx.addIssue({ code: 'custom', path: ['backupExchanges'], message: 'must not name an exchange twice' })
+    }
+    if (backups.includes(body.order.exchange)) {
+      ctx.addIssue({ code: 'custom', path: ['backupExchanges'], message: `must not include the primary ${body.order.exchange}` })
+    }
+  })
+export type FailoverOrderBody = z.infer<typeof failoverOrderBody>
+
+export const opportunitiesQuery = z.strictObject({
+  minProfitPct: percent.default(0.1),
+  exchanges: exchangeList.pipe(z.array(exchangeId).min(2, { message: 'must name at least two exchanges' })).optional(),
+  maxAmount: positiveDecimal.optional(),
+})
+export type OpportunitiesQuery = z.infer<typeof opportunitiesQuery>
+
+export const arbitrageExecuteBody = z
+  .strictObject({
+    symbol,
+    buyExchange: exchangeId,
+    sellExchange: exchangeId,
+    amount: positiveDecimal.optional(),
+    minProfitPct: percent.default(0.1),
+  })
+  .refine((b) => b.buyExchange !== b.sellExchange, { path: ['sellExchange'], message: 'must differ from buyExchange' })
+export type ArbitrageExecuteBody = z.infer<typeof arbitrageExecuteBody>
+
+/** true executes every opportunity above minProfitPct; the object form sets its own threshold and a cap. */
+const autoExecute = z.union(
+  [
+    z.boolean(),
+    z.strictObject({
+      enabled: z.boolean({ message: 'must be true or false' }),
+      minProfitPct: percent.optional(),
+      maxExecutions: z.number().int().min(0, { message: 'must be at least 0' }).optional(),
+    }),
+  ],
+  { message: 'must be true, false or { enabled, minProfitPct?, maxExecutions? }' }
+)
+
+const monitorSymbols = z
+  .array(symbol, { message: 'must be a list of symbols such as ["BTC/USDT"]' })
+  .min(1, { message: 'must name at least one symbol' })
+  .max(20, { message: 'must name at most 20 symbols' })
+  .refine((s) => new Set(s).size === s.length, { message: 'must not name a symbol twice' })
+
+const monitorInterval = z
+  .number({ message: 'must be a number of milliseconds' })
+  .int({ message: 'must be a whole number of milliseconds' })
+  .min(1000, { message: 'must be at least 1000' })
+  .max(3_600_000, { message: 'must be at most 3600000 (one hour)' })
+
+const atLeastTwoExchanges = exchangeList.pipe(z.array(exchangeId).min(2, { message: 'must name at least two exchanges' }))
+
+export const arbitrageMonitorBody = z.strictObject({
+  symbols: monitorSymbols,
+  exchanges: atLeastTwoExchanges.optional(),
+  intervalMs: monitorInterval.default(5000),
+  minProfitPct: percent.default(0.1),
+  maxAmount: positiveDecimal.optional(),
+  autoExecute: autoExecute.optional(),
+})
+export type ArbitrageMonitorBody = z.infer<typeof arbitrageMonitorBody>
+
+/** PATCH: the fields to change; maxAmount null removes the cap. */
+export const arbitrageMonitorUpdate = z
+  .strictObject({
+    symbols: monitorSymbols.optional(),
+    exchanges: atLeastTwoExchanges.optional(),
+    intervalMs: monitorInterval.optional(),
+    minProfitPct: percent.optional(),
+    maxAmount: positiveDecimal.nullable().optional(),
+    autoExecute: autoExecute.optional(),
+  })
+  .refine((u) => Object.values(u).some((v) => v !== undefined), { message: 'name at least one field to change' })
+export type ArbitrageMonitorUpdate = z.infer<typeof arbitrageMonitorUpdate>
+
+const STRATEGIES = executions.strategy.enumValues
+const EXECUTION_STATUSES = executions.status.enumValues
+
+export const executionsQuery = z.strictObject({
+  strategy: z.enum(STRATEGIES, { message: `must be one of ${STRATEGIES.join(', ')}` }).optional(),
+  status: z.enum(EXECUTION_STATUSES, { message: `must be one of ${EXECUTION_STATUSES.join(', ')}` }).optional(),
+  symbol: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return parseSymbol(v)
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `'${v}' is not a symbol like BTC-USDT` })
+        return z.NEVER
+      }
+    })
+    .optional(),
+  exchange: exchangeId.optional(),
+  before: z.string().regex(/^\d+$/, { message: 'must be a time in ms since the epoch' }).transform(Number).optional(),
+  limit: intParam(1, 200).default(50),
+})

@@ -1,0 +1,99 @@
+// One read on one venue through exchangeReadWorkflow, with the venue's failure turned into an HTTP answer:
+// unknown symbol 404, venue down or throttling 503, credentials refused 502, any other venue refusal 422.
+import { randomUUID } from 'node:crypto'
+
+import type { ExchangeRead } from '../activities/index.js'
+import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
+import { SA } from '../temporal.config.js'
+import type { AppDeps } from './deps.js'
+import { ApiError, notFound } from './errors.js'
+import { workflowFailure, type FailureInfo } from './workflow-failure.js'
+
+/** A read that has not answered by then is reported as the venue being unavailable (the run may still finish). */
+export const READ_TIMEOUT_MS = 15_000
+
+// How each venue (or the connector's own market check) words "no such market"; ccxt files all of them under
+// BadSymbol/BadRequest, which exchanges/error-mapping.ts turns into InvalidOrderError.
+const UNKNOWN_SYMBOL = /has no market|does not have market symbol|invalid symbol|unknown asset pair|unknown symbol/i
+const UNAVAILABLE = new Set(['ExchangeUnavailableError', 'RateLimitError'])
+
+/** The exchange named in a path, if this deployment trades on it; a 404 naming it otherwise. */
+export function enabledExchange(deps: Pick<AppDeps, 'exchanges'>, raw: string): ExchangeId {
+  const exchange = raw.toLowerCase()
+  if (!(EXCHANGE_IDS as readonly string[]).includes(exchange)) {
+    throw new ApiError(404, 'unknown_exchange', `unknown exchange '${raw}'; known: ${EXCHANGE_IDS.join(', ')}`, {
+      exchange: raw,
+    })
+  }
+  if (!deps.exchanges.includes(exchange as ExchangeId)) {
+    throw new ApiError(404, 'unknown_exchange', `exchange '${exchange}' is not enabled here`, { exchange })
+  }
+  return exchange as ExchangeId
+}
+
+export async function runRead<T>(
+  deps: Pick<AppDeps, 'runner'>,
+  exchange: ExchangeId,
+  read: ExchangeRead,
+  timeoutMs = READ_TIMEOUT_MS
+): Promise<T> {
+  const run = deps.runner.execute<T>(
+    'exchangeReadWorkflow',
+    `read-${exchange}-${read.operation}-${randomUUID()}`,
+    [{ exchange, ...read }],
+    [
+      { key: SA.exchange, value: exchange },
+      { key: SA.strategy, value: 'read' },
+    ]
+  )
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(unavailable(exchange, `no answer from ${exchange} within ${timeoutMs} ms`, 'Timeout')),
+      timeoutMs
+    )
+  })
+  try {
+    return await Promise.race([run, timeout])
+  } catch (error) {
+    throw readError(error, exchange, read)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** The ApiError for a failed read; errors that are not a venue's failure (Temporal down, bugs) pass through. */
+export function readError(error: unknown, exchange: ExchangeId, read: ExchangeRead): unknown {
+  if (error instanceof ApiError) return error
+  const failure = workflowFailure(error)
+  return failure ? venueError(failure, exchange, 'symbol' in read ? read.symbol : undefined) : error
+}
+
+export function venueError(failure: FailureInfo, exchange: ExchangeId, symbol?: string): ApiError {
+  const extra = { exchange, errorType: failure.type }
+  if (symbol !== undefined && UNKNOWN_SYMBOL.test(failure.message)) {
+    return new ApiError(404, 'unknown_symbol', `unknown symbol ${symbol} on ${exchange}: ${failure.message}`, {
+      ...extra,
+      symbol,
+    })
+  }
+  if (UNAVAILABLE.has(failure.type) || failure.type.startsWith('Timeout')) {
+    return unavailable(exchange, failure.message, failure.type)
+  }
+  if (failure.type === 'AuthenticationError') {
+    return new ApiError(502, 'venue_auth_failed', `${exchange} refused the credentials: ${failure.message}`, extra)
+  }
+  if (failure.type === 'InvalidOrderError') {
+    return new ApiError(422, 'venue_rejected', `${exchange} rejected the request: ${failure.message}`, extra)
+  }
+  return new ApiError(502, 'venue_error', `${exchange} failed: ${failure.message}`, extra)
+}
+
+/** The venue is down or throttling us: nothing to do but try later. */
+export function unavailable(exchange: ExchangeId, message: string, errorType: string): ApiError {
+  return new ApiError(503, 'venue_unavailable', `${exchange} is unavailable: ${message}`, { exchange, errorType })
+}
+
+export function isUnknownSymbol(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'unknown_symbol'
+}

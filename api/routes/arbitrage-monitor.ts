@@ -1,0 +1,104 @@
+// The arbitrage monitor as a resource (arbitrageMonitorWorkflow), mounted at /api/arbitrage/monitor:
+//   POST /                201 { workflowId, status: 'running' }   starts it (does not wait: it runs until stopped)
+//   GET /:workflowId      200 its latest scan (query 'opportunities'), or its final view once stopped
+//   PATCH /:workflowId    202 the update was sent (signal 'updateParams'; the next scan uses it)
+//   DELETE /:workflowId   200 stopped, with its final view (signal 'stop', then up to waitMs for the result);
+//                         202 when it has not finished by then
+// 404 when there is no monitor with that id (ids of other workflows included).
+import { Hono } from 'hono'
+
+import type {
+  ArbitrageMonitorInput,
+  AutoExecuteParams,
+  MonitorParamsUpdate,
+  MonitorView,
+} from '../../workflows/arbitrage-monitor.js'
+import { SA } from '../../temporal.config.js'
+import type { AppDeps } from '../deps.js'
+import { ApiError, badRequest } from '../errors.js'
+import { requireEnabled } from '../enabled.js'
+import { requestHash, workflowIdFor } from '../idempotency.js'
+import { arbitrageMonitorBody, arbitrageMonitorUpdate, type ArbitrageMonitorUpdate } from '../schemas.js'
+import { jsonBody, parseWith } from '../validation.js'
+import { DEFAULT_WAIT_MS, describeRun, failedRun } from '../workflow-response.js'
+
+const WORKFLOW = 'arbitrageMonitorWorkflow'
+
+type AutoExecuteBody = Exclude<NonNullable<ArbitrageMonitorUpdate['autoExecute']>, boolean>
+
+export function arbitrageMonitorRoutes(deps: AppDeps) {
+  const app = new Hono()
+
+  app.post('/', async (c) => {
+    const body = parseWith(arbitrageMonitorBody, await jsonBody(c))
+    const exchanges = body.exchanges ?? [...deps.exchanges]
+    requireEnabled(deps, exchanges, 'exchanges')
+    if (exchanges.length < 2) throw badRequest('exchanges: must name at least two exchanges', 'exchanges')
+    const workflowId = workflowIdFor('monitor', c.req.header('Idempotency-Key'))
+    const { autoExecute, ...params } = body
+    const input: ArbitrageMonitorInput = {
+      ...params,
+      exchanges,
+      autoExecute: autoExecuteParams(autoExecute ?? false, body.minProfitPct),
+    }
+    await deps.runner.startOrJoin({
+      workflowType: WORKFLOW,
+      workflowId,
+      args: [input],
+      requestHash: requestHash(body),
+      summary: `arbitrage monitor: ${body.symbols.join(', ')} on ${exchanges.join(', ')}`,
+      searchAttributes: [
+        { key: SA.symbol, value: body.symbols.join(',') },
+        { key: SA.strategy, value: 'monitor' },
+      ],
+    })
+    return c.json({ workflowId, status: 'running' }, 201, { Location: `/api/arbitrage/monitor/${workflowId}` })
+  })
+
+  app.get('/:workflowId', async (c) => {
+    const { body } = await describeRun(deps, c.req.param('workflowId'), WORKFLOW, 'opportunities')
+    return c.json(body as object)
+  })
+
+  app.patch('/:workflowId', async (c) => {
+    const workflowId = c.req.param('workflowId')
+    const update = parseWith(arbitrageMonitorUpdate, await jsonBody(c))
+    if (update.exchanges) requireEnabled(deps, update.exchanges, 'exchanges')
+    const { handle, description, body } = await describeRun(deps, workflowId, WORKFLOW, 'opportunities')
+    if (description.status.name !== 'RUNNING') {
+      throw new ApiError(409, 'not_running', `monitor ${workflowId} is ${description.status.name.toLowerCase()}`)
+    }
+    const current = (body as { state?: MonitorView }).state?.params
+    const signal = paramsUpdate(update, update.minProfitPct ?? current?.minProfitPct ?? 0.1)
+    await handle.signal('updateParams', signal)
+    return c.json({ workflowId, status: 'running', update: signal }, 202)
+  })
+
+  app.delete('/:workflowId', async (c) => {
+    const workflowId = c.req.param('workflowId')
+    const { handle, description, body } = await describeRun(deps, workflowId, WORKFLOW, 'opportunities')
+    // Stopping a stopped monitor is not an error: it answers with how it ended.
+    if (description.status.name === 'COMPLETED') return c.json({ ...(body as MonitorView), status: 'stopped' })
+    if (description.status.name !== 'RUNNING') return c.json(body as object)
+    await handle.signal('stop')
+    const waited = await deps.runner.awaitResult<MonitorView>(handle, deps.waitMs ?? DEFAULT_WAIT_MS).catch((error: unknown) => {
+      throw failedRun(workflowId, error)
+    })
+    if (!waited.done) return c.json({ workflowId, status: 'stopping' }, 202, { Location: `/api/arbitrage/monitor/${workflowId}` })
+    return c.json({ ...waited.result, status: 'stopped' })
+  })
+
+  return app
+}
+
+/** `true` executes at the monitor's own threshold; the object form may set another one and a cap. */
+function autoExecuteParams(auto: boolean | AutoExecuteBody, minProfitPct: number): AutoExecuteParams {
+  if (typeof auto === 'boolean') return { enabled: auto, minProfitPct }
+  const params: AutoExecuteParams = { enabled: auto.enabled, minProfitPct: auto.minProfitPct ?? minProfitPct }
+  return auto.maxExecutions === undefined ? params : { ...params, maxExecutions: auto.maxExecutions }
+}
+
+function paramsUpdate(update: ArbitrageMonitorUpdate, minProfitPct: number): MonitorParamsUpdate {
+  const { autoExecute, ...rest } = update
+  return autoExecute === undefined ? rest : { ...rest, autoExecute: autoExecuteParams(autoExecute, minProfitPct) }
+}

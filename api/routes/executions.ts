@@ -1,0 +1,31 @@
+// The execution history from the database (it outlives Temporal's retention): GET /api/executions lists,
+// newest first (page with ?before=<createdAt of the last row>); GET /api/executions/:id adds the routing
+// decisions and order attempts. 404 when there is no such execution.
+import { Hono } from 'hono'
+
+import { getExecution, listExecutions } from '../../db/executions.js'
+import type { AppDeps } from '../deps.js'
+import { notFound } from '../errors.js'
+import { executionsQuery } from '../schemas.js'
+import { parseWith } from '../validation.js'
+
+export function executionRoutes(deps: AppDeps) {
+  const app = new Hono()
+
+  app.get('/', (c) => {
+    const filter = parseWith(executionsQuery, c.req.query())
+    const executions = listExecutions(deps.db, filter)
+    const last = executions.at(-1)
+    const next = executions.length === filter.limit && last ? { before: last.createdAt } : undefined
+    return c.json({ executions, ...(next ? { next } : {}) })
+  })
+
+  app.get('/:id', (c) => {
+    const id = c.req.param('id')
+    const execution = getExecution(deps.db, id)
+    if (!execution) throw notFound(`no execution ${id}`)
+    return c.json(execution)
+  })
+
+  return app
+}

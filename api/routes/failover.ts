@@ -1,0 +1,54 @@
+// POST /api/orders/failover places an order on a primary exchange and moves to the backups, in order, only after
+// a definitive failure (failoverOrderWorkflow); GET /api/orders/failover/:workflowId reports the run again.
+//   201 placed | 422 rejected everywhere | 503 nothing placed (venues down) | 202 running, or outcome unknown.
+import { Hono } from 'hono'
+
+import type { FailoverOrderInput, FailoverOrderResult } from '../../workflows/failover-order.js'
+import { SA } from '../../temporal.config.js'
+import type { AppDeps } from '../deps.js'
+import { requireEnabled } from '../enabled.js'
+import { requestHash, workflowIdFor } from '../idempotency.js'
+import { statusForOutcome } from '../respond.js'
+import { failoverOrderBody } from '../schemas.js'
+import { jsonBody, parseWith } from '../validation.js'
+import { describeRun, startAndRespond } from '../workflow-response.js'
+
+const WORKFLOW = 'failoverOrderWorkflow'
+
+export function failoverRoutes(deps: AppDeps) {
+  const app = new Hono()
+
+  app.post('/', async (c) => {
+    const body = parseWith(failoverOrderBody, await jsonBody(c))
+    const { exchange, ...order } = body.order
+    requireEnabled(deps, [exchange], 'order.exchange')
+    requireEnabled(deps, body.backupExchanges, 'backupExchanges')
+    const idempotencyKey = c.req.header('Idempotency-Key')
+    const workflowId = workflowIdFor('failover', idempotencyKey)
+    const input: FailoverOrderInput = { exchange, order, backupExchanges: body.backupExchanges, idempotencyKey }
+    return startAndRespond<FailoverOrderResult>(
+      c,
+      deps,
+      {
+        workflowType: WORKFLOW,
+        workflowId,
+        args: [input],
+        requestHash: requestHash(body),
+        summary:
+          `${order.side} ${order.amount} ${order.symbol} ${order.type} on ${exchange}, ` +
+          `then ${body.backupExchanges.join(', ')}`,
+        searchAttributes: [
+          { key: SA.exchange, value: exchange },
+          { key: SA.symbol, value: order.symbol },
+          { key: SA.side, value: order.side },
+          { key: SA.strategy, value: 'failover' },
+        ],
+      },
+      { location: `/api/orders/failover/${workflowId}`, statusFor: (result) => statusForOutcome(result.outcome) }
+    )
+  })
+
+  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, c.req.param('workflowId'), WORKFLOW)).body as object))
+
+  return app
+}

@@ -1,0 +1,58 @@
+// The two answers every workflow-backed resource gives: POST starts (or joins) a run and waits up to waitMs for
+// its result, answering 202 + Location while it is still running; GET /:workflowId reports the run again.
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+import type { AppDeps } from './deps.js'
+import { ApiError, notFound } from './errors.js'
+import { workflowFailure } from './workflow-failure.js'
+import { describeOrUndefined, type StartRequest } from './workflow-runner.js'
+
+export const DEFAULT_WAIT_MS = 30_000
+
+export async function startAndRespond<R>(
+  c: Context,
+  deps: AppDeps,
+  request: StartRequest,
+  answer: { location: string; statusFor: (result: R) => ContentfulStatusCode }
+) {
+  const handle = await deps.runner.startOrJoin(request)
+  const waited = await deps.runner.awaitResult<R>(handle, deps.waitMs ?? DEFAULT_WAIT_MS).catch((error: unknown) => {
+    throw failedRun(request.workflowId, error)
+  })
+  if (!waited.done) {
+    return c.json({ workflowId: request.workflowId, status: 'running' }, 202, { Location: answer.location })
+  }
+  return c.json(waited.result, answer.statusFor(waited.result))
+}
+
+/** A run that failed instead of returning an outcome (a bug, or terminated by hand): a 500 that says why. */
+export function failedRun(workflowId: string, error: unknown): unknown {
+  const failure = workflowFailure(error)
+  if (!failure) return error
+  return new ApiError(500, 'workflow_failed', `workflow ${workflowId} failed: ${failure.type}: ${failure.message}`, {
+    workflowId,
+    errorType: failure.type,
+  })
+}
+
+/**
+ * The run as a resource: its result once completed (as the POST answered it), its live state (query `stateQuery`) while running, its
+ * Temporal status otherwise. 404 when there is no such run of `workflowType` (ids of other kinds included).
+ */
+export async function describeRun(deps: AppDeps, workflowId: string, workflowType: string, stateQuery = 'state') {
+  const found = await describeOrUndefined(deps.runner.client, workflowId)
+  if (!found || found.description.type !== workflowType) throw notFound(`no ${workflowType} run with id ${workflowId}`)
+  const status = found.description.status.name
+  let body: unknown
+  if (status === 'RUNNING') {
+    body = { workflowId, status: 'running', state: await found.handle.query(stateQuery).catch(() => undefined) }
+  } else if (status === 'COMPLETED') {
+    body = await found.handle.result().catch((error: unknown) => {
+      throw failedRun(workflowId, error)
+    })
+  } else {
+    body = { workflowId, status: status.toLowerCase() }
+  }
+  return { ...found, body }
+}
