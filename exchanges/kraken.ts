@@ -72,7 +72,10 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
     if (lookup.id !== undefined || clientOrderId === undefined || clientOrderId === '') return super.getOrder(lookup)
     const { symbol } = lookup
     await this.ccxtMarket(symbol, 'getOrder')
-    const spec = (method: string): CallSpec => ({ ...this.spec('queryOrder', method, 'getOrder', symbol), clientOrderId })
+    const spec = (method: string): CallSpec => ({
+      ...this.spec('queryOrder', method, 'getOrder', symbol),
+      clientOrderId,
+    })
     const params = { clientOrderId }
     const open = await this.call(spec('fetchOpenOrders'), () =>
       this.exchange.fetchOpenOrders(symbol, undefined, undefined, params)
@@ -120,7 +123,9 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
       reject(`trigger price ${request.triggerPrice} is not a positive decimal`)
     }
     const trigger = roundToStep(request.triggerPrice, market.priceStep)
-    if (!isPositive(trigger)) reject(`trigger price ${request.triggerPrice} rounds to 0 at the tick ${market.priceStep}`)
+    if (!isPositive(trigger)) {
+      reject(`trigger price ${request.triggerPrice} rounds to 0 at the tick ${market.priceStep}`)
+    }
     if (ccxtType === 'limit' && request.limitPrice === undefined) reject(`a ${request.type} order needs a limit price`)
     const order: OrderRequest = {
       symbol: request.symbol,
@@ -210,7 +215,8 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
     if (typeof krakenType !== 'string' || !/^(stop-loss|take-profit)/.test(krakenType)) return unified
     // descr.price is the trigger of a conditional order (price2 its limit), as Kraken printed it
     const trigger = decimal(descr['price'] as string | undefined) ?? decimal(order.stopLossPrice ?? order.takeProfitPrice)
-    return trigger === undefined ? { ...unified, type: krakenType } : { ...unified, type: krakenType, triggerPrice: trigger }
+    const typed = { ...unified, type: krakenType }
+    return trigger === undefined ? typed : { ...typed, triggerPrice: trigger }
   }
 
   protected override accountInfoFrom(): AccountInfo {

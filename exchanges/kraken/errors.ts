@@ -26,6 +26,10 @@ type Refine = (message: string, base: { exchange: ExchangeId; operation: string;
 const CALL_COUNTER_RETRY_MS = 3_100
 const TRADING_COUNTER_RETRY_MS = 1_000
 
+const invalid: Refine = (m, b) => new InvalidOrderError(m, b)
+const insufficient: Refine = (m, b) => new InsufficientBalanceError(m, b)
+const unavailable: Refine = (m, b) => new ExchangeUnavailableError(m, b)
+
 const RULES: [RegExp, Refine][] = [
   // QueryOrders answers an unknown txid so; ccxt maps it to InvalidOrder except in cancelOrder (quirk 5)
   [/EOrder:Unknown order/, (m, b) => new OrderNotFoundError(m, b)],
@@ -34,12 +38,10 @@ const RULES: [RegExp, Refine][] = [
   [/EOrder:Rate limit exceeded/, (m, b) => new RateLimitError(m, { ...b, retryAfterMs: TRADING_COUNTER_RETRY_MS })],
   [/EService:Throttled/, (m, b) => new RateLimitError(m, { ...b, retryAfterMs: TRADING_COUNTER_RETRY_MS })],
   // A parsed refusal, not a lost answer: nothing reached the book, so even a placement is safe to retry later
-  [/EService:(Unavailable|Market in cancel_only mode|Market in post_only mode)/, (m, b) => new ExchangeUnavailableError(m, b)],
-  [/EOrder:(Insufficient margin|Margin allowance exceeded|Margin level too low)/, (m, b) => new InsufficientBalanceError(m, b)],
-  [
-    /EOrder:(Post only order|Cost minimum not met|Invalid price|Cannot open|Duplicate cl_ord_id|Insufficient liquidity)|EGeneral:Invalid arguments|EQuery:Unknown asset pair/,
-    (m, b) => new InvalidOrderError(m, b),
-  ],
+  [/EService:(Unavailable|Market in cancel_only mode|Market in post_only mode)/, unavailable],
+  [/EOrder:(Insufficient margin|Margin allowance exceeded|Margin level too low)/, insufficient],
+  [/EOrder:(Post only order|Cost minimum not met|Invalid price|Cannot open|Duplicate cl_ord_id)/, invalid],
+  [/EOrder:Insufficient liquidity|EGeneral:Invalid arguments|EQuery:Unknown asset pair/, invalid],
 ]
 
 /** Our error for a Kraken answer ccxt classifies too loosely; anything else is returned unchanged. */

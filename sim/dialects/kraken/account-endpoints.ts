@@ -53,7 +53,8 @@ function positionFigures(position: SimPosition, ctx: PrivateContext, docalcs: bo
 
 /** The earliest margin order with fills on the position's market: the one that opened it. */
 function openingOrder(position: SimPosition, ctx: PrivateContext): SimOrder | undefined {
-  const orders = [...ctx.engine.openOrders(ctx.owner, position.symbol), ...ctx.engine.closedOrders(ctx.owner, position.symbol)]
+  const { engine, owner } = ctx
+  const orders = [...engine.openOrders(owner, position.symbol), ...engine.closedOrders(owner, position.symbol)]
   return orders
     .filter((o) => (o.leverage ?? 1) > 1 && o.fills.length > 0)
     .sort((a, b) => a.createdAt - b.createdAt)[0]
@@ -75,8 +76,8 @@ export const ACCOUNT_ENDPOINTS: Record<string, PrivateEndpoint> = {
     return Object.fromEntries(
       Object.entries(balances).map(([code, b]) => {
         const asset = krakenAsset(code)
-        const balance = { balance: fixed(add(b.free, b.locked), asset.decimals), hold_trade: fixed(b.locked, asset.decimals) }
-        return [asset.id, balance]
+        const total = fixed(add(b.free, b.locked), asset.decimals)
+        return [asset.id, { balance: total, hold_trade: fixed(b.locked, asset.decimals) }]
       })
     )
   },
@@ -134,7 +135,11 @@ export const ACCOUNT_ENDPOINTS: Record<string, PrivateEndpoint> = {
     const docalcs = isTrue(params['docalcs'])
     const positions = ctx.engine.positions(ctx.owner)
     if (params['consolidation'] === 'market') {
-      return positions.map((p) => ({ ...positionFigures(p, ctx, docalcs), positions: '1', leverage: fixed(String(p.leverage), 5) }))
+      return positions.map((p) => ({
+        ...positionFigures(p, ctx, docalcs),
+        positions: '1',
+        leverage: fixed(String(p.leverage), 5),
+      }))
     }
     const wanted = params['txid']?.split(',')
     const result: Record<string, unknown> = {}

@@ -53,7 +53,8 @@ export function createAuthenticator(
       const signature = header(request, 'api-sign')
       if (signature === undefined || !SIGNATURE_SHAPE.test(signature)) throw new KrakenError('EAPI:Invalid signature')
       // Kraken answers a signature made with the wrong secret as an unknown key
-      if (!signatureMatches(signature, request.path, rawNonce ?? '', request.body, account.secret)) throw rejectKey(caller)
+      const signed = signatureMatches(signature, request.path, rawNonce ?? '', request.body, account.secret)
+      if (!signed) throw rejectKey(caller)
       failures.delete(caller)
       const nonce = parseNonce(rawNonce)
       if (nonce === undefined || !nonces.accept(account.apiKey, nonce)) throw new KrakenError('EAPI:Invalid nonce')

@@ -24,7 +24,8 @@ const pad2 = (n: number): string => String(n).padStart(2, '0')
 /** Kraken's Time.rfc1123 format: "Tue, 14 Nov 23 22:13:20 +0000" (two-digit year). */
 export function rfc1123(ms: number): string {
   const d = new Date(ms)
-  const date = `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${pad2(d.getUTCFullYear() % 100)}`
+  const day = `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())}`
+  const date = `${day} ${MONTHS[d.getUTCMonth()]} ${pad2(d.getUTCFullYear() % 100)}`
   const time = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`
   return `${date} ${time} +0000`
 }

@@ -142,7 +142,8 @@ export function orderView(order: SimOrder, pair: KrakenPair, options: OrderViewO
   if (options.withTrades && order.fills.length > 0) view['trades'] = order.fills.map((f) => encodeTxid('trade', f.id))
   if (closed) {
     view['closetm'] = seconds(order.updatedAt)
-    view['reason'] = order.status === 'canceled' || order.status === 'rejected' ? (order.rejectReason ?? 'User requested') : null
+    const canceled = order.status === 'canceled' || order.status === 'rejected'
+    view['reason'] = canceled ? (order.rejectReason ?? 'User requested') : null
   }
   return view
 }

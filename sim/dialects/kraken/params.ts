@@ -24,7 +24,8 @@ export function parseBody(body: string, contentType: string | undefined): Params
   }
   const params: Params = {}
   for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') params[key] = String(value)
+    const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    if (scalar) params[key] = String(value)
   }
   return params
 }

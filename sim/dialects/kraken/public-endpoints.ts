@@ -187,6 +187,6 @@ export const PUBLIC_ENDPOINTS: Record<string, PublicEndpoint> = {
       0,
     ])
     const lastOpen = candles.at(-1)?.[0]
-    return { [pair.id]: rows, last: lastOpen === undefined ? Math.floor(ctx.now() / 1000) : Math.floor(lastOpen / 1000) }
+    return { [pair.id]: rows, last: Math.floor((lastOpen ?? ctx.now()) / 1000) }
   },
 }

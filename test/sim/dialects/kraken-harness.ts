@@ -17,7 +17,8 @@ export function krakenClient(sim: TestSimulator, credentials: { apiKey?: string;
     secret: credentials.secret ?? sim.credentials.kraken.secret,
     enableRateLimit: false,
   })
-  exchange.urls['api'] = { ...(exchange.urls['api'] as Record<string, string>), public: sim.urls.kraken, private: sim.urls.kraken }
+  const api = exchange.urls['api'] as Record<string, string>
+  exchange.urls['api'] = { ...api, public: sim.urls.kraken, private: sim.urls.kraken }
   exchange.nonce = nextNonce
   return exchange
 }
