@@ -21,15 +21,18 @@ export function createMarketDataActivities({ connectors }: ActivityDeps) {
     async fetchVenueSnapshot(input: { exchange: ExchangeId; symbol: string; depth: number }): Promise<VenueSnapshot> {
       const connector = connectors.get(input.exchange)
       return asActivity(async () => {
-        const [book, market, health] = await Promise.all([
+        // Fees from the account's tier (getTradingFees), not the market's published defaults: that is what the
+        // venue will actually charge this account.
+        const [book, market, fees, health] = await Promise.all([
           connector.getOrderBook(input.symbol, input.depth),
           connector.getMarket(input.symbol),
+          connector.getTradingFees(input.symbol),
           connector.getExchangeHealth(),
         ])
         return {
           exchange: input.exchange,
           book,
-          fees: { maker: market.makerFee, taker: market.takerFee },
+          fees,
           latencyMs: health.marketDataLatencyMs,
           health: health.status,
           errorRate: health.errorRate,

@@ -40,7 +40,7 @@ export interface StackOptions {
 
 export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
   if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] })
+    Runtime.install({ logger: new DefaultLogger(process.env.TEST_WORKER_LOG === '1' ? 'WARN' : 'ERROR'), shutdownSignals: [] })
     runtimeInstalled = true
   }
   bundle ??= bundleWorkflows()

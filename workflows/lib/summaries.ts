@@ -11,6 +11,8 @@ export interface AttemptSummary {
   clientOrderId: string
   outcome: PlacementOutcome['kind']
   order?: UnifiedOrder
+  /** True when the order was found by a lookup after its placement outcome was unknown. */
+  reconciled?: boolean
   errorType?: string
   message?: string
 }
@@ -23,6 +25,6 @@ export function summarise(
   outcome: PlacementOutcome
 ): AttemptSummary {
   return outcome.kind === 'placed'
-    ? { seq, exchange, role, clientOrderId, outcome: outcome.kind, order: outcome.order }
+    ? { seq, exchange, role, clientOrderId, outcome: outcome.kind, order: outcome.order, reconciled: outcome.reconciled }
     : { seq, exchange, role, clientOrderId, outcome: outcome.kind, errorType: outcome.errorType, message: outcome.message }
 }
