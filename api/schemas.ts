@@ -76,13 +76,10 @@ export const percent = z
 const distinctExchanges = z.array(exchangeId).refine((ids) => new Set(ids).size === ids.length, {
   message: 'must not name an exchange twice',
 })
-export const exchangeList = z.union([
-  distinctExchanges,
-  z
-    .string()
-    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
-    .pipe(distinctExchanges),
-])
+export const exchangeList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : v),
+  distinctExchanges
+)
 
 export const orderbookQuery = z.strictObject({ depth: intParam(1, 500).default(20) })
 export const tradesQuery = z.strictObject({ limit: intParam(1, 1000).optional() })

@@ -23,7 +23,9 @@ export async function startAndRespond<R>(
   if (!waited.done) {
     return c.json({ workflowId: request.workflowId, status: 'running' }, 202, { Location: answer.location })
   }
-  return c.json(waited.result, answer.statusFor(waited.result))
+  const status = answer.statusFor(waited.result)
+  // 202 with a result: the outcome is not settled yet (e.g. unknown); the Location is where it will be.
+  return c.json(waited.result, status, status === 202 ? { Location: answer.location } : {})
 }
 
 /** A run that failed instead of returning an outcome (a bug, or terminated by hand): a 500 that says why. */

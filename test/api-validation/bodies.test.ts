@@ -43,7 +43,7 @@ describe('POST /api/smart-order', () => {
     ['a negative amount', { ...smart, amount: '-1' }, 'amount'],
     ['a side that is neither buy nor sell', { ...smart, side: 'long' }, 'side'],
     ['a limit order without a price', { ...smart, type: 'limit' }, 'price'],
-    ['an unknown exchange', { ...smart, exchanges: ['binance', 'ftx'] }, 'exchanges'],
+    ['an unknown exchange', { ...smart, exchanges: ['binance', 'ftx'] }, 'exchanges.1'],
     ['an exchange named twice', { ...smart, exchanges: ['binance', 'binance'] }, 'exchanges'],
     ['an exchange that is not enabled', { ...smart, exchanges: ['coinbase'] }, 'exchanges'],
     ['maxSlippageBps 0', { ...smart, maxSlippageBps: 0 }, 'maxSlippageBps'],
