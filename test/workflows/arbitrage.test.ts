@@ -1,0 +1,111 @@
+// arbitrageWorkflow and arbitrageMonitorWorkflow on the dev server against the simulator. Books are pinned so that
+// buying BTC on binance and selling it on kraken is profitable after both taker fees.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { getExecution } from '../../db/executions.js'
+import { sub } from '../../domain/money.js'
+import type { ArbitrageResult } from '../../workflows/arbitrage.js'
+import { captureHistory } from '../support/histories.js'
+import { runWorkflow } from '../support/run-workflow.js'
+import { startTestStack, type TestStack } from '../support/stack.js'
+
+let stack: TestStack
+
+// buy on binance at 63000 (+0.10 % fee), sell on kraken at 64000 (−0.24 % fee): about 1.2 % net.
+async function setSpread(depth: string) {
+  await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['62900', '50']], asks: [['63000', depth]] })
+  await stack.sim.control.setBook('kraken', 'BTC/USDT', { bids: [['64000', depth]], asks: [['64100', '50']] })
+}
+
+beforeAll(async () => {
+  stack = await startTestStack({ exchanges: ['binance', 'kraken'] })
+})
+beforeEach(async () => stack.sim.control.clearFaults())
+afterAll(async () => stack?.close())
+
+const base = { symbol: 'BTC/USDT', buyExchange: 'binance', sellExchange: 'kraken', minProfitPct: 0.1, reconcileGraceMs: 500 }
+
+describe('arbitrageWorkflow', () => {
+  it('fills both legs and reports the realised profit after fees', async () => {
+    await setSpread('1')
+    const { workflowId, result } = await runWorkflow<ArbitrageResult>(stack, 'arbitrageWorkflow', base, 'arb')
+    expect(result.outcome).toBe('completed')
+    expect(result.flat).toBe(true)
+    expect(result.legs.map((l) => [l.exchange, l.role, l.order?.side, l.order?.filled])).toEqual([
+      ['binance', 'buy-leg', 'buy', '1'],
+      ['kraken', 'sell-leg', 'sell', '1'],
+    ])
+    // 64000 − 63000 − 63 (0.10 % of 63000) − 153.6 (0.24 % of 64000)
+    expect(result.profit).toBe('783.4')
+    const execution = getExecution(stack.db, workflowId)!
+    expect(execution).toMatchObject({ strategy: 'arbitrage', status: 'completed', profit: '783.4' })
+    expect(execution.attempts.map((a) => a.role)).toEqual(['buy-leg', 'sell-leg'])
+    await captureHistory(stack.client, workflowId, 'arbitrage-both-legs')
+  })
+
+  it('unwinds the filled leg when the other is rejected, leaving the position flat', async () => {
+    // kraken's demo account holds 10 BTC, so selling 12 there is refused while buying 12 on binance fills.
+    await setSpread('12')
+    const btcBefore = (await stack.sim.control.balances('binance')).BTC!
+    const { workflowId, result } = await runWorkflow<ArbitrageResult>(stack, 'arbitrageWorkflow', { ...base, amount: '12' }, 'arb')
+    expect(result.outcome).toBe('unwound')
+    expect(result.flat).toBe(true)
+    expect(result.legs.map((l) => [l.exchange, l.role, l.outcome])).toEqual([
+      ['binance', 'buy-leg', 'placed'],
+      ['kraken', 'sell-leg', 'rejected'],
+      ['binance', 'unwind', 'placed'],
+    ])
+    expect(result.legs[1]!.errorType).toBe('InsufficientBalanceError')
+    expect(result.legs[2]!.order).toMatchObject({ side: 'sell', filled: '12', type: 'market' })
+    // bought 12 at 63000, sold 12 back at 62900, both fees in USDT: a loss, and not one BTC more or less.
+    expect(result.profit.startsWith('-')).toBe(true)
+    const btcAfter = (await stack.sim.control.balances('binance')).BTC!
+    expect(sub(btcAfter.free, btcBefore.free)).toBe('0')
+    const execution = getExecution(stack.db, workflowId)!
+    expect(execution.attempts.map((a) => [a.role, a.status])).toEqual([
+      ['buy-leg', 'closed'],
+      ['sell-leg', 'rejected'],
+      ['unwind', 'closed'],
+    ])
+    await captureHistory(stack.client, workflowId, 'arbitrage-unwound')
+  })
+
+  it('sends nothing when the re-check finds no profitable size', async () => {
+    await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['63990', '5']], asks: [['64000', '5']] })
+    await stack.sim.control.setBook('kraken', 'BTC/USDT', { bids: [['64005', '5']], asks: [['64010', '5']] })
+    const before = (await stack.sim.control.receivedOrders('binance')).length
+    const { result } = await runWorkflow<ArbitrageResult>(stack, 'arbitrageWorkflow', base, 'arb')
+    expect(result.outcome).toBe('no_opportunity')
+    expect(result.legs).toEqual([])
+    expect((await stack.sim.control.receivedOrders('binance')).length).toBe(before)
+  })
+})
+
+describe('arbitrageMonitorWorkflow', () => {
+  it('answers its query with the latest opportunities, continues as new, and stops on a signal', async () => {
+    await setSpread('1')
+    const workflowId = `monitor-${Date.now()}`
+    const handle = await stack.client.workflow.start('arbitrageMonitorWorkflow', {
+      taskQueue: stack.taskQueue,
+      workflowId,
+      args: [{ symbols: ['BTC/USDT'], exchanges: ['binance', 'kraken'], intervalMs: 200, minProfitPct: 0.1, maxScansPerRun: 2 }],
+    })
+    const firstRunId = handle.firstExecutionRunId
+    let view: any
+    for (let i = 0; i < 100; i++) {
+      view = await stack.client.workflow.getHandle(workflowId).query('opportunities')
+      if (view.scans >= 5) break
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    expect(view.scans).toBeGreaterThanOrEqual(5)
+    expect(view.opportunities['BTC/USDT'][0]).toMatchObject({ buyExchange: 'binance', sellExchange: 'kraken', amount: '1' })
+    const first = await stack.client.workflow.getHandle(workflowId, firstRunId).describe()
+    expect(first.status.name).toBe('CONTINUED_AS_NEW')
+
+    await stack.client.workflow.getHandle(workflowId).signal('stop')
+    const summary: any = await stack.client.workflow.getHandle(workflowId).result()
+    expect(summary.stopped).toBe(true)
+    expect(getExecution(stack.db, workflowId)).toMatchObject({ strategy: 'monitor', outcome: 'stopped' })
+    await captureHistory(stack.client, workflowId, 'arbitrage-monitor-stopped')
+  })
+})
