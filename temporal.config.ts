@@ -47,6 +47,8 @@ const DEFINITIVE = ['InsufficientBalanceError', 'InvalidOrderError', 'Authentica
 /**
  * Activity classes. Each workflow proxies activities with one of these.
  * - marketData: books, tickers, status. Cheap and idempotent: fast retries, many attempts.
+ * - routingSnapshot: the books a routing decision is made from. A venue that cannot answer within a couple of
+ *   quick tries is left out of that decision (reported as down) rather than holding the order up.
  * - placeOrder: sends an order. Business rejections are final; an unknown outcome (OrderOutcomeUnknownError or a
  *   start-to-close timeout) is never retried here: the workflow reconciles by client order id instead.
  *   Pre-send failures (rate limit, venue unavailable) retry; maximumInterval is long enough to honour a
@@ -64,6 +66,15 @@ export const ACTIVITY_OPTIONS = {
       backoffCoefficient: 2,
       maximumInterval: '5s',
       maximumAttempts: 8,
+      nonRetryableErrorTypes: [...DEFINITIVE],
+    },
+  },
+  routingSnapshot: {
+    startToCloseTimeout: '5s',
+    retry: {
+      initialInterval: '200ms',
+      backoffCoefficient: 2,
+      maximumAttempts: 2,
       nonRetryableErrorTypes: [...DEFINITIVE],
     },
   },
