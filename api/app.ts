@@ -20,7 +20,7 @@ export type { AppDeps } from './deps.js'
 export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.route('/health', healthRoutes(deps))
-  // Before /api/orders: its GET /:workflowId would otherwise take /api/orders/failover.
+  // Ahead of /api/orders, so that /api/orders/failover... never reaches /api/orders/:workflowId.
   app.route('/api/orders/failover', failoverRoutes(deps))
   app.route('/api/orders', orderRoutes(deps))
   app.route('/api/smart-order', smartOrderRoutes(deps))

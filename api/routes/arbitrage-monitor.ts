@@ -1,5 +1,6 @@
 // The arbitrage monitor as a resource (arbitrageMonitorWorkflow), mounted at /api/arbitrage/monitor:
-//   POST /                201 { workflowId, status: 'running' }   starts it (does not wait: it runs until stopped)
+//   POST /                201 { workflowId, status: 'running' }   starts it (does not wait: it runs until stopped);
+//                         200 { workflowId, status } when the Idempotency-Key names a monitor that has ended
 //   GET /:workflowId      200 its latest scan (query 'opportunities'), or its final view once stopped
 //   PATCH /:workflowId    202 the update was sent (signal 'updateParams'; the next scan uses it)
 //   DELETE /:workflowId   200 stopped, with its final view (signal 'stop', then up to waitMs for the result);
@@ -41,7 +42,7 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
       exchanges,
       autoExecute: autoExecuteParams(autoExecute ?? false, body.minProfitPct),
     }
-    await deps.runner.startOrJoin({
+    const handle = await deps.runner.startOrJoin({
       workflowType: WORKFLOW,
       workflowId,
       args: [input],
@@ -52,7 +53,11 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
         { key: SA.strategy, value: 'monitor' },
       ],
     })
-    return c.json({ workflowId, status: 'running' }, 201, { Location: `/api/arbitrage/monitor/${workflowId}` })
+    // A reused Idempotency-Key names the monitor it started before, which may have been stopped since.
+    const status = (await handle.describe()).status.name
+    const location = { Location: `/api/arbitrage/monitor/${workflowId}` }
+    if (status !== 'RUNNING') return c.json({ workflowId, status: status.toLowerCase() }, 200, location)
+    return c.json({ workflowId, status: 'running' }, 201, location)
   })
 
   app.get('/:workflowId', async (c) => {

@@ -46,7 +46,7 @@ export function arbitrageRoutes(deps: AppDeps) {
     const exchanges = query.exchanges ?? [...deps.exchanges]
     requireEnabled(deps, exchanges, 'exchanges')
     if (exchanges.length < 2) throw badRequest('exchanges: must name at least two exchanges', 'exchanges')
-    return c.json(await scanOpportunities(deps, markets, { symbol, exchanges, ...query }))
+    return c.json(await scanOpportunities(deps, markets, { ...query, symbol, exchanges }))
   })
 
   app.post('/execute', async (c) => {

@@ -40,8 +40,8 @@ async function describeExchange(deps: AppDeps, exchange: ExchangeId) {
     const status = await runRead<ExchangeStatus>(deps, exchange, { operation: 'status' }, STATUS_TIMEOUT_MS)
     return { ...base, status: status.status, statusUpdatedAt: status.updated }
   } catch (error) {
-    // One venue failing is part of the answer, not a failure of the request.
-    if (!(error instanceof ApiError)) throw error
-    return { ...base, status: 'unreachable' as const, error: { code: error.code, message: error.message } }
+    // One venue failing (or Temporal being unreachable) is part of the answer, not a failure of the request.
+    const reported = error instanceof ApiError ? error : { code: 'read_failed', message: (error as Error).message }
+    return { ...base, status: 'unreachable' as const, error: { code: reported.code, message: reported.message } }
   }
 }
