@@ -47,6 +47,8 @@ const DEFINITIVE = ['InsufficientBalanceError', 'InvalidOrderError', 'Authentica
 /**
  * Activity classes. Each workflow proxies activities with one of these.
  * - marketData: books, tickers, status. Cheap and idempotent: fast retries, many attempts.
+ * - interactiveRead: a read a person is waiting for (REST market data). A few quick tries, then the API says
+ *   the venue is unavailable instead of keeping the caller waiting.
  * - routingSnapshot: the books a routing decision is made from. A venue that cannot answer within a couple of
  *   quick tries is left out of that decision (reported as down) rather than holding the order up.
  * - placeOrder: sends an order. Business rejections are final; an unknown outcome (OrderOutcomeUnknownError or a
@@ -66,6 +68,15 @@ export const ACTIVITY_OPTIONS = {
       backoffCoefficient: 2,
       maximumInterval: '5s',
       maximumAttempts: 8,
+      nonRetryableErrorTypes: [...DEFINITIVE],
+    },
+  },
+  interactiveRead: {
+    startToCloseTimeout: '5s',
+    retry: {
+      initialInterval: '200ms',
+      backoffCoefficient: 2,
+      maximumAttempts: 3,
       nonRetryableErrorTypes: [...DEFINITIVE],
     },
   },

@@ -280,7 +280,9 @@ export abstract class CcxtConnector implements ExchangeConnector {
   async getExchangeHealth(): Promise<ExchangeHealth> {
     const lastSuccess = this.metrics.lastSuccessAt()
     let statusOk: boolean | undefined
-    if (lastSuccess === undefined || this.clock() - lastSuccess > HEALTH_PROBE_AFTER_MS) {
+    // Probe when nothing succeeded lately, or when the last call failed to connect: the venue may be back.
+    const stale = lastSuccess === undefined || this.clock() - lastSuccess > HEALTH_PROBE_AFTER_MS
+    if (stale || !this.metrics.health().connected) {
       statusOk = await this.getStatus().then(
         (s) => s.status === 'ok',
         () => false

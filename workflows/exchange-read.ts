@@ -2,10 +2,10 @@
 // reads included, so they get the same retries, pacing and audit as orders.
 import type { ExchangeRead } from '../activities/index.js'
 import type { ExchangeId } from '../domain/types.js'
-import { marketData } from './lib/activities.js'
+import { interactiveReads } from './lib/activities.js'
 
 export type ExchangeReadInput = { exchange: ExchangeId } & ExchangeRead
 
 export async function exchangeReadWorkflow(input: ExchangeReadInput): Promise<unknown> {
-  return marketData.readExchange(input)
+  return interactiveReads.readExchange(input)
 }
