@@ -1,9 +1,8 @@
 // A single order on a named exchange: record it, place it exactly once, settle an unknown outcome, record the end.
-import { defineQuery, setHandler, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow'
+import { defineQuery, setHandler, uuid4 } from '@temporalio/workflow'
 
 import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
-import { SA } from '../temporal.config.js'
-import { records } from './lib/activities.js'
+import { recordEnd, recordStart } from './lib/execution.js'
 import { placeAndSettle, type PlacementOutcome } from './lib/placement.js'
 import { summarise, type AttemptSummary } from './lib/summaries.js'
 
@@ -30,13 +29,11 @@ export type OrderWorkflowState = { phase: 'placing' | 'done'; result?: OrderExec
 export const orderStateQuery = defineQuery<OrderWorkflowState>('state')
 
 export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promise<OrderExecutionResult> {
-  const { workflowId } = workflowInfo()
   const clientOrderId = input.order.clientOrderId ?? uuid4()
   const state: OrderWorkflowState = { phase: 'placing', clientOrderId }
   setHandler(orderStateQuery, () => state)
 
-  await records.recordExecutionStart({
-    id: workflowId,
+  const workflowId = await recordStart({
     strategy: 'order',
     symbol: input.order.symbol,
     side: input.order.side,
@@ -64,11 +61,9 @@ export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promis
       : { error: { type: outcome.errorType, message: outcome.message } }),
     attempts: [summarise(1, input.exchange, 'primary', clientOrderId, outcome)],
   }
-  upsertSearchAttributes([{ key: SA.orderStatus, value: statusLabel(result) }])
-  await records.recordExecutionEnd({
-    id: workflowId,
+  await recordEnd({
     status: outcome.kind === 'placed' ? 'completed' : 'failed',
-    outcome: statusLabel(result).toLowerCase(),
+    outcome: statusLabel(result),
     result,
     error: result.error?.message,
   })

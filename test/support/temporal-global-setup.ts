@@ -3,18 +3,21 @@
 import type { TestProject } from 'vitest/node'
 
 import { ensureTemporalCli } from '../../bin/temporal/cli.js'
-import { startDevServer } from '../../bin/temporal/dev-server.js'
+import { freePort, startDevServer } from '../../bin/temporal/dev-server.js'
 import { SA } from '../../temporal.config.js'
 
 export default async function setup(project: TestProject) {
   const cliPath = await ensureTemporalCli({ projectRoot: new URL('../..', import.meta.url).pathname })
-  const server = await startDevServer({ cliPath, searchAttributes: Object.values(SA) })
+  // The UI is on too (a free port), so a browser test can check what operators see.
+  const server = await startDevServer({ cliPath, searchAttributes: Object.values(SA), uiPort: await freePort() })
   project.provide('temporalAddress', server.address)
+  project.provide('temporalUiUrl', server.uiUrl!)
   return () => server.stop()
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string
+    temporalUiUrl: string
   }
 }

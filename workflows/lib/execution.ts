@@ -14,5 +14,5 @@ export async function recordStart(start: Omit<ExecutionStart, 'id'>): Promise<st
 /** Records the end and sets OrderStatus (e.g. FILLED, REJECTED, UNWOUND) so the UI can filter on it. */
 export async function recordEnd(end: ExecutionEnd): Promise<void> {
   upsertSearchAttributes([{ key: SA.orderStatus, value: end.outcome.toUpperCase() }])
-  await records.recordExecutionEnd({ id: workflowInfo().workflowId, ...end })
+  await records.recordExecutionEnd({ id: workflowInfo().workflowId, ...end, outcome: end.outcome.toLowerCase() })
 }
