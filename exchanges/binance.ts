@@ -34,10 +34,12 @@ export function createBinanceClient(config: ConnectorConfig): InstanceType<typeo
       fetchMargins: false,
       fetchMarkets: { types: ['spot', 'linear'] },
       fetchOpenOrders: { warnWithoutSymbol: false },
+      // never re-send anything from inside ccxt (an order after a timeout would be a duplicate); ccxt's fetch2
+      // reads this from options, not from a property of the instance
+      maxRetriesOnFailure: 0,
+      maxRetriesOnFailureDelay: 0,
     },
   })
-  // never re-send anything from inside ccxt (an order after a timeout would be a duplicate)
-  exchange.maxRetriesOnFailure = 0
   if (config.baseUrl !== undefined) {
     const base = config.baseUrl.replace(/\/+$/, '')
     const api = exchange.urls.api as Record<string, unknown>

@@ -14,9 +14,10 @@ export function createKrakenCcxt(config: ConnectorConfig, nonce: () => number): 
     timeout: config.requestTimeoutMs,
     // The connector's own limiter paces calls after Kraken's published counters; ccxt's would pace them twice.
     enableRateLimit: false,
+    // Never re-send from inside ccxt: an order placement that timed out is resolved by a lookup, not a second POST.
+    // ccxt's fetch2 reads this from options, not from a property of the instance.
+    options: { maxRetriesOnFailure: 0, maxRetriesOnFailureDelay: 0 },
   })
-  // Never re-send from inside ccxt: an order placement that timed out is resolved by a lookup, not a second POST.
-  exchange.maxRetriesOnFailure = 0
   // ccxt's nonce is Date.now(): two calls in one millisecond would repeat it (EAPI:Invalid nonce).
   exchange.nonce = nonce
   // loadMarkets would first call Assets; AssetPairs names every asset the connector needs, and ccxt's
