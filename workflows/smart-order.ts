@@ -149,10 +149,11 @@ function createPlacer(workflowId: string, order: SmartOrderInput['order'], attem
       const mySeq = seq
       const clientOrderId = uuid4()
       const request = { ...order, ...overrides, clientOrderId }
+      // placeAndSettle settles every activity failure itself; anything it throws leaves the order's fate open
       const outcome = await placeAndSettle(
         { executionId: workflowId, exchange, request, role, seq: mySeq },
         { reconcileGraceMs: graceMs }
-      ).catch((error) => ({ kind: 'not_placed' as const, ...describe(error) }))
+      ).catch((error) => ({ kind: 'unknown' as const, ...describe(error) }))
       attempts.push(summarise(mySeq, exchange, role, clientOrderId, outcome))
       return {
         order: outcome.kind === 'placed' ? outcome.order : undefined,

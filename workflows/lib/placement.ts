@@ -20,6 +20,12 @@ export type PlacementOutcome =
   | { kind: 'unknown'; errorType: string; message: string }
 
 const DEFINITIVE = new Set(['InsufficientBalanceError', 'InvalidOrderError', 'AuthenticationError', 'ValidationError'])
+/**
+ * Failures that prove no order reached the book: the venue refused before touching it (throttled, maintenance,
+ * nonce) or nothing was sent. Any other failure (an unclassified venue answer, a worker error after the request
+ * went out, a cancellation) may have left an order behind, so it is settled by lookup like an unknown outcome.
+ */
+const NOTHING_PLACED = new Set(['RateLimitError', 'ExchangeUnavailableError'])
 
 export interface PlacementOptions {
   /** Lookup grace window for an order whose outcome is unknown. */
@@ -35,9 +41,7 @@ export async function placeAndSettle(input: PlaceOrderInput, options: PlacementO
   } catch (error) {
     const failure = describe(error)
     if (DEFINITIVE.has(failure.errorType)) return { kind: 'rejected', ...failure }
-    if (failure.errorType !== 'OrderOutcomeUnknownError' && failure.errorType !== 'Timeout') {
-      return { kind: 'not_placed', ...failure }
-    }
+    if (NOTHING_PLACED.has(failure.errorType)) return { kind: 'not_placed', ...failure }
     return settleUnknown(input, failure, options)
   }
 }
