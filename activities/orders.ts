@@ -73,6 +73,7 @@ export function createOrderActivities({ connectors, db, now = Date.now }: Activi
         amount: request.amount,
         price: request.price ?? null,
       })
+      let sent = false
       try {
         if (Context.current().info.attempt > 1) {
           // An earlier attempt may have reached the book before it failed: never send the order twice.
@@ -83,11 +84,24 @@ export function createOrderActivities({ connectors, db, now = Date.now }: Activi
           }
         }
         updateOrderAttempt(db, request.clientOrderId, { status: 'sent' }, now())
+        sent = true
         const order = await connector.placeOrder(request)
         updateOrderAttempt(db, request.clientOrderId, attemptUpdateFrom(order), now())
         return order
       } catch (error) {
-        updateOrderAttempt(db, request.clientOrderId, failureUpdate(error), now())
+        // A failing write must not hide the venue's answer (or turn it into a retryable error).
+        try {
+          updateOrderAttempt(db, request.clientOrderId, failureUpdate(error), now())
+        } catch {}
+        // The connector classifies its own failures; anything else after the send (e.g. the database refusing the
+        // venue's answer) may hide a live order: never retried here, the workflow looks the order up.
+        if (sent && !(error instanceof ExchangeError)) {
+          const message = error instanceof Error ? error.message : String(error)
+          throw ApplicationFailure.nonRetryable(
+            `order ${request.clientOrderId} may have been placed: ${message}`,
+            'OrderOutcomeUnknownError'
+          )
+        }
         throw toApplicationFailure(error)
       }
     },
