@@ -2,14 +2,14 @@
 import { z } from 'zod'
 
 import { executions } from '../db/schema.js'
-import { isDecimalString } from '../domain/money.js'
+import { isDecimalString, isPositive } from '../domain/money.js'
 import { EXCHANGE_IDS, TIMEFRAMES } from '../domain/types.js'
 import { parseSymbol } from './symbols.js'
 
 export const positiveDecimal = z
   .union([z.string(), z.number()])
   .transform((v) => (typeof v === 'number' ? String(v) : v.trim()))
-  .refine((v) => isDecimalString(v) && Number(v) > 0, { message: 'must be a positive decimal such as "0.01"' })
+  .refine((v) => isDecimalString(v) && isPositive(v), { message: 'must be a positive decimal such as "0.01"' })
 
 export const exchangeId = z.enum(EXCHANGE_IDS, { message: `must be one of ${EXCHANGE_IDS.join(', ')}` })
 
