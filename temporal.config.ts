@@ -56,7 +56,9 @@ const DEFINITIVE = ['InsufficientBalanceError', 'InvalidOrderError', 'Authentica
  *   Pre-send failures (rate limit, venue unavailable) retry; maximumInterval is long enough to honour a
  *   Retry-After of 60 s (the server clamps nextRetryDelay to maximumInterval).
  * - reconcile: looks an order up by client order id, with a grace window for orders not yet visible.
- * - unwind: compensation after a one-legged arbitrage. It must eventually succeed: a long budget.
+ * - unwind: compensation after a one-legged arbitrage. It must eventually succeed: a long budget (an unknown
+ *   outcome is still never retried here, as for placeOrder).
+ * - unwindLookup: the lookup that settles an unwind order's unknown outcome, on the same long budget.
  * - record: SQLite writes. Local and fast; retried until they succeed.
  */
 export const ACTIVITY_OPTIONS = {
@@ -112,6 +114,23 @@ export const ACTIVITY_OPTIONS = {
     },
   },
   unwind: {
+    startToCloseTimeout: '20s',
+    scheduleToCloseTimeout: '1h',
+    retry: {
+      initialInterval: '1s',
+      backoffCoefficient: 2,
+      maximumInterval: '60s',
+      // As for placeOrder, an unknown outcome is settled by the workflow's lookup with its grace window: a retry
+      // would look up without one and re-send a market order the venue may accept again under the same id.
+      nonRetryableErrorTypes: [
+        'AuthenticationError',
+        'ValidationError',
+        'OrderOutcomeUnknownError',
+        'TemporalTimeout:StartToClose',
+      ],
+    },
+  },
+  unwindLookup: {
     startToCloseTimeout: '20s',
     scheduleToCloseTimeout: '1h',
     retry: {

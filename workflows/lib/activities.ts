@@ -12,7 +12,8 @@ export const interactiveReads = proxyActivities<Pick<Activities, 'readExchange'>
 export const routingSnapshots = proxyActivities<Pick<Activities, 'fetchVenueSnapshot'>>(ACTIVITY_OPTIONS.routingSnapshot)
 export const orders = proxyActivities<Pick<Activities, 'placeOrder' | 'cancelOrder'>>(ACTIVITY_OPTIONS.placeOrder)
 export const reconcile = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.reconcile)
-export const unwind = proxyActivities<Pick<Activities, 'placeOrder' | 'reconcileOrder'>>(ACTIVITY_OPTIONS.unwind)
+export const unwind = proxyActivities<Pick<Activities, 'placeOrder'>>(ACTIVITY_OPTIONS.unwind)
+export const unwindLookup = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.unwindLookup)
 export const records = proxyActivities<
   Pick<Activities, 'recordExecutionStart' | 'recordExecutionEnd' | 'recordRoutingDecision'>
 >(ACTIVITY_OPTIONS.record)

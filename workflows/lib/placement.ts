@@ -7,7 +7,7 @@ import { ActivityFailure, ApplicationFailure, TimeoutFailure } from '@temporalio
 
 import type { PlaceOrderInput } from '../../activities/index.js'
 import type { UnifiedOrder } from '../../domain/types.js'
-import { orders, reconcile, unwind } from './activities.js'
+import { orders, reconcile, unwind, unwindLookup } from './activities.js'
 
 export type PlacementOutcome =
   /** The venue has the order (possibly found by reconciliation after an unknown outcome). */
@@ -51,7 +51,7 @@ async function settleUnknown(
   failure: { errorType: string; message: string },
   options: PlacementOptions
 ): Promise<PlacementOutcome> {
-  const lookup = options.asUnwind ? unwind.reconcileOrder : reconcile.reconcileOrder
+  const lookup = options.asUnwind ? unwindLookup.reconcileOrder : reconcile.reconcileOrder
   try {
     const result = await lookup({
       executionId: input.executionId,
