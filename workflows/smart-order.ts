@@ -7,7 +7,7 @@ import { planSplit, rankVenues, type RoutingDecision, type SplitPlan, type Venue
 import { add, bps, cmp, div, isPositive, str, sub, sum } from '../domain/money.js'
 import type { DecimalString, ExchangeId, OrderRequest, Side, UnifiedOrder } from '../domain/types.js'
 import type { OrderRole } from '../activities/index.js'
-import { records, routingSnapshots } from './lib/activities.js'
+import { fetchSnapshot, records } from './lib/activities.js'
 import { recordEnd, recordStart } from './lib/execution.js'
 import { placeAndSettle, describe } from './lib/placement.js'
 import { summarise, type AttemptSummary } from './lib/summaries.js'
@@ -126,7 +126,7 @@ export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartO
 }
 
 async function snapshots(exchanges: ExchangeId[], symbol: string, depth: number): Promise<VenueSnapshot[]> {
-  const settled = await Promise.allSettled(exchanges.map((exchange) => routingSnapshots.fetchVenueSnapshot({ exchange, symbol, depth })))
+  const settled = await Promise.allSettled(exchanges.map((exchange) => fetchSnapshot({ exchange, symbol, depth })))
   // A venue whose book cannot be read is down for this decision; the router lists it with the reason.
   return settled.map((s, i) =>
     s.status === 'fulfilled'

@@ -3,6 +3,7 @@
 import { proxyActivities } from '@temporalio/workflow'
 
 import type { Activities } from '../../activities/index.js'
+import type { ExchangeId } from '../../domain/types.js'
 import { ACTIVITY_OPTIONS } from '../../temporal.config.js'
 
 export const marketData = proxyActivities<Pick<Activities, 'fetchVenueSnapshot' | 'readExchange'>>(
@@ -17,3 +18,11 @@ export const unwindLookup = proxyActivities<Pick<Activities, 'reconcileOrder'>>(
 export const records = proxyActivities<
   Pick<Activities, 'recordExecutionStart' | 'recordExecutionEnd' | 'recordRoutingDecision'>
 >(ACTIVITY_OPTIONS.record)
+
+/** A routing snapshot with a summary that reads well in the UI's event history. */
+export function fetchSnapshot(input: { exchange: ExchangeId; symbol: string; depth: number }) {
+  return routingSnapshots.fetchVenueSnapshot.executeWithOptions(
+    { ...ACTIVITY_OPTIONS.routingSnapshot, summary: `${input.symbol} book, ${input.depth} levels, on ${input.exchange}` },
+    [input]
+  )
+}

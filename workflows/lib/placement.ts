@@ -7,6 +7,7 @@ import { ActivityFailure, ApplicationFailure, TimeoutFailure } from '@temporalio
 
 import type { PlaceOrderInput } from '../../activities/index.js'
 import type { UnifiedOrder } from '../../domain/types.js'
+import { ACTIVITY_OPTIONS } from '../../temporal.config.js'
 import { orders, reconcile, unwind, unwindLookup } from './activities.js'
 
 export type PlacementOutcome =
@@ -34,10 +35,19 @@ export interface PlacementOptions {
   asUnwind?: boolean
 }
 
+/** One line for the activity in the Temporal UI's event history, e.g. "buy 0.5 BTC/USDT limit @ 64000 on kraken (backup)". */
+export function placementSummary({ request: r, exchange, role }: PlaceOrderInput): string {
+  const price = r.type === 'limit' && r.price ? ` @ ${r.price}` : ''
+  const tif = r.timeInForce && r.timeInForce !== 'GTC' ? ` ${r.timeInForce}` : ''
+  return `${r.side} ${r.amount} ${r.symbol} ${r.type}${price}${tif} on ${exchange} (${role}, client order id ${r.clientOrderId})`
+}
+
 export async function placeAndSettle(input: PlaceOrderInput, options: PlacementOptions): Promise<PlacementOutcome> {
   const place = options.asUnwind ? unwind.placeOrder : orders.placeOrder
+  const placeOptions = options.asUnwind ? ACTIVITY_OPTIONS.unwind : ACTIVITY_OPTIONS.placeOrder
   try {
-    return { kind: 'placed', order: await place(input), reconciled: false }
+    const order = await place.executeWithOptions({ ...placeOptions, summary: placementSummary(input) }, [input])
+    return { kind: 'placed', order, reconciled: false }
   } catch (error) {
     const failure = describe(error)
     if (DEFINITIVE.has(failure.errorType)) return { kind: 'rejected', ...failure }
@@ -52,14 +62,18 @@ async function settleUnknown(
   options: PlacementOptions
 ): Promise<PlacementOutcome> {
   const lookup = options.asUnwind ? unwindLookup.reconcileOrder : reconcile.reconcileOrder
+  const lookupOptions = options.asUnwind ? ACTIVITY_OPTIONS.unwindLookup : ACTIVITY_OPTIONS.reconcile
+  const summary = `look up ${input.request.clientOrderId} on ${input.exchange} after an unknown outcome`
   try {
-    const result = await lookup({
-      executionId: input.executionId,
-      exchange: input.exchange,
-      symbol: input.request.symbol,
-      clientOrderId: input.request.clientOrderId,
-      graceMs: options.reconcileGraceMs,
-    })
+    const result = await lookup.executeWithOptions({ ...lookupOptions, summary }, [
+      {
+        executionId: input.executionId,
+        exchange: input.exchange,
+        symbol: input.request.symbol,
+        clientOrderId: input.request.clientOrderId,
+        graceMs: options.reconcileGraceMs,
+      },
+    ])
     if (result.found) return { kind: 'placed', order: result.order, reconciled: true }
     return {
       kind: 'not_placed',

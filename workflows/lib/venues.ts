@@ -5,7 +5,7 @@ import { isCancellation } from '@temporalio/workflow'
 import { max } from '../../domain/money.js'
 import type { VenueSnapshot } from '../../domain/routing/index.js'
 import type { DecimalString, ExchangeId } from '../../domain/types.js'
-import { routingSnapshots } from './activities.js'
+import { fetchSnapshot } from './activities.js'
 import { describe } from './placement.js'
 
 export interface VenueTarget {
@@ -26,7 +26,7 @@ export interface VenueReads {
 
 export async function readVenues(targets: readonly VenueTarget[], depth: number): Promise<VenueReads> {
   const settled = await Promise.allSettled(
-    targets.map(({ exchange, symbol }) => routingSnapshots.fetchVenueSnapshot({ exchange, symbol, depth }))
+    targets.map(({ exchange, symbol }) => fetchSnapshot({ exchange, symbol, depth }))
   )
   // A cancelled workflow must stop here, not carry on as if the venues were down.
   const cancelled = settled.find((s) => s.status === 'rejected' && isCancellation(s.reason))
