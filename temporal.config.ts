@@ -122,12 +122,9 @@ export const ACTIVITY_OPTIONS = {
       maximumInterval: '60s',
       // As for placeOrder, an unknown outcome is settled by the workflow's lookup with its grace window: a retry
       // would look up without one and re-send a market order the venue may accept again under the same id.
-      nonRetryableErrorTypes: [
-        'AuthenticationError',
-        'ValidationError',
-        'OrderOutcomeUnknownError',
-        'TemporalTimeout:StartToClose',
-      ],
+      // A definitive rejection will not change by retrying for an hour: the arbitrage workflow retries the unwind
+      // itself a few times, then flags the position as not flat for a person.
+      nonRetryableErrorTypes: [...DEFINITIVE, 'OrderOutcomeUnknownError', 'TemporalTimeout:StartToClose'],
     },
   },
   unwindLookup: {

@@ -3,9 +3,9 @@
 // - a retried placement first looks the order up by its client order id and returns it if it exists;
 // - an unknown outcome is reported as OrderOutcomeUnknownError (never retried by the policy) so that the
 //   workflow reconciles by lookup instead of sending again.
-import { ApplicationFailure, Context } from '@temporalio/activity'
+import { ApplicationFailure, Context, log } from '@temporalio/activity'
 
-import { recordOrderIntent, updateOrderAttempt, type OrderAttemptUpdate } from '../db/order-attempts.js'
+import { getOrderAttempt, recordOrderIntent, updateOrderAttempt, type OrderAttemptUpdate } from '../db/order-attempts.js'
 import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
 import { ExchangeError } from '../exchanges/errors.js'
 import type { ActivityDeps } from './deps.js'
@@ -73,6 +73,15 @@ export function createOrderActivities({ connectors, db, now = Date.now }: Activi
         amount: request.amount,
         price: request.price ?? null,
       })
+      // A client order id names one order: one that an earlier execution already used would make the lookups
+      // below find that execution's order and report it as this one.
+      const owner = getOrderAttempt(db, request.clientOrderId)?.executionId
+      if (owner !== input.executionId) {
+        throw ApplicationFailure.nonRetryable(
+          `client order id ${request.clientOrderId} was already used by execution ${owner}; choose a new one`,
+          'ValidationError'
+        )
+      }
       let sent = false
       try {
         if (Context.current().info.attempt > 1) {
@@ -92,7 +101,12 @@ export function createOrderActivities({ connectors, db, now = Date.now }: Activi
         // A failing write must not hide the venue's answer (or turn it into a retryable error).
         try {
           updateOrderAttempt(db, request.clientOrderId, failureUpdate(error), now())
-        } catch {}
+        } catch (writeError) {
+          log.error('could not record the order attempt failure', {
+            clientOrderId: request.clientOrderId,
+            error: writeError instanceof Error ? writeError.message : String(writeError),
+          })
+        }
         // The connector classifies its own failures; anything else after the send (e.g. the database refusing the
         // venue's answer) may hide a live order: never retried here, the workflow looks the order up.
         if (sent && !(error instanceof ExchangeError)) {

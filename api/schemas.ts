@@ -1,4 +1,5 @@
-// Request schemas. Amounts and prices are decimal strings (numbers are accepted and kept exactly as written).
+// Request schemas. Amounts and prices are decimal strings. JSON numbers are accepted only while they are short
+// enough (15 significant digits) that the JSON parser cannot have changed them; longer ones must be strings.
 import { z } from 'zod'
 
 import { executions } from '../db/schema.js'
@@ -6,9 +7,24 @@ import { isDecimalString, isPositive } from '../domain/money.js'
 import { EXCHANGE_IDS, TIMEFRAMES } from '../domain/types.js'
 import { parseSymbol } from './symbols.js'
 
+const EXACT_FLOAT_DIGITS = 15
+
+function significantDigits(text: string): number {
+  const mantissa = text.toLowerCase().split('e')[0]!.replace(/[-.]/g, '').replace(/^0+/, '')
+  return mantissa.replace(/0+$/, '').length
+}
+
 export const positiveDecimal = z
   .union([z.string(), z.number()])
-  .transform((v) => (typeof v === 'number' ? String(v) : v.trim()))
+  .transform((v, ctx) => {
+    if (typeof v === 'string') return v.trim()
+    const text = String(v)
+    if (significantDigits(text) > EXACT_FLOAT_DIGITS) {
+      ctx.addIssue({ code: 'custom', message: `send ${text} as a string: a JSON number this long may already be rounded` })
+      return z.NEVER
+    }
+    return text
+  })
   .refine((v) => isDecimalString(v) && isPositive(v), { message: 'must be a positive decimal such as "0.01"' })
 
 export const exchangeId = z.enum(EXCHANGE_IDS, { message: `must be one of ${EXCHANGE_IDS.join(', ')}` })

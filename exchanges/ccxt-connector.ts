@@ -40,7 +40,7 @@ import type { ConnectorOperation, ExchangeConnector, OrderLookup } from './conne
 import { ExchangeError, ExchangeUnavailableError, InvalidOrderError, OrderNotFoundError } from './errors.js'
 import { createMetrics } from './metrics.js'
 import type { ConnectorMetrics } from './metrics.js'
-import { prepareOrder } from './order-checks.js'
+import { exactNumber, prepareOrder } from './order-checks.js'
 import { createRateLimiter } from './rate-limit/limiter.js'
 import type { RateLimiter } from './rate-limit/limiter.js'
 import type { RateLimitModel } from './rate-limit/types.js'
@@ -369,9 +369,10 @@ export abstract class CcxtConnector implements ExchangeConnector {
     }
     const orderParams = { ...this.orderParams(request, clientOrderId), ...params }
     const spec = { ...this.spec('placeOrder', 'createOrder', 'placeOrder', request.symbol), clientOrderId }
-    // ccxt takes numbers: converted here, once, from values already on the venue's steps.
-    const amount = Number(prepared.amount)
-    const price = prepared.price === undefined ? undefined : Number(prepared.price)
+    // ccxt takes numbers: converted here, once, from values already on the venue's steps, and only when exact.
+    const context = { exchange: this.id, operation: 'placeOrder' }
+    const amount = exactNumber(prepared.amount, 'amount', context)
+    const price = prepared.price === undefined ? undefined : exactNumber(prepared.price, 'price', context)
     const placed = await this.call(spec, () =>
       this.exchange.createOrder(request.symbol, request.type, request.side, amount, price, orderParams)
     )

@@ -17,6 +17,7 @@ import type {
   OrderLookup,
 } from './connector.js'
 import { InvalidOrderError, OrderNotFoundError } from './errors.js'
+import { exactNumber } from './order-checks.js'
 import { type KrakenCcxt, createKrakenCcxt } from './kraken/ccxt-client.js'
 import { krakenClientOrderIdProblem } from './kraken/client-order-id.js'
 import { refineKrakenError } from './kraken/errors.js'
@@ -136,7 +137,8 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
       ...(request.clientOrderId !== undefined && { clientOrderId: request.clientOrderId }),
     }
     // ccxt takes numbers: the trigger is already on the tick
-    return this.submitOrder(order, { [triggerParam]: Number(trigger) })
+    const exact = exactNumber(trigger, 'triggerPrice', { exchange: this.id, operation: 'placeConditionalOrder' })
+    return this.submitOrder(order, { [triggerParam]: exact })
   }
 
   async getMarginPositions(): Promise<MarginPosition[]> {

@@ -1,7 +1,7 @@
 // Pure pre-flight of an order against its market: round to the venue's steps, then check the minimums, so that a
 // request the venue would reject is refused here, with a message naming the limit, before anything is sent.
-import { ceilToStep, cmp, floorToStep, isDecimalString, isPositive, mul } from '../domain/money.js'
-import type { DecimalString, MarketInfo, OrderRequest } from '../domain/types.js'
+import { ceilToStep, cmp, floorToStep, isDecimalString, isPositive, mul, str } from '../domain/money.js'
+import type { DecimalString, ExchangeId, MarketInfo, OrderRequest } from '../domain/types.js'
 import { InvalidOrderError } from './errors.js'
 
 export interface PreparedOrder {
@@ -51,4 +51,16 @@ export function prepareOrder(request: OrderRequest, market: MarketInfo, referenc
     }
   }
   return price === undefined ? { amount } : { amount, price }
+}
+
+/**
+ * ccxt's createOrder takes numbers. A decimal already on the venue's step converts exactly when it has at most ~15
+ * significant digits; anything longer would be silently changed by the float, so it is refused instead.
+ */
+export function exactNumber(value: DecimalString, field: string, context: { exchange: ExchangeId; operation: string }): number {
+  const number = Number(value)
+  if (!Number.isFinite(number) || str(number) !== str(value)) {
+    throw new InvalidOrderError(`${field} ${value} has more significant digits than can be sent exactly`, context)
+  }
+  return number
 }

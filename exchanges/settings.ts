@@ -105,6 +105,11 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ExchangeSettingsError(`${name} must be true or false (got "${raw}")`)
 }
 
+/** A URL as it may be quoted in an error: any user:password@ part replaced. */
+function quotable(raw: string): string {
+  return raw.replace(/\/\/[^/@]*@/, '//***@')
+}
+
 function url(env: Env, name: string): string | undefined {
   const raw = text(env, name)
   if (raw === undefined) return undefined
@@ -112,10 +117,10 @@ function url(env: Env, name: string): string | undefined {
   try {
     parsed = new URL(raw)
   } catch {
-    throw new ExchangeSettingsError(`${name} must be an http(s) URL (got "${raw}")`)
+    throw new ExchangeSettingsError(`${name} must be an http(s) URL (got "${quotable(raw)}")`)
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ExchangeSettingsError(`${name} must be an http(s) URL (got "${raw}")`)
+    throw new ExchangeSettingsError(`${name} must be an http(s) URL (got "${quotable(raw)}")`)
   }
   return raw.replace(/\/+$/, '')
 }

@@ -119,6 +119,16 @@ describe('POST /api/orders', () => {
     expect(response.body.error.type).toBe('InsufficientBalanceError')
   })
 
+  it('refuses a client order id that another order already used, and sends nothing', async () => {
+    const body = { exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '0.01', clientOrderId: 'my-reused-id' }
+    const first = await stack.request('POST', '/api/orders', body, { 'Idempotency-Key': 'reuse-1' })
+    expect(first.status).toBe(201)
+    const second = await stack.request('POST', '/api/orders', body, { 'Idempotency-Key': 'reuse-2' })
+    expect(second.status).toBe(422)
+    expect(second.body.error).toMatchObject({ type: 'ValidationError', message: expect.stringMatching(/already used by execution order-reuse-1/) })
+    expect(await stack.sim.control.receivedOrders('binance', { clientOrderId: 'my-reused-id' })).toHaveLength(1)
+  })
+
   it('returns 404 for an unknown workflow id', async () => {
     const response = await stack.request('GET', '/api/orders/order-does-not-exist')
     expect(response.status).toBe(404)

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { InvalidOrderError } from '../../exchanges/errors.js'
-import { prepareOrder } from '../../exchanges/order-checks.js'
+import { exactNumber, prepareOrder } from '../../exchanges/order-checks.js'
 import type { MarketInfo, OrderRequest } from '../../domain/types.js'
 
 const market: MarketInfo = {
@@ -68,5 +68,16 @@ describe('prepareOrder', () => {
 
   it('refuses inactive markets', () => {
     expect(() => prepareOrder(limit({}), { ...market, active: false })).toThrow(/not active/)
+  })
+})
+
+describe('exactNumber', () => {
+  const context = { exchange: 'binance' as const, operation: 'placeOrder' }
+  it('converts a decimal on a venue step exactly', () => {
+    expect(exactNumber('0.00012345', 'amount', context)).toBe(0.00012345)
+    expect(exactNumber('64012.59', 'price', context)).toBe(64012.59)
+  })
+  it('refuses a decimal a float would change', () => {
+    expect(() => exactNumber('0.12345678901234567891', 'amount', context)).toThrow(/more significant digits/)
   })
 })
