@@ -3,18 +3,10 @@
 import type { SimCandle, SimPublicTrade, VenueEngine } from '../../engine/types.js'
 import { invalidInterval } from './errors.js'
 import { KLINE_INTERVALS } from './format-market.js'
+import { idTimeRange, limitParam, listWindow } from './list-window.js'
 import type { BinanceParams } from './params.js'
 
-/** Clamps Binance's `limit` parameter: default when absent, at most `max`, at least 1. */
-export function limitParam(params: BinanceParams, fallback: number, max: number): number {
-  const limit = params.integer('limit') ?? fallback
-  return Math.min(Math.max(limit, 1), max)
-}
-
-/**
- * Public trades ascending by id. With fromId or startTime Binance returns the first `limit` of the range,
- * otherwise the most recent `limit`.
- */
+/** Public trades ascending by id, in Binance's list window (fromId or startTime: the first `limit`). */
 export function tradeWindow(
   engine: VenueEngine,
   symbol: string,
@@ -22,15 +14,7 @@ export function tradeWindow(
   maxLimit: number
 ): SimPublicTrade[] {
   const limit = limitParam(params, 500, maxLimit)
-  const fromId = params.integer('fromId')
-  const startTime = params.integer('startTime')
-  const endTime = params.integer('endTime')
-  const trades = [...engine.trades(symbol)]
-    .sort((a, b) => a.id - b.id)
-    .filter((t) => (fromId === undefined || t.id >= fromId) &&
-      (startTime === undefined || t.time >= startTime) &&
-      (endTime === undefined || t.time <= endTime))
-  return fromId !== undefined || startTime !== undefined ? trades.slice(0, limit) : trades.slice(-limit)
+  return listWindow(engine.trades(symbol), (t) => t.time, idTimeRange(params, 'fromId'), limit)
 }
 
 export function klineWindow(

@@ -1,9 +1,9 @@
-// Order and trade lookups shared by spot and USD-M: by orderId or origClientOrderId, and Binance's
-// list windows (orderId/fromId/startTime select the first `limit` of a range, otherwise the latest `limit`).
+// Order and trade lookups shared by spot and USD-M: one order by orderId or origClientOrderId, and the order
+// and account-trade lists in Binance's list windows (orderId/fromId/startTime select the first `limit`).
 
 import type { SimFill, SimMarket, SimOrder, VenueEngine } from '../../engine/types.js'
 import { BinanceApiError } from './errors.js'
-import { limitParam } from './market-data.js'
+import { idTimeRange, limitParam, listWindow, namesStart } from './list-window.js'
 import type { BinanceParams } from './params.js'
 
 /** The order the request names, if it exists on this market. */
@@ -25,10 +25,6 @@ export function findOrder(
   return order
 }
 
-function window<T>(rows: T[], limit: number, fromStart: boolean): T[] {
-  return fromStart ? rows.slice(0, limit) : rows.slice(-limit)
-}
-
 export function allOrders(
   engine: VenueEngine,
   owner: string,
@@ -37,15 +33,9 @@ export function allOrders(
   maxLimit: number
 ): SimOrder[] {
   const limit = limitParam(params, 500, maxLimit)
-  const fromId = params.integer('orderId')
-  const startTime = params.integer('startTime')
-  const endTime = params.integer('endTime')
+  const range = idTimeRange(params, 'orderId')
   const orders = [...engine.openOrders(owner, market.symbol), ...engine.closedOrders(owner, market.symbol)]
-    .sort((a, b) => a.id - b.id)
-    .filter((o) => (fromId === undefined || o.id >= fromId) &&
-      (startTime === undefined || o.createdAt >= startTime) &&
-      (endTime === undefined || o.createdAt <= endTime))
-  return window(orders, limit, fromId !== undefined || startTime !== undefined)
+  return listWindow(orders, (o) => o.createdAt, range, limit)
 }
 
 export function accountTrades(
@@ -57,13 +47,8 @@ export function accountTrades(
 ): SimFill[] {
   const limit = limitParam(params, 500, maxLimit)
   const orderId = params.integer('orderId')
-  const fromId = params.integer('fromId')
-  const startTime = params.integer('startTime')
-  const endTime = params.integer('endTime')
-  const fills = [...engine.fills(owner, { symbol: market.symbol, ...(orderId !== undefined ? { orderId } : {}) })]
-    .sort((a, b) => a.id - b.id)
-    .filter((f) => (fromId === undefined || f.id >= fromId) &&
-      (startTime === undefined || f.time >= startTime) &&
-      (endTime === undefined || f.time <= endTime))
-  return window(fills, limit, fromId !== undefined || startTime !== undefined || orderId !== undefined)
+  const range = idTimeRange(params, 'fromId')
+  const fills = engine.fills(owner, { symbol: market.symbol, ...(orderId !== undefined ? { orderId } : {}) })
+  // An orderId pins the window to that order's first fills.
+  return listWindow(fills, (f) => f.time, range, limit, orderId !== undefined || namesStart(range))
 }

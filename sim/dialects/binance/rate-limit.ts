@@ -86,6 +86,14 @@ interface FamilyState {
   bans: Map<string, { until: number; count: number }>
 }
 
+const familyState = (weightPerMinute: number, orders: OrderLimit[]): FamilyState => ({
+  weight: new FixedWindowCounter(MINUTE),
+  weightLimit: weightPerMinute,
+  orders,
+  backoff: new Map(),
+  bans: new Map(),
+})
+
 const retryAfterSeconds = (untilMs: number, now: number): string =>
   String(Math.max(1, Math.ceil((untilMs - now) / SECOND)))
 
@@ -116,26 +124,14 @@ export interface BinanceRateLimiter {
 
 export function createBinanceRateLimiter(limits: BinanceLimits, now: () => number): BinanceRateLimiter {
   const families: Record<ApiFamily, FamilyState> = {
-    spot: {
-      weight: new FixedWindowCounter(MINUTE),
-      weightLimit: limits.spotWeightPerMinute,
-      orders: [
-        orderLimit(10 * SECOND, limits.spotOrdersPer10s, '10S', '10 SECOND'),
-        orderLimit(DAY, limits.spotOrdersPerDay, '1D', '1 DAY'),
-      ],
-      backoff: new Map(),
-      bans: new Map(),
-    },
-    futures: {
-      weight: new FixedWindowCounter(MINUTE),
-      weightLimit: limits.futuresWeightPerMinute,
-      orders: [
-        orderLimit(10 * SECOND, limits.futuresOrdersPer10s, '10S', '10 SECOND'),
-        orderLimit(MINUTE, limits.futuresOrdersPerMinute, '1M', '1 MINUTE'),
-      ],
-      backoff: new Map(),
-      bans: new Map(),
-    },
+    spot: familyState(limits.spotWeightPerMinute, [
+      orderLimit(10 * SECOND, limits.spotOrdersPer10s, '10S', '10 SECOND'),
+      orderLimit(DAY, limits.spotOrdersPerDay, '1D', '1 DAY'),
+    ]),
+    futures: familyState(limits.futuresWeightPerMinute, [
+      orderLimit(10 * SECOND, limits.futuresOrdersPer10s, '10S', '10 SECOND'),
+      orderLimit(MINUTE, limits.futuresOrdersPerMinute, '1M', '1 MINUTE'),
+    ]),
   }
 
   function ban(family: ApiFamily, state: FamilyState, ip: string, at: number): BinanceApiError {
@@ -151,6 +147,14 @@ export function createBinanceRateLimiter(limits: BinanceLimits, now: () => numbe
     return new BinanceApiError(418, -1003, banned(family, until, ip), { 'Retry-After': retryAfter })
   }
 
+  /** 429 -1003: the IP must wait until `retryAt`; `used` is its weight so far this minute. */
+  function overWeightError(family: ApiFamily, ip: string, retryAt: number, used: number, at: number) {
+    return new BinanceApiError(429, -1003, tooMuchWeight(family, families[family].weightLimit, ip), {
+      'Retry-After': retryAfterSeconds(retryAt, at),
+      'X-MBX-USED-WEIGHT-1M': String(used),
+    })
+  }
+
   return {
     admitRequest(family, ip, weight) {
       const state = families[family]
@@ -162,10 +166,7 @@ export function createBinanceRateLimiter(limits: BinanceLimits, now: () => numbe
       if (waiting !== undefined && waiting.retryAt > at) {
         waiting.ignored += 1
         if (waiting.ignored >= limits.requestsIgnoringRetryAfter) throw ban(family, state, ip, at)
-        throw new BinanceApiError(429, -1003, tooMuchWeight(family, state.weightLimit, ip), {
-          'Retry-After': retryAfterSeconds(waiting.retryAt, at),
-          'X-MBX-USED-WEIGHT-1M': String(state.weight.used(ip, at)),
-        })
+        throw overWeightError(family, ip, waiting.retryAt, state.weight.used(ip, at), at)
       }
       state.backoff.delete(ip)
 
@@ -173,10 +174,7 @@ export function createBinanceRateLimiter(limits: BinanceLimits, now: () => numbe
       if (used + weight > state.weightLimit) {
         const retryAt = state.weight.windowEnd(at)
         state.backoff.set(ip, { retryAt, ignored: 0 })
-        throw new BinanceApiError(429, -1003, tooMuchWeight(family, state.weightLimit, ip), {
-          'Retry-After': retryAfterSeconds(retryAt, at),
-          'X-MBX-USED-WEIGHT-1M': String(used),
-        })
+        throw overWeightError(family, ip, retryAt, used, at)
       }
       return { 'X-MBX-USED-WEIGHT-1M': String(state.weight.add(ip, at, weight)) }
     },

@@ -2,7 +2,8 @@
 
 import { aggTrade, kline, spotDepth, spotExchangeInfo, spotTicker, spotTrade } from './format-market.js'
 import { spot } from './decimals.js'
-import { klineWindow, limitParam, tradeWindow } from './market-data.js'
+import { limitParam } from './list-window.js'
+import { klineWindow, tradeWindow } from './market-data.js'
 import type { BinanceParams } from './params.js'
 import { fixedWeight, symbolWeight, type BinanceRoute, type RouteContext } from './route.js'
 import { familyMarkets, resolveMarket } from './symbols.js'
