@@ -9,27 +9,18 @@ import { cmp, mul, sum } from '../../domain/money.js'
 import type { KrakenConnector } from '../../exchanges/connector.js'
 import { InvalidOrderError } from '../../exchanges/errors.js'
 import type { TestSimulator } from '../support/simulator.js'
-import { krakenAgainst, startRoomySimulator } from './kraken-harness.js'
+import { BTC_USD_BOOK, closeKrakenSession, openKrakenSession } from './kraken-harness.js'
 
 let sim: TestSimulator
 let kraken: KrakenConnector
-const BOOK = {
-  bids: [['63990.0', '0.5'], ['63980.0', '1'], ['63970.0', '2']] as [string, string][],
-  asks: [['64010.0', '0.4'], ['64020.0', '1'], ['64030.0', '2']] as [string, string][],
-}
 const received = () => sim.engines.kraken.receivedOrders()
 
 beforeAll(async () => {
-  sim = await startRoomySimulator()
-  kraken = krakenAgainst(sim)
-  await kraken.initialize()
+  ({ sim, kraken } = await openKrakenSession())
 })
-afterAll(async () => {
-  await kraken.close()
-  await sim.close()
-})
+afterAll(() => closeKrakenSession({ sim, kraken }))
 beforeEach(async () => {
-  await sim.control.setBook('kraken', 'BTC/USD', BOOK)
+  await sim.control.setBook('kraken', 'BTC/USD', BTC_USD_BOOK)
 })
 
 describe('margin', () => {

@@ -16,7 +16,7 @@ import {
 import { krakenRateModel } from '../../exchanges/rate-limit/kraken.js'
 import { DEMO_CREDENTIALS } from '../../sim/credentials.js'
 import { startTestSimulator, type TestSimulator } from '../support/simulator.js'
-import { krakenAgainst, startRoomySimulator } from './kraken-harness.js'
+import { closeKrakenSession, krakenAgainst, openKrakenSession, startRoomySimulator } from './kraken-harness.js'
 
 const LIMIT_ORDER = { symbol: 'BTC/USD', side: 'buy', type: 'limit', amount: '0.01', price: '50000' } as const
 
@@ -25,14 +25,9 @@ describe('Kraken connector failures', () => {
   let kraken: KrakenConnector
 
   beforeAll(async () => {
-    sim = await startRoomySimulator()
-    kraken = krakenAgainst(sim)
-    await kraken.initialize()
+    ({ sim, kraken } = await openKrakenSession())
   })
-  afterAll(async () => {
-    await kraken.close()
-    await sim.close()
-  })
+  afterAll(() => closeKrakenSession({ sim, kraken }))
 
   it('maps a wrong secret to AuthenticationError without revealing it', async () => {
     const secret = Buffer.from('wrong-kraken-secret'.padEnd(64, '7')).toString('base64')
@@ -80,14 +75,9 @@ describe('Kraken connector under faults', () => {
   const received = () => sim.engines.kraken.receivedOrders()
 
   beforeAll(async () => {
-    sim = await startRoomySimulator()
-    kraken = krakenAgainst(sim)
-    await kraken.initialize()
+    ({ sim, kraken } = await openKrakenSession())
   })
-  afterAll(async () => {
-    await kraken.close()
-    await sim.close()
-  })
+  afterAll(() => closeKrakenSession({ sim, kraken }))
 
   it('reports maintenance: status, reads and placements refused as unavailable, nothing placed', async () => {
     await sim.control.setFaults('kraken', { down: true })

@@ -27,3 +27,27 @@ export function startRoomySimulator(overrides: SimulatorOptions = {}): Promise<T
   const kraken = krakenDialect({ rateLimits: { callCounter: false, tradingCounter: false } })
   return startTestSimulator({ ...overrides, dialects: { kraken } })
 }
+
+/** The BTC/USD book connector tests pin so prices are known: bids from 63990.0 down, asks from 64010.0 up. */
+export const BTC_USD_BOOK = {
+  bids: [['63990.0', '0.5'], ['63980.0', '1'], ['63970.0', '2']] as [string, string][],
+  asks: [['64010.0', '0.4'], ['64020.0', '1'], ['64030.0', '2']] as [string, string][],
+}
+
+export interface KrakenSession {
+  sim: TestSimulator
+  kraken: KrakenConnector
+}
+
+/** A roomy simulator and the demo account's connector, its markets loaded. */
+export async function openKrakenSession(): Promise<KrakenSession> {
+  const sim = await startRoomySimulator()
+  const kraken = krakenAgainst(sim)
+  await kraken.initialize()
+  return { sim, kraken }
+}
+
+export async function closeKrakenSession({ sim, kraken }: KrakenSession): Promise<void> {
+  await kraken.close()
+  await sim.close()
+}
