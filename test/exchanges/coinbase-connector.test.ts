@@ -6,34 +6,18 @@ import type { CoinbaseConnector } from '../../exchanges/connector.js'
 import { InvalidOrderError } from '../../exchanges/errors.js'
 import { DEMO_BALANCES } from '../../sim/markets.js'
 import type { TestSimulator } from '../support/simulator.js'
-import { startCoinbaseSimulator } from '../sim/dialects/coinbase-client.js'
-import { coinbaseAgainst } from './coinbase-harness.js'
-
-const BOOK = {
-  bids: [
-    ['30000.00', '1.5'],
-    ['29999.50', '2'],
-  ] as [string, string][],
-  asks: [
-    ['30001.00', '0.5'],
-    ['30002.25', '3'],
-  ] as [string, string][],
-}
+import { BTC_USD_BOOK } from '../sim/dialects/coinbase-client.js'
+import { closeCoinbaseSession, openCoinbaseSession } from './coinbase-harness.js'
 
 let sim: TestSimulator
 let connector: CoinbaseConnector
 
 beforeAll(async () => {
-  sim = await startCoinbaseSimulator()
-  connector = coinbaseAgainst(sim)
-  await sim.control.setBook('coinbase', 'BTC/USD', BOOK)
-  await connector.initialize()
+  ({ sim, connector } = await openCoinbaseSession())
+  await sim.control.setBook('coinbase', 'BTC/USD', BTC_USD_BOOK)
 })
 
-afterAll(async () => {
-  await connector.close()
-  await sim.close()
-})
+afterAll(() => closeCoinbaseSession({ sim, connector }))
 
 describe('coinbase connector: identity', () => {
   it('is the demo Coinbase connector with its features', () => {

@@ -7,6 +7,7 @@ import type { CoinbaseConnector } from '../../exchanges/connector.js'
 import { coinbaseRateModel } from '../../exchanges/rate-limit/coinbase.js'
 import { DEMO_CREDENTIALS } from '../../sim/credentials.js'
 import type { TestSimulator } from '../support/simulator.js'
+import { startCoinbaseSimulator } from '../sim/dialects/coinbase-client.js'
 
 export const ROOMY_MODEL = coinbaseRateModel({
   publicPerSecond: 10_000,
@@ -25,4 +26,22 @@ export function coinbaseAgainst(
   const { apiKey, secret, passphrase } = DEMO_CREDENTIALS.coinbase
   const config = connectorConfig({ apiKey, secret, passphrase, baseUrl: sim.urls.coinbase, demo: true, maxRetries: 1, ...fields })
   return createCoinbaseConnector(config, deps)
+}
+
+export interface CoinbaseSession {
+  sim: TestSimulator
+  connector: CoinbaseConnector
+}
+
+/** A roomy simulator and the demo account's connector, its markets loaded. */
+export async function openCoinbaseSession(): Promise<CoinbaseSession> {
+  const sim = await startCoinbaseSimulator()
+  const connector = coinbaseAgainst(sim)
+  await connector.initialize()
+  return { sim, connector }
+}
+
+export async function closeCoinbaseSession({ sim, connector }: CoinbaseSession): Promise<void> {
+  await connector.close()
+  await sim.close()
 }

@@ -10,36 +10,24 @@ import { coinbaseClientOrderId } from '../../exchanges/coinbase/client-order-id.
 import type { CoinbaseConnector } from '../../exchanges/connector.js'
 import { InvalidOrderError } from '../../exchanges/errors.js'
 import type { TestSimulator } from '../support/simulator.js'
-import { startCoinbaseSimulator } from '../sim/dialects/coinbase-client.js'
-import { coinbaseAgainst } from './coinbase-harness.js'
+import { ETH_USD_BOOK } from '../sim/dialects/coinbase-client.js'
+import { closeCoinbaseSession, openCoinbaseSession } from './coinbase-harness.js'
 
 const SYMBOL = 'ETH/USD'
-const BOOK = {
-  bids: [['3000.00', '1']] as [string, string][],
-  asks: [
-    ['3001.00', '0.5'],
-    ['3002.00', '2'],
-  ] as [string, string][],
-}
 
 let sim: TestSimulator
 let connector: CoinbaseConnector
 
 beforeAll(async () => {
-  sim = await startCoinbaseSimulator()
-  connector = coinbaseAgainst(sim)
-  await connector.initialize()
+  ({ sim, connector } = await openCoinbaseSession())
 })
 
 beforeEach(async () => {
   for (const order of await connector.getOpenOrders()) await connector.cancelOrder({ symbol: order.symbol, id: order.id })
-  await sim.control.setBook('coinbase', SYMBOL, BOOK)
+  await sim.control.setBook('coinbase', SYMBOL, ETH_USD_BOOK)
 })
 
-afterAll(async () => {
-  await connector.close()
-  await sim.close()
-})
+afterAll(() => closeCoinbaseSession({ sim, connector }))
 
 const received = async () => (await sim.control.receivedOrders('coinbase')).length
 

@@ -5,31 +5,17 @@ import ccxt from 'ccxt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestSimulator } from '../../support/simulator.js'
-import { coinbaseClient, startCoinbaseSimulator, type CoinbaseClient } from './coinbase-client.js'
-
-const BOOK = {
-  bids: [
-    ['30000.00', '1.5'],
-    ['29999.50', '2'],
-  ] as [string, string][],
-  asks: [
-    ['30001.00', '0.5'],
-    ['30002.25', '3'],
-  ] as [string, string][],
-}
+import { BTC_USD_BOOK, openCoinbaseClientSession, type CoinbaseClient } from './coinbase-client.js'
 
 let sim: TestSimulator
 let client: CoinbaseClient
 
 beforeAll(async () => {
-  sim = await startCoinbaseSimulator()
-  client = coinbaseClient(sim)
-  await sim.control.setBook('coinbase', 'BTC/USD', BOOK)
+  ({ sim, client } = await openCoinbaseClientSession())
+  await sim.control.setBook('coinbase', 'BTC/USD', BTC_USD_BOOK)
 })
 
-afterAll(async () => {
-  await sim.close()
-})
+afterAll(() => sim.close())
 
 describe('coinbase dialect: markets', () => {
   it('loads products (after GET /currencies) with increments, minimum funds and online status', async () => {

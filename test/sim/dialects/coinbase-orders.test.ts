@@ -8,34 +8,24 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { DEMO_BALANCES } from '../../../sim/markets.js'
 import type { TestSimulator } from '../../support/simulator.js'
-import { coinbaseClient, startCoinbaseSimulator, type CoinbaseClient } from './coinbase-client.js'
+import { ETH_USD_BOOK, openCoinbaseClientSession, type CoinbaseClient } from './coinbase-client.js'
 
 const SYMBOL = 'ETH/USD'
-const BOOK = {
-  bids: [['3000.00', '1']] as [string, string][],
-  asks: [
-    ['3001.00', '0.5'],
-    ['3002.00', '2'],
-  ] as [string, string][],
-}
 
 let sim: TestSimulator
 let client: CoinbaseClient
 
 beforeAll(async () => {
-  sim = await startCoinbaseSimulator()
-  client = coinbaseClient(sim)
+  ({ sim, client } = await openCoinbaseClientSession())
   await client.loadMarkets()
 })
 
 beforeEach(async () => {
   await client.cancelAllOrders()
-  await sim.control.setBook('coinbase', SYMBOL, BOOK)
+  await sim.control.setBook('coinbase', SYMBOL, ETH_USD_BOOK)
 })
 
-afterAll(async () => {
-  await sim.close()
-})
+afterAll(() => sim.close())
 
 describe('coinbase dialect: account', () => {
   it('lists one account per currency with balance, hold and available', async () => {
