@@ -6,6 +6,7 @@
 //   BENCH_ONLY=...  comma-separated groups to run: domain, connector, e2e
 //   BENCH_RECORD=1  also write the dated results file that gets committed
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     groups,
     venueRateLimitScale: LIMIT_SCALE,
     machine,
+    loadAverage1mAfter: round(loadavg()[0] ?? 0),
     totalSeconds: Math.round(totalSeconds * 10) / 10,
     results: results.map((r) => ({
       ...r,
