@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks'
 import { runConnectorBenchmarks, type ConnectorSizes } from './connector.js'
 import { runDomainBenchmarks, type DomainSizes } from './domain.js'
 import { runEndToEndBenchmarks, type EndToEndSizes } from './end-to-end.js'
+import { BenchFailure } from './support/failure.js'
 import { describeMachine } from './support/machine.js'
 import type { CaseResult } from './support/measure.js'
 import { formatTable } from './support/table.js'
@@ -47,7 +48,7 @@ function selectedGroups(raw: string | undefined): Group[] {
   if (raw === undefined || raw.trim() === '') return [...GROUPS]
   const names = raw.split(',').map((name) => name.trim())
   const unknown = names.filter((name) => !(GROUPS as readonly string[]).includes(name))
-  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown group ${unknown.join(', ')} (use ${GROUPS.join(', ')})`)
+  if (unknown.length > 0) throw new BenchFailure(`BENCH_ONLY: unknown group ${unknown.join(', ')} (use ${GROUPS.join(', ')})`)
   return names as Group[]
 }
 

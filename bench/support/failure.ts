@@ -1,5 +1,5 @@
-// A benchmark that did not measure what it claims (a request that failed, a fixture that does not exercise the
-// path): run.ts prints it as a FAIL line and exits 1.
+// A run that cannot measure what it claims (a request that failed, a fixture that does not exercise the path,
+// a group that does not exist): run.ts prints it as one FAIL line and exits 1.
 export class BenchFailure extends Error {
   constructor(message: string) {
     super(message)
