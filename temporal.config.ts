@@ -59,7 +59,8 @@ const DEFINITIVE = ['InsufficientBalanceError', 'InvalidOrderError', 'Authentica
  * - unwind: compensation after a one-legged arbitrage. It must eventually succeed: a long budget (an unknown
  *   outcome is still never retried here, as for placeOrder).
  * - unwindLookup: the lookup that settles an unwind order's unknown outcome, on the same long budget.
- * - record: SQLite writes. Local and fast; retried until they succeed.
+ * - record: SQLite writes, run as local activities (idempotent upserts, no server round trip); retried until they
+ *   succeed.
  */
 export const ACTIVITY_OPTIONS = {
   marketData: {

@@ -1,6 +1,6 @@
 // Activity proxies, one per activity class of temporal.config.ts, so every call carries its class's timeouts
 // and retry policy.
-import { proxyActivities } from '@temporalio/workflow'
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow'
 
 import type { Activities } from '../../activities/index.js'
 import type { ExchangeId } from '../../domain/types.js'
@@ -15,7 +15,9 @@ export const orders = proxyActivities<Pick<Activities, 'placeOrder' | 'cancelOrd
 export const reconcile = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.reconcile)
 export const unwind = proxyActivities<Pick<Activities, 'placeOrder'>>(ACTIVITY_OPTIONS.unwind)
 export const unwindLookup = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.unwindLookup)
-export const records = proxyActivities<
+// Local activities: idempotent SQLite upserts in the worker's own process. They run inside the workflow task that
+// schedules them, so recording an execution's start and end costs no extra round trip through the server.
+export const records = proxyLocalActivities<
   Pick<Activities, 'recordExecutionStart' | 'recordExecutionEnd' | 'recordRoutingDecision'>
 >(ACTIVITY_OPTIONS.record)
 
