@@ -3,6 +3,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 
+import { requireBearerToken } from './auth.js'
 import type { AppDeps } from './deps.js'
 import { ApiError, errorResponse } from './errors.js'
 import { arbitrageMonitorRoutes } from './routes/arbitrage-monitor.js'
@@ -20,6 +21,7 @@ export type { AppDeps } from './deps.js'
 export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.route('/health', healthRoutes(deps))
+  if (deps.apiToken) app.use('/api/*', requireBearerToken(deps.apiToken))
   // Ahead of /api/orders, so that /api/orders/failover... never reaches /api/orders/:workflowId.
   app.route('/api/orders/failover', failoverRoutes(deps))
   app.route('/api/orders', orderRoutes(deps))

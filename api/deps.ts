@@ -9,6 +9,8 @@ export interface AppDeps {
   exchanges: readonly ExchangeId[]
   /** Which exchanges run against the simulator (no API keys). */
   demoMode: Partial<Record<ExchangeId, boolean>>
+  /** When set, every /api route requires `Authorization: Bearer <apiToken>` (/health stays open). */
+  apiToken?: string
   /** How long a POST waits for the workflow before answering 202 with its id (default 30 s). */
   waitMs?: number
 }

@@ -101,6 +101,7 @@ async function main() {
       db: database.db,
       exchanges: settings.exchanges,
       demoMode: settings.demo,
+      apiToken: config.apiToken,
     })
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
     stack.push(() => new Promise<void>((resolve) => server.close(() => resolve())))
@@ -110,6 +111,7 @@ async function main() {
     if (uiUrl) log(`Temporal UI:           ${uiUrl}`)
     log(`Temporal server:       ${temporal.address} (namespace ${temporal.namespace}, task queue ${temporal.taskQueue})`)
     log(`Execution history:     ${config.databasePath}`)
+    log(config.apiToken ? 'API authentication:    Authorization: Bearer $GATEWAY_API_TOKEN' : 'API authentication:    none (listening on loopback only; set GATEWAY_API_TOKEN to require a token)')
     log('Press Ctrl-C to stop.')
   } catch (error) {
     console.error(`\nCould not start the platform: ${(error as Error).message}`)
@@ -118,4 +120,7 @@ async function main() {
   }
 }
 
-await main()
+await main().catch((error: Error) => {
+  console.error(`Could not start the platform: ${error.message}`)
+  process.exit(1)
+})
