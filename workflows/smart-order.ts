@@ -3,7 +3,14 @@
 // is deep enough — and move on to the next-ranked venue after a definitive failure.
 import { defineQuery, setHandler, uuid4 } from '@temporalio/workflow'
 
-import { planSplit, rankVenues, type RoutingDecision, type SplitPlan, type VenueSnapshot } from '../domain/routing/index.js'
+import {
+  planSplit,
+  rankVenues,
+  type RoutingDecision,
+  type RoutingRequest,
+  type SplitPlan,
+  type VenueSnapshot,
+} from '../domain/routing/index.js'
 import { add, bps, cmp, div, isPositive, str, sub, sum } from '../domain/money.js'
 import type { DecimalString, ExchangeId, OrderRequest, Side, UnifiedOrder } from '../domain/types.js'
 import type { OrderRole } from '../activities/index.js'
@@ -93,14 +100,9 @@ export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartO
   let filledOrders: UnifiedOrder[] = []
   let unknown = false
   if (split && split.allocations.length > 0) {
-    // Each allocation is an IOC limit at the worst level it was planned to reach: it cannot walk further.
-    const results = await Promise.all(
-      split.allocations.map((a) =>
-        placer.place(a.exchange, 'split', { amount: a.amount, type: 'limit', price: a.worstPrice, timeInForce: 'IOC' })
-      )
-    )
-    filledOrders = results.flatMap((r) => (r.order ? [r.order] : []))
-    unknown = results.some((r) => r.unknown)
+    const filled = await fillBySplit(split, { workflowId, input, request, placer })
+    filledOrders = filled.orders
+    unknown = filled.unknown
   } else {
     // Walk the ranking: the next venue only after a definitive failure of the previous one.
     const ranked = decision.candidates.filter((c) => c.rank !== undefined && c.fullFill)
@@ -123,6 +125,57 @@ export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartO
     error: result.outcome === 'failed' ? result.reason : undefined,
   })
   return result
+}
+
+/** Rounds of a split: the plan, then re-plans of what is still unfilled. */
+const MAX_SPLIT_ROUNDS = 3
+
+interface SplitContext {
+  workflowId: string
+  input: SmartOrderInput
+  request: RoutingRequest
+  placer: ReturnType<typeof createPlacer>
+}
+
+/**
+ * Places every allocation of the plan at once, each an IOC limit at the worst level it was planned to reach (it
+ * cannot walk further). What is still unfilled — an allocation the venue refused, or an IOC that met a thinner
+ * book — is planned again on fresh books without the venues that refused, a bounded number of times. Nothing is
+ * re-routed while any allocation's outcome is unknown: that order may be live.
+ */
+async function fillBySplit(first: SplitPlan, { workflowId, input, request, placer }: SplitContext) {
+  const orders: UnifiedOrder[] = []
+  const refused = new Set<ExchangeId>()
+  let plan = first
+  for (let round = 1; ; round++) {
+    const results = await Promise.all(
+      plan.allocations.map(async (a) => ({
+        exchange: a.exchange,
+        ...(await placer.place(a.exchange, 'split', { amount: a.amount, type: 'limit', price: a.worstPrice, timeInForce: 'IOC' })),
+      }))
+    )
+    for (const r of results) {
+      if (r.order) orders.push(r.order)
+      else if (!r.unknown) refused.add(r.exchange)
+    }
+    if (results.some((r) => r.unknown)) return { orders, unknown: true }
+    const remaining = sub(request.amount, sum(orders.map((o) => o.filled)))
+    const usable = input.exchanges.filter((e) => !refused.has(e))
+    if (!isPositive(remaining) || round >= MAX_SPLIT_ROUNDS || usable.length === 0) return { orders, unknown: false }
+    plan = planSplit({ ...request, amount: remaining }, await snapshots(usable, request.symbol, input.depth ?? 50))
+    if (plan.allocations.length === 0) return { orders, unknown: false }
+    await records.recordRoutingDecision({
+      executionId: workflowId,
+      seq: round + 1,
+      selected: plan.allocations.map((a) => a.exchange).join(','),
+      reason: `re-plan of the unfilled ${remaining}${refused.size ? ` without ${[...refused].join(', ')}` : ''}: ${plan.reason}`,
+      expectedAveragePrice: plan.expectedAveragePrice ?? null,
+      liquidityScore: null,
+      expectedSlippageBps: null,
+      candidates: [],
+      splitPlan: plan,
+    })
+  }
 }
 
 async function snapshots(exchanges: ExchangeId[], symbol: string, depth: number): Promise<VenueSnapshot[]> {

@@ -94,6 +94,37 @@ describe('smartOrderWorkflow', () => {
     expect(result.reason).toMatch(/Moved on to coinbase/)
     await captureHistory(stack.client, workflowId, 'smart-order-moves-on')
   })
+  it('re-plans a refused split allocation on the venues that remain', async () => {
+    // 40 BTC: binance 10 + coinbase 20 + kraken 10 by price after fees. coinbase cannot pay for 20 BTC (1.28M USDT),
+    // so the unfilled 20 are planned again on fresh books without coinbase: binance's deeper level at 64500.
+    for (const [venue, asks] of [
+      ['binance', [['63960', '10'], ['64500', '25']]],
+      ['coinbase', [['63900', '20']]],
+      ['kraken', [['63950', '10']]],
+    ] as const) {
+      await stack.sim.control.setBook(venue, 'BTC/USDT', { bids: [['60000', '50']], asks: asks.map(([p, a]) => [p, a] as [string, string]) })
+    }
+    await stack.sim.control.credit('binance', 'USDT', '2000000')
+    const { workflowId, result } = await runWorkflow<SmartOrderResult>(stack, 'smartOrderWorkflow', input('40'), 'smart')
+    expect(result.splitPlan!.allocations.map((a) => [a.exchange, a.amount])).toEqual([
+      ['binance', '10'],
+      ['coinbase', '20'],
+      ['kraken', '10'],
+    ])
+    expect(result.attempts.map((a) => [a.exchange, a.outcome, a.errorType])).toEqual([
+      ['binance', 'placed', undefined],
+      ['coinbase', 'rejected', 'InsufficientBalanceError'],
+      ['kraken', 'placed', undefined],
+      ['binance', 'placed', undefined],
+    ])
+    expect(result.outcome).toBe('filled')
+    expect(result.filled).toBe('40')
+    const decisions = getExecution(stack.db, workflowId)!.decisions
+    expect(decisions.map((d) => d.selected)).toEqual(['binance,coinbase,kraken', 'binance'])
+    expect(decisions[1]!.reason).toMatch(/re-plan of the unfilled 20 without coinbase/)
+    await captureHistory(stack.client, workflowId, 'smart-order-split-replanned')
+  })
+
   // Last: the failed calls stay in binance's recent error rate, and the router (rightly) penalises that.
   it('leaves a venue that is down out of the decision', async () => {
     await setAsks(CHEAPEST_AFTER_FEES)
