@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppDeps } from './deps.js'
 import { ApiError, notFound } from './errors.js'
 import { workflowFailure } from './workflow-failure.js'
+import { startOrJoinOnce } from './start-once.js'
 import { describeOrUndefined, type StartRequest } from './workflow-runner.js'
 
 export const DEFAULT_WAIT_MS = 30_000
@@ -16,7 +17,7 @@ export async function startAndRespond<R>(
   request: StartRequest,
   answer: { location: string; statusFor: (result: R) => ContentfulStatusCode }
 ) {
-  const handle = await deps.runner.startOrJoin(request)
+  const handle = await startOrJoinOnce(deps, request)
   const waited = await deps.runner.awaitResult<R>(handle, deps.waitMs ?? DEFAULT_WAIT_MS).catch((error: unknown) => {
     throw failedRun(request.workflowId, error)
   })

@@ -75,3 +75,8 @@ export function getExecution(db: GatewayDb, id: string) {
   const attempts = db.select().from(orderAttempts).where(eq(orderAttempts.executionId, id)).orderBy(orderAttempts.seq).all()
   return { ...execution, decisions, attempts }
 }
+
+/** When an execution with this id was recorded, if it was. */
+export function executionRecordedAt(db: GatewayDb, id: string): number | undefined {
+  return db.select({ createdAt: executions.createdAt }).from(executions).where(eq(executions.id, id)).get()?.createdAt
+}

@@ -17,6 +17,7 @@ import type {
 import { SA } from '../../temporal.config.js'
 import type { AppDeps } from '../deps.js'
 import { ApiError, badRequest } from '../errors.js'
+import { startOrJoinOnce } from '../start-once.js'
 import { requireEnabled } from '../enabled.js'
 import { requestHash, workflowIdFor } from '../idempotency.js'
 import { arbitrageMonitorBody, arbitrageMonitorUpdate, type ArbitrageMonitorUpdate } from '../schemas.js'
@@ -42,7 +43,7 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
       exchanges,
       autoExecute: autoExecuteParams(autoExecute ?? false, body.minProfitPct),
     }
-    const handle = await deps.runner.startOrJoin({
+    const handle = await startOrJoinOnce(deps, {
       workflowType: WORKFLOW,
       workflowId,
       args: [input],

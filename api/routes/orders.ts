@@ -9,6 +9,7 @@ import { requestHash, workflowIdFor } from '../idempotency.js'
 import { statusForOutcome } from '../respond.js'
 import { placeOrderBody } from '../schemas.js'
 import { jsonBody, parseWith } from '../validation.js'
+import { startOrJoinOnce } from '../start-once.js'
 import { describeOrUndefined } from '../workflow-runner.js'
 
 export function orderRoutes(deps: AppDeps) {
@@ -23,7 +24,7 @@ export function orderRoutes(deps: AppDeps) {
     const workflowId = workflowIdFor('order', idempotencyKey)
     const { exchange, ...order } = body
     const input: PlaceOrderWorkflowInput = { exchange, order, idempotencyKey }
-    const handle = await deps.runner.startOrJoin({
+    const handle = await startOrJoinOnce(deps, {
       workflowType: 'placeOrderWorkflow',
       workflowId,
       args: [input],

@@ -1,7 +1,7 @@
 // The walking skeleton end to end: HTTP -> Temporal workflow -> activity -> ccxt -> simulated Binance -> SQLite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { getExecution } from '../../db/executions.js'
+import { getExecution, recordExecutionStart } from '../../db/executions.js'
 import { captureHistory } from '../support/histories.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
 
@@ -127,6 +127,25 @@ describe('POST /api/orders', () => {
     expect(second.status).toBe(422)
     expect(second.body.error).toMatchObject({ type: 'ValidationError', message: expect.stringMatching(/already used by execution order-reuse-1/) })
     expect(await stack.sim.control.receivedOrders('binance', { clientOrderId: 'my-reused-id' })).toHaveLength(1)
+  })
+
+  it('refuses an Idempotency-Key whose execution is past Temporal retention, placing nothing', async () => {
+    // The history database remembers every execution; Temporal forgets closed ones after its retention window.
+    recordExecutionStart(stack.db, {
+      id: 'order-ancient-key',
+      strategy: 'order',
+      symbol: 'BTC/USDT',
+      side: 'buy',
+      exchanges: 'binance',
+      idempotencyKey: 'ancient-key',
+      request: {},
+    })
+    const before = (await stack.sim.control.receivedOrders('binance')).length
+    const body = { exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '0.01' }
+    const response = await stack.request('POST', '/api/orders', body, { 'Idempotency-Key': 'ancient-key' })
+    expect(response.status).toBe(409)
+    expect(response.body.error).toMatchObject({ code: 'idempotency_key_used', workflowId: 'order-ancient-key' })
+    expect((await stack.sim.control.receivedOrders('binance')).length).toBe(before)
   })
 
   it('returns 404 for an unknown workflow id', async () => {
