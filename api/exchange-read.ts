@@ -6,7 +6,7 @@ import type { ExchangeRead } from '../activities/index.js'
 import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
 import { SA } from '../temporal.config.js'
 import type { AppDeps } from './deps.js'
-import { ApiError, notFound } from './errors.js'
+import { ApiError } from './errors.js'
 import { workflowFailure, type FailureInfo } from './workflow-failure.js'
 
 /** A read that has not answered by then is reported as the venue being unavailable (the run may still finish). */

@@ -118,7 +118,7 @@ export function depthWithin(
 ): DecimalString {
   const bound = slippageBound(referencePrice, slippageBps, side)
   let depth = '0'
-  for (const [price, size] of levelsAtOrBetter(levels, side, bound)) {
+  for (const [, size] of levelsAtOrBetter(levels, side, bound)) {
     if (isPositive(size)) depth = add(depth, size)
   }
   return depth
