@@ -19,6 +19,7 @@ import {
 } from '@temporalio/workflow'
 
 import { findOpportunities, type ArbitrageOpportunity } from '../domain/arbitrage/index.js'
+import { SA } from '../temporal.config.js'
 import { arbitrageWorkflow, DEFAULT_ARBITRAGE_DEPTH } from './arbitrage.js'
 import { recordEnd, recordStart } from './lib/execution.js'
 import { applyUpdate, paramsOf, paramsProblem, type MonitorParams, type MonitorParamsUpdate } from './lib/monitor-params.js'
@@ -148,6 +149,12 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
           taskQueue: workflowInfo().taskQueue,
           parentClosePolicy: ParentClosePolicy.ABANDON,
           cancellationType: ChildWorkflowCancellationType.ABANDON,
+          // The same labels the API gives an arbitrage, so the UI's filters find these too.
+          typedSearchAttributes: [
+            { key: SA.symbol, value: symbol },
+            { key: SA.strategy, value: 'arbitrage' },
+          ],
+          staticSummary: `arbitrage ${symbol}: buy on ${best.buyExchange}, sell on ${best.sellExchange} (from ${workflowInfo().workflowId})`,
           args: [
             {
               symbol,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { getExecution } from '../../db/executions.js'
 import { sub } from '../../domain/money.js'
+import { SA } from '../../temporal.config.js'
 import type { ArbitrageResult } from '../../workflows/arbitrage.js'
 import { captureHistory } from '../support/histories.js'
 import { runWorkflow } from '../support/run-workflow.js'
@@ -82,6 +83,41 @@ describe('arbitrageWorkflow', () => {
 })
 
 describe('arbitrageMonitorWorkflow', () => {
+  it('auto-executes an opportunity above its threshold as a child arbitrage, at most maxExecutions times', async () => {
+    await setSpread('1')
+    const workflowId = `monitor-auto-${Date.now()}`
+    await stack.client.workflow.start('arbitrageMonitorWorkflow', {
+      taskQueue: stack.taskQueue,
+      workflowId,
+      args: [
+        {
+          symbols: ['BTC/USDT'],
+          exchanges: ['binance', 'kraken'],
+          intervalMs: 200,
+          minProfitPct: 0.1,
+          autoExecute: { enabled: true, minProfitPct: 0.5, maxExecutions: 1 },
+        },
+      ],
+    })
+    let view: any
+    for (let i = 0; i < 100; i++) {
+      view = await stack.client.workflow.getHandle(workflowId).query('opportunities')
+      if (view.executions >= 1 && view.scans >= 3) break
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    expect(view.executions).toBe(1)
+    const childId = view.recentExecutions[0].workflowId as string
+    const child: any = await stack.client.workflow.getHandle(childId).result()
+    expect(child).toMatchObject({ outcome: 'completed', flat: true, profit: '783.4' })
+    const labels = (await stack.client.workflow.getHandle(childId).describe()).typedSearchAttributes
+    expect(labels.get(SA.strategy)).toBe('arbitrage')
+    expect(labels.get(SA.symbol)).toBe('BTC/USDT')
+
+    await stack.client.workflow.getHandle(workflowId).signal('stop')
+    const summary: any = await stack.client.workflow.getHandle(workflowId).result()
+    expect(summary.executions).toBe(1)
+  })
+
   it('answers its query with the latest opportunities, continues as new, and stops on a signal', async () => {
     await setSpread('1')
     const workflowId = `monitor-${Date.now()}`
