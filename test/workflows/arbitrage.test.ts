@@ -116,6 +116,7 @@ describe('arbitrageMonitorWorkflow', () => {
     await stack.client.workflow.getHandle(workflowId).signal('stop')
     const summary: any = await stack.client.workflow.getHandle(workflowId).result()
     expect(summary.executions).toBe(1)
+    await captureHistory(stack.client, workflowId, 'arbitrage-monitor-auto-execute')
   })
 
   it('answers its query with the latest opportunities, continues as new, and stops on a signal', async () => {
