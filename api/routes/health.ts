@@ -1,11 +1,10 @@
 // GET /health: the API, Temporal (server and a worker, through a real read workflow), the database, each venue.
-import { randomUUID } from 'node:crypto'
-
 import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 
-import { SA } from '../../temporal.config.js'
+import type { ExchangeId } from '../../domain/types.js'
 import type { AppDeps } from '../deps.js'
+import { runRead } from '../exchange-read.js'
 
 const VENUE_CHECK_MS = 8_000
 
@@ -37,24 +36,11 @@ export function healthRoutes(deps: AppDeps) {
   return app
 }
 
-async function venueHealth(deps: AppDeps, exchange: string, temporalUp: boolean) {
-  const demo = deps.demoMode[exchange as keyof typeof deps.demoMode] ?? false
+async function venueHealth(deps: AppDeps, exchange: ExchangeId, temporalUp: boolean) {
+  const demo = deps.demoMode[exchange] ?? false
   if (!temporalUp) return { status: 'unknown', demo, error: 'Temporal is down' }
   try {
-    const run = deps.runner.execute(
-      'exchangeReadWorkflow',
-      `health-${exchange}-${randomUUID()}`,
-      [{ exchange, operation: 'health' }],
-      [
-        { key: SA.exchange, value: exchange },
-        { key: SA.strategy, value: 'read' },
-      ]
-    )
-    const result = await Promise.race([
-      run,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${VENUE_CHECK_MS} ms`)), VENUE_CHECK_MS)),
-    ])
-    return { demo, ...(result as object) }
+    return { demo, ...(await runRead<object>(deps, exchange, { operation: 'health' }, VENUE_CHECK_MS)) }
   } catch (error) {
     return { status: 'down', demo, error: (error as Error).message }
   }
