@@ -14,10 +14,11 @@ import {
 import { add, bps, cmp, div, isPositive, str, sub, sum } from '../domain/money.js'
 import type { DecimalString, ExchangeId, OrderRequest, Side, UnifiedOrder } from '../domain/types.js'
 import type { OrderRole } from '../activities/index.js'
-import { fetchSnapshot, records } from './lib/activities.js'
+import { records } from './lib/activities.js'
 import { recordEnd, recordStart } from './lib/execution.js'
-import { placeAndSettle, describe } from './lib/placement.js'
+import { placeAndSettle } from './lib/placement.js'
 import { summarise, type AttemptSummary } from './lib/summaries.js'
+import { fetchSnapshots } from './lib/venues.js'
 
 export interface SmartOrderInput {
   order: Omit<OrderRequest, 'clientOrderId' | 'postOnly'>
@@ -179,7 +180,10 @@ async function fillBySplit(first: SplitPlan, { workflowId, input, request, place
 }
 
 async function snapshots(exchanges: ExchangeId[], symbol: string, depth: number): Promise<VenueSnapshot[]> {
-  const settled = await Promise.allSettled(exchanges.map((exchange) => fetchSnapshot({ exchange, symbol, depth })))
+  const settled = await fetchSnapshots(
+    exchanges.map((exchange) => ({ exchange, symbol })),
+    depth
+  )
   // A venue whose book cannot be read is down for this decision; the router lists it with the reason.
   return settled.map((s, i) =>
     s.status === 'fulfilled'
@@ -202,11 +206,10 @@ function createPlacer(workflowId: string, order: SmartOrderInput['order'], attem
       const mySeq = seq
       const clientOrderId = uuid4()
       const request = { ...order, ...overrides, clientOrderId }
-      // placeAndSettle settles every activity failure itself; anything it throws leaves the order's fate open
       const outcome = await placeAndSettle(
         { executionId: workflowId, exchange, request, role, seq: mySeq },
         { reconcileGraceMs: graceMs }
-      ).catch((error) => ({ kind: 'unknown' as const, ...describe(error) }))
+      )
       attempts.push(summarise(mySeq, exchange, role, clientOrderId, outcome))
       return {
         order: outcome.kind === 'placed' ? outcome.order : undefined,

@@ -1,5 +1,5 @@
-// Reading venues' books and fees for arbitrage: every read in parallel, a failed or unusable venue reported
-// with its reason instead of failing the whole read.
+// Reading venues' books and fees (routing and arbitrage): every read in parallel, a failed or unusable venue
+// reported with its reason instead of failing the whole read.
 import { isCancellation } from '@temporalio/workflow'
 
 import { max } from '../../domain/money.js'
@@ -24,13 +24,24 @@ export interface VenueReads {
   errors: VenueReadError[]
 }
 
-export async function readVenues(targets: readonly VenueTarget[], depth: number): Promise<VenueReads> {
+/**
+ * Every target's snapshot, read in parallel. A failed read is that venue's result; a cancellation is the workflow's,
+ * so it is rethrown: a cancelled workflow must stop here, not carry on as if the venues were down.
+ */
+export async function fetchSnapshots(
+  targets: readonly VenueTarget[],
+  depth: number
+): Promise<PromiseSettledResult<VenueSnapshot>[]> {
   const settled = await Promise.allSettled(
     targets.map(({ exchange, symbol }) => fetchSnapshot({ exchange, symbol, depth }))
   )
-  // A cancelled workflow must stop here, not carry on as if the venues were down.
   const cancelled = settled.find((s) => s.status === 'rejected' && isCancellation(s.reason))
   if (cancelled?.status === 'rejected') throw cancelled.reason
+  return settled
+}
+
+export async function readVenues(targets: readonly VenueTarget[], depth: number): Promise<VenueReads> {
+  const settled = await fetchSnapshots(targets, depth)
   const reads: VenueReads = { snapshots: [], errors: [] }
   settled.forEach((result, i) => {
     const target = targets[i]!
