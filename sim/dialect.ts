@@ -34,6 +34,8 @@ export interface DialectHandler {
   handle(request: SimRequest): SimResponse | Promise<SimResponse>
   /** The venue's own answer when it is down for maintenance, or failing with a 5xx. */
   unavailable(kind: 'maintenance' | 'server-error', request: SimRequest): SimResponse
+  /** The venue's own rate-limit refusal (the "rateLimitRate" fault); without it the server sends a bare 429. */
+  rateLimited?(request: SimRequest, retryAfterSeconds: number): SimResponse
   /** True for requests that place an order (the "accept but drop the response" fault applies to these). */
   isOrderPlacement(request: SimRequest): boolean
 }

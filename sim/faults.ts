@@ -1,5 +1,6 @@
-// Fault injection per venue: latency, 5xx errors, hung requests, maintenance, and accepted-but-unanswered
-// orders. Decisions come from a seeded rng so a failing test replays the same way.
+// Fault injection per venue: latency, 5xx errors, rate-limit refusals, hung requests, maintenance, and
+// accepted-but-unanswered (dropped or held) orders. Decisions come from a seeded rng so a failing test replays
+// the same way.
 import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
 import { createRng } from './engine/rng.js'
 
@@ -14,9 +15,17 @@ export interface FaultConfig {
   down?: boolean
   /** The next N order placements are executed by the engine, then the socket is destroyed with no response. */
   dropOrderResponses?: number
+  /** Every order placement is executed by the engine, then its answer is held this long, ms: widens the window
+   * in which a client that dies has an accepted order it never heard about. */
+  holdOrderResponsesMs?: number
+  /** 0..1: share of requests refused with the venue's own rate-limit answer (429 with Retry-After where the
+   * venue sends one). */
+  rateLimitRate?: number
+  /** The Retry-After of those refusals, seconds (default 1). */
+  retryAfterSeconds?: number
 }
 
-export type FaultDecision = 'down' | 'server-error' | 'timeout' | 'pass'
+export type FaultDecision = 'down' | 'rate-limited' | 'server-error' | 'timeout' | 'pass'
 
 export interface Faults {
   get(venue: ExchangeId): FaultConfig
@@ -50,6 +59,7 @@ export function createFaults(seed: number): Faults {
     decide(venue) {
       const config = configOf(venue)
       if (config.down) return 'down'
+      if (config.rateLimitRate && rng.next() < config.rateLimitRate) return 'rate-limited'
       if (config.errorRate && rng.next() < config.errorRate) return 'server-error'
       if (config.timeoutRate && rng.next() < config.timeoutRate) return 'timeout'
       return 'pass'
@@ -67,7 +77,10 @@ export function createFaults(seed: number): Faults {
 /** Checks a partial fault config from outside (control API); returns an error message naming the field. */
 export function faultConfigProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'body must be a JSON object'
-  const allowed = ['latencyMs', 'errorRate', 'timeoutRate', 'down', 'dropOrderResponses']
+  const allowed = [
+    'latencyMs', 'errorRate', 'timeoutRate', 'down', 'dropOrderResponses', 'holdOrderResponsesMs', 'rateLimitRate',
+    'retryAfterSeconds',
+  ]
   for (const [key, field] of Object.entries(value)) {
     if (!allowed.includes(key)) return `unknown field ${key} (allowed: ${allowed.join(', ')})`
     if (field === undefined || field === null) continue
@@ -75,7 +88,7 @@ export function faultConfigProblem(value: unknown): string | undefined {
       if (typeof field !== 'boolean') return 'down must be a boolean'
     } else if (typeof field !== 'number' || !Number.isFinite(field) || field < 0) {
       return `${key} must be a non-negative number`
-    } else if ((key === 'errorRate' || key === 'timeoutRate') && field > 1) {
+    } else if ((key === 'errorRate' || key === 'timeoutRate' || key === 'rateLimitRate') && field > 1) {
       return `${key} must be between 0 and 1`
     } else if (key === 'dropOrderResponses' && !Number.isInteger(field)) {
       return 'dropOrderResponses must be an integer'

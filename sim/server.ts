@@ -12,7 +12,7 @@ import { createCoinbaseDialect } from './dialects/coinbase/index.js'
 import { createKrakenDialect } from './dialects/kraken/index.js'
 import { createVenueEngine } from './engine/index.js'
 import type { SimCredentials, VenueEngine } from './engine/types.js'
-import { createFaults, type Faults } from './faults.js'
+import { createFaults, type FaultConfig, type Faults } from './faults.js'
 import { DEMO_BALANCES, DEFAULT_VENUES } from './markets.js'
 
 export type SimulatorPort = ExchangeId | 'control'
@@ -84,6 +84,17 @@ function send(res: ServerResponse, response: SimResponse): void {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
+function rateLimitedResponse(dialect: DialectHandler, request: SimRequest, config: FaultConfig): SimResponse {
+  const retryAfterSeconds = config.retryAfterSeconds ?? 1
+  return (
+    dialect.rateLimited?.(request, retryAfterSeconds) ?? {
+      status: 429,
+      body: { error: 'rate_limited' },
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    }
+  )
+}
+
 function createVenueListener(venue: ExchangeId, dialect: DialectHandler, faults: Faults, hung: Set<Socket>) {
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const request = toSimRequest(req, await readBody(req))
@@ -97,11 +108,15 @@ function createVenueListener(venue: ExchangeId, dialect: DialectHandler, faults:
       return
     }
     if (decision === 'down') return send(res, dialect.unavailable('maintenance', request))
+    if (decision === 'rate-limited') return send(res, rateLimitedResponse(dialect, request, faults.get(venue)))
     if (decision === 'server-error') return send(res, dialect.unavailable('server-error', request))
     const placement = dialect.isOrderPlacement(request)
     const response = await dialect.handle(request)
     // The order is in the engine now; the client just never hears about it (outcome unknown).
     if (placement && faults.takeDroppedOrderResponse(venue)) return void req.socket.destroy()
+    // Accepted, answer held: a client that dies meanwhile leaves an order it never heard about.
+    const { holdOrderResponsesMs } = faults.get(venue)
+    if (placement && holdOrderResponsesMs) await sleep(holdOrderResponsesMs)
     send(res, response)
   }
 

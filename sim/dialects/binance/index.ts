@@ -66,6 +66,11 @@ export function binanceDialect(options: BinanceDialectOptions = {}): DialectFact
         return unavailableResponse(kind, request.path)
       },
 
+      rateLimited(_request, retryAfterSeconds) {
+        const message = 'Too much request weight used; current limit is 6000 request weight per 1 MINUTE.'
+        return new BinanceApiError(429, -1003, message, { 'Retry-After': String(retryAfterSeconds) }).toResponse()
+      },
+
       isOrderPlacement(request) {
         return request.method === 'POST' && ORDER_PLACEMENT_PATHS.includes(request.path)
       },

@@ -65,6 +65,10 @@ function createHandler(context: DialectContext, rateLimits: CoinbaseRateLimits):
         ? coinbaseError(503, 'Coinbase Exchange is under maintenance')
         : coinbaseError(500, 'Internal server error')
     },
+    rateLimited(request, retryAfterSeconds) {
+      const message = request.path.startsWith('/products') ? 'Public rate limit exceeded' : 'Private rate limit exceeded'
+      return coinbaseError(429, message, { 'Retry-After': String(retryAfterSeconds) })
+    },
     isOrderPlacement: (request) => request.method.toUpperCase() === 'POST' && request.path === '/orders',
   }
 }

@@ -81,6 +81,10 @@ export function createKrakenHandler(context: DialectContext, options: KrakenDial
       }
       return krakenFailure('EService:Unavailable')
     },
+    // Kraken sends no 429 and no Retry-After: its refusal is an error in a 200 body.
+    rateLimited(request) {
+      return krakenFailure(request.path === '/0/private/AddOrder' ? 'EOrder:Rate limit exceeded' : 'EAPI:Rate limit exceeded')
+    },
     isOrderPlacement: (request) => request.method === 'POST' && request.path === '/0/private/AddOrder',
   }
 }
