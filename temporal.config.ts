@@ -41,8 +41,31 @@ export const SA = {
   orderStatus: defineSearchAttributeKey('OrderStatus', 'KEYWORD'),
 } as const
 
-// Error types (ApplicationFailure.type) that retrying cannot fix. Names come from exchanges/errors.ts.
-const DEFINITIVE = ['InsufficientBalanceError', 'InvalidOrderError', 'AuthenticationError', 'OrderNotFoundError', 'ValidationError']
+// Error types (ApplicationFailure.type) that retrying cannot fix. Names come from exchanges/errors.ts, plus
+// ClientOrderIdInUseError: the activity's refusal of a client order id that another execution already used.
+const DEFINITIVE = [
+  'InsufficientBalanceError',
+  'InvalidOrderError',
+  'AuthenticationError',
+  'OrderNotFoundError',
+  'ValidationError',
+  'ClientOrderIdInUseError',
+]
+
+/**
+ * How long one placement attempt may work before it sends, and the start-to-close it runs under.
+ * An attempt sends only before `preSendBudgetMs` from its own start (on the worker's clock) and while it is not
+ * cancelled; past that it proves it sent nothing (SendDeadlineError). The venue request that follows is bounded by
+ * EXCHANGE_REQUEST_TIMEOUT, and the worker refuses to start when pre-send budget + request timeout + margin do not
+ * fit the start-to-close: so an attempt that Temporal has given up (a crashed or stalled worker) can no longer send
+ * by the time the workflow looks its order up, and a lookup that finds nothing after the grace window proves absence.
+ */
+export const PLACEMENT_TIMING = {
+  startToCloseMs: 20_000,
+  preSendBudgetMs: 5_000,
+  /** Covers the delay between the server starting an attempt and the worker seeing it, and clock drift. */
+  marginMs: 3_000,
+} as const
 
 /**
  * Activity classes. Each workflow proxies activities with one of these.
@@ -59,6 +82,8 @@ const DEFINITIVE = ['InsufficientBalanceError', 'InvalidOrderError', 'Authentica
  * - unwind: compensation after a one-legged arbitrage. It must eventually succeed: a long budget (an unknown
  *   outcome is still never retried here, as for placeOrder).
  * - unwindLookup: the lookup that settles an unwind order's unknown outcome, on the same long budget.
+ * - settle: the lookups of an order whose outcome is still unknown after the reconcile budget (the venue cannot
+ *   answer): the execution shows as unresolved and the order is looked up with backoff until the venue answers.
  * - record: SQLite writes, run as local activities (idempotent upserts, no server round trip); retried until they
  *   succeed.
  */
@@ -93,14 +118,21 @@ export const ACTIVITY_OPTIONS = {
     },
   },
   placeOrder: {
-    startToCloseTimeout: '20s',
+    startToCloseTimeout: PLACEMENT_TIMING.startToCloseMs,
     scheduleToCloseTimeout: '3m',
     retry: {
       initialInterval: '500ms',
       backoffCoefficient: 2,
       maximumInterval: '60s',
       maximumAttempts: 5,
-      nonRetryableErrorTypes: [...DEFINITIVE, 'OrderOutcomeUnknownError', 'TemporalTimeout:StartToClose'],
+      // SendDeadlineError (nothing sent) is retried: the next attempt looks the order up before it sends.
+      // DuplicateClientOrderIdError means the venue has an order under this id: settled by lookup, never re-sent.
+      nonRetryableErrorTypes: [
+        ...DEFINITIVE,
+        'OrderOutcomeUnknownError',
+        'DuplicateClientOrderIdError',
+        'TemporalTimeout:StartToClose',
+      ],
     },
   },
   reconcile: {
@@ -125,11 +157,28 @@ export const ACTIVITY_OPTIONS = {
       // would look up without one and re-send a market order the venue may accept again under the same id.
       // A definitive rejection will not change by retrying for an hour: the arbitrage workflow retries the unwind
       // itself a few times, then flags the position as not flat for a person.
-      nonRetryableErrorTypes: [...DEFINITIVE, 'OrderOutcomeUnknownError', 'TemporalTimeout:StartToClose'],
+      nonRetryableErrorTypes: [
+        ...DEFINITIVE,
+        'OrderOutcomeUnknownError',
+        'DuplicateClientOrderIdError',
+        'TemporalTimeout:StartToClose',
+      ],
     },
   },
   unwindLookup: {
     startToCloseTimeout: '20s',
+    scheduleToCloseTimeout: '1h',
+    retry: {
+      initialInterval: '1s',
+      backoffCoefficient: 2,
+      maximumInterval: '60s',
+      nonRetryableErrorTypes: ['AuthenticationError', 'ValidationError'],
+    },
+  },
+  settle: {
+    startToCloseTimeout: '20s',
+    // One round of patient lookups; the workflow starts another round when it runs out, so an unresolved order is
+    // looked up for as long as it takes (SETTLE_DEFAULTS in workflows/lib/placement.ts sets the backoff).
     scheduleToCloseTimeout: '1h',
     retry: {
       initialInterval: '1s',

@@ -2,12 +2,16 @@
 // - the attempt is recorded in SQLite (keyed by client order id) before the request goes out;
 // - a retried placement first looks the order up by its client order id and returns it if it exists;
 // - an unknown outcome is reported as OrderOutcomeUnknownError (never retried by the policy) so that the
-//   workflow reconciles by lookup instead of sending again.
+//   workflow reconciles by lookup instead of sending again;
+// - an attempt sends only before its deadline and while Temporal still counts it as current (PLACEMENT_TIMING):
+//   past that the connector refuses to send, so an attempt the workflow has given up can never add a second order.
 import { ApplicationFailure, Context, log } from '@temporalio/activity'
 
 import { getOrderAttempt, recordOrderIntent, updateOrderAttempt, type OrderAttemptUpdate } from '../db/order-attempts.js'
+import { canonicalClientOrderId } from '../domain/client-order-id.js'
 import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
 import { ExchangeError } from '../exchanges/errors.js'
+import { PLACEMENT_TIMING } from '../temporal.config.js'
 import type { ActivityDeps } from './deps.js'
 import { asActivity, toApplicationFailure } from './failures.js'
 
@@ -28,7 +32,10 @@ export interface ReconcileInput {
   exchange: ExchangeId
   symbol: string
   clientOrderId: string
-  /** How long after the first lookup an absent order is still given time to appear (fresh orders can lag). */
+  /**
+   * Executions started before the grace window moved to the workflow's clock pass their window here; it is
+   * measured from the activity's scheduled time. New executions pass 0 and wait out the window in the workflow.
+   */
   graceMs: number
 }
 
@@ -59,7 +66,12 @@ export function attemptUpdateFrom(order: UnifiedOrder): OrderAttemptUpdate {
 export function createOrderActivities({ connectors, db, now = Date.now }: ActivityDeps) {
   return {
     async placeOrder(input: PlaceOrderInput): Promise<UnifiedOrder> {
-      const { request, exchange } = input
+      const context = Context.current()
+      // The deadline is measured on this worker's clock from the attempt's own start: no other clock is involved.
+      const sendBy = now() + PLACEMENT_TIMING.preSendBudgetMs
+      const { exchange } = input
+      // The ledger is keyed by the id the venue sees: two spellings the venue treats as one must collide here.
+      const request = { ...input.request, clientOrderId: canonicalClientOrderId(exchange, input.request.clientOrderId) }
       const connector = connectors.get(exchange)
       recordOrderIntent(db, {
         clientOrderId: request.clientOrderId,
@@ -79,9 +91,11 @@ export function createOrderActivities({ connectors, db, now = Date.now }: Activi
       if (owner !== input.executionId) {
         throw ApplicationFailure.nonRetryable(
           `client order id ${request.clientOrderId} was already used by execution ${owner}; choose a new one`,
-          'ValidationError'
+          'ClientOrderIdInUseError'
         )
       }
+      // A heartbeat delivers a cancellation the server holds for this attempt (e.g. it timed out while queued).
+      context.heartbeat()
       let sent = false
       try {
         if (Context.current().info.attempt > 1) {
@@ -94,7 +108,7 @@ export function createOrderActivities({ connectors, db, now = Date.now }: Activi
         }
         updateOrderAttempt(db, request.clientOrderId, { status: 'sent' }, now())
         sent = true
-        const order = await connector.placeOrder(request)
+        const order = await connector.placeOrder(request, { sendBy, signal: context.cancellationSignal })
         updateOrderAttempt(db, request.clientOrderId, attemptUpdateFrom(order), now())
         return order
       } catch (error) {
@@ -120,7 +134,8 @@ export function createOrderActivities({ connectors, db, now = Date.now }: Activi
       }
     },
 
-    async reconcileOrder(input: ReconcileInput): Promise<ReconcileResult> {
+    async reconcileOrder(lookup: ReconcileInput): Promise<ReconcileResult> {
+      const input = { ...lookup, clientOrderId: canonicalClientOrderId(lookup.exchange, lookup.clientOrderId) }
       const connector = connectors.get(input.exchange)
       const order = await asActivity(() =>
         connector.findOrder({ symbol: input.symbol, clientOrderId: input.clientOrderId })
@@ -156,7 +171,10 @@ function failureUpdate(error: unknown): OrderAttemptUpdate {
   const errorType = error instanceof Error ? error.name : 'Error'
   const message = error instanceof Error ? error.message : String(error)
   if (!(error instanceof ExchangeError)) return { error: message, errorType }
-  if (errorType === 'OrderOutcomeUnknownError') return { status: 'unknown', error: message, errorType }
+  // The venue may have the order (or says it has one under this id): the workflow's lookup settles it.
+  if (errorType === 'OrderOutcomeUnknownError' || errorType === 'DuplicateClientOrderIdError') {
+    return { status: 'unknown', error: message, errorType }
+  }
   // A pre-send failure (rate limit, venue unavailable) leaves the order unsent; the retry sends it.
   return { status: error.retryable ? 'pending' : 'rejected', error: message, errorType }
 }

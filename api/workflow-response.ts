@@ -49,7 +49,9 @@ export async function describeRun(deps: AppDeps, workflowId: string, workflowTyp
   const status = found.description.status.name
   let body: unknown
   if (status === 'RUNNING') {
-    body = { workflowId, status: 'running', state: await found.handle.query(stateQuery).catch(() => undefined) }
+    const state = (await found.handle.query(stateQuery).catch(() => undefined)) as { unresolved?: unknown[] } | undefined
+    // unresolved: an order's outcome is unknown and the venue cannot be asked yet; the run keeps looking it up.
+    body = { workflowId, status: state?.unresolved?.length ? 'unresolved' : 'running', state }
   } else if (status === 'COMPLETED') {
     body = await found.handle.result().catch((error: unknown) => {
       throw failedRun(workflowId, error)

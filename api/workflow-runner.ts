@@ -54,8 +54,18 @@ export function createWorkflowRunner(client: Client, taskQueue: string): Workflo
         handle = client.workflow.getHandle(request.workflowId)
       }
       const description = await handle.describe()
+      // Each endpoint has its own kind of run: an id that names another kind (e.g. a monitor's child) is not this
+      // request's, and a run without a request hash was not started by an API request: neither is joined.
+      if (description.type !== request.workflowType) {
+        throw new ApiError(
+          409,
+          'idempotency_conflict',
+          `Idempotency-Key names a ${description.type} run, not a ${request.workflowType}; use a new key`,
+          { workflowId: request.workflowId }
+        )
+      }
       const earlierHash = description.memo?.requestHash
-      if (earlierHash !== undefined && earlierHash !== request.requestHash) {
+      if (earlierHash !== request.requestHash) {
         throw new ApiError(
           409,
           'idempotency_conflict',

@@ -1,5 +1,5 @@
 // Query functions for executions. Each takes the database first, so callers decide which database.
-import { and, desc, eq, like, lt, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, like, lt, type SQL } from 'drizzle-orm'
 
 import type { GatewayDb } from './client.js'
 import { executions, orderAttempts, routingDecisions, type NewExecution } from './schema.js'
@@ -34,6 +34,34 @@ export function recordExecutionEnd(db: GatewayDb, id: string, end: ExecutionEnd,
     })
     .where(eq(executions.id, id))
     .run()
+}
+
+/**
+ * A running execution's status: `unresolved` while one of its orders has an unknown outcome (`note` says which),
+ * back to `running` once the venue has answered. Never touches a completed execution.
+ */
+export function recordExecutionStatus(
+  db: GatewayDb,
+  id: string,
+  status: 'running' | 'unresolved',
+  note: string | null,
+  at: number
+): void {
+  db.update(executions)
+    .set({ status, error: note, updatedAt: at })
+    .where(and(eq(executions.id, id), inArray(executions.status, ['running', 'unresolved'])))
+    .run()
+}
+
+/** How many executions wait on a venue to tell an order's outcome, and the oldest of them. */
+export function unresolvedExecutions(db: GatewayDb): { count: number; ids: string[] } {
+  const rows = db
+    .select({ id: executions.id })
+    .from(executions)
+    .where(eq(executions.status, 'unresolved'))
+    .orderBy(executions.updatedAt)
+    .all()
+  return { count: rows.length, ids: rows.slice(0, 10).map((r) => r.id) }
 }
 
 export interface ExecutionFilter {

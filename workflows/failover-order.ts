@@ -7,6 +7,7 @@ import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
 import { recordEnd, recordStart } from './lib/execution.js'
 import { placeAndSettle, type PlacementOutcome } from './lib/placement.js'
 import { summarise, type AttemptSummary } from './lib/summaries.js'
+import { unresolvedOrders, type UnresolvedOrder } from './lib/unresolved.js'
 import { statusLabel } from './place-order.js'
 
 export interface FailoverOrderInput {
@@ -15,6 +16,7 @@ export interface FailoverOrderInput {
   backupExchanges: ExchangeId[]
   idempotencyKey?: string
   reconcileGraceMs?: number
+  unresolvedAfterMs?: number
 }
 
 export interface FailoverOrderResult {
@@ -28,12 +30,17 @@ export interface FailoverOrderResult {
   attempts: AttemptSummary[]
 }
 
-export const failoverStateQuery = defineQuery<{ attempts: AttemptSummary[]; current?: ExchangeId; done: boolean }>('state')
+export const failoverStateQuery = defineQuery<{
+  attempts: AttemptSummary[]
+  current?: ExchangeId
+  done: boolean
+  unresolved?: UnresolvedOrder[]
+}>('state')
 
 export async function failoverOrderWorkflow(input: FailoverOrderInput): Promise<FailoverOrderResult> {
   const venues = [...new Set([input.exchange, ...input.backupExchanges])]
   const state: { attempts: AttemptSummary[]; current?: ExchangeId; done: boolean } = { attempts: [], done: false }
-  setHandler(failoverStateQuery, () => state)
+  setHandler(failoverStateQuery, () => ({ ...state, unresolved: unresolvedOrders() }))
   const workflowId = await recordStart({
     strategy: 'failover',
     symbol: input.order.symbol,
@@ -51,11 +58,14 @@ export async function failoverOrderWorkflow(input: FailoverOrderInput): Promise<
     const role = index === 0 ? 'primary' : 'backup'
     last = await placeAndSettle(
       { executionId: workflowId, exchange, request: { ...input.order, clientOrderId }, role, seq: index + 1 },
-      { reconcileGraceMs: input.reconcileGraceMs ?? 5_000 }
+      { reconcileGraceMs: input.reconcileGraceMs ?? 5_000, unresolvedAfterMs: input.unresolvedAfterMs }
     )
     state.attempts.push(summarise(index + 1, exchange, role, clientOrderId, last))
-    // placed: done. unknown: the order may be live here, so no other venue may get one.
+    // placed: done. unknown (executions started before it was settled until known): the order may be live here,
+    // so no other venue may get one. A client order id another execution used means this request is a mistake
+    // (or a replay of an old one): it ends here with nothing sent anywhere.
     if (last.kind === 'placed' || last.kind === 'unknown') break
+    if (last.kind === 'rejected' && last.errorType === 'ClientOrderIdInUseError') break
   }
 
   const result: FailoverOrderResult = { workflowId, outcome: last!.kind, attempts: state.attempts }

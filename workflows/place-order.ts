@@ -5,6 +5,7 @@ import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
 import { recordEnd, recordStart } from './lib/execution.js'
 import { placeAndSettle, type PlacementOutcome } from './lib/placement.js'
 import { summarise, type AttemptSummary } from './lib/summaries.js'
+import { unresolvedOrders, type UnresolvedOrder } from './lib/unresolved.js'
 
 export interface PlaceOrderWorkflowInput {
   exchange: ExchangeId
@@ -12,6 +13,8 @@ export interface PlaceOrderWorkflowInput {
   idempotencyKey?: string
   /** Lookup grace window after an unknown outcome (default 5 s). */
   reconcileGraceMs?: number
+  /** How long lookups may fail before the order is reported unresolved (default: the reconcile class's budget). */
+  unresolvedAfterMs?: number
 }
 
 export interface OrderExecutionResult {
@@ -25,13 +28,19 @@ export interface OrderExecutionResult {
   attempts: AttemptSummary[]
 }
 
-export type OrderWorkflowState = { phase: 'placing' | 'done'; result?: OrderExecutionResult; clientOrderId: string }
+export type OrderWorkflowState = {
+  phase: 'placing' | 'done'
+  result?: OrderExecutionResult
+  clientOrderId: string
+  /** Orders whose outcome the venue has not told yet: the execution is unresolved while this is not empty. */
+  unresolved?: UnresolvedOrder[]
+}
 export const orderStateQuery = defineQuery<OrderWorkflowState>('state')
 
 export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promise<OrderExecutionResult> {
   const clientOrderId = input.order.clientOrderId ?? uuid4()
   const state: OrderWorkflowState = { phase: 'placing', clientOrderId }
-  setHandler(orderStateQuery, () => state)
+  setHandler(orderStateQuery, () => ({ ...state, unresolved: unresolvedOrders() }))
 
   const workflowId = await recordStart({
     strategy: 'order',
@@ -49,7 +58,7 @@ export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promis
       role: 'primary',
       seq: 1,
     },
-    { reconcileGraceMs: input.reconcileGraceMs ?? 5_000 }
+    { reconcileGraceMs: input.reconcileGraceMs ?? 5_000, unresolvedAfterMs: input.unresolvedAfterMs }
   )
   const result: OrderExecutionResult = {
     workflowId,

@@ -1,11 +1,14 @@
 // Smart order routing: fetch every enabled venue's book in parallel, rank the venues by effective price after fees
 // (with penalties for latency and poor health), place on the best one — or split across venues when no single book
 // is deep enough — and move on to the next-ranked venue after a definitive failure.
-import { defineQuery, setHandler, uuid4 } from '@temporalio/workflow'
+import { defineQuery, patched, setHandler, uuid4 } from '@temporalio/workflow'
 
 import {
+  bestPriceAcross,
   planSplit,
   rankVenues,
+  tighterLimit,
+  worstAcceptablePrice,
   type RoutingDecision,
   type RoutingRequest,
   type SplitPlan,
@@ -16,8 +19,9 @@ import type { DecimalString, ExchangeId, OrderRequest, Side, UnifiedOrder } from
 import type { OrderRole } from '../activities/index.js'
 import { records } from './lib/activities.js'
 import { recordEnd, recordStart } from './lib/execution.js'
-import { placeAndSettle } from './lib/placement.js'
+import { PATCHES, placeAndSettle, settleOpenOrder, type PlacementOptions } from './lib/placement.js'
 import { summarise, type AttemptSummary } from './lib/summaries.js'
+import { unresolvedOrders, type UnresolvedOrder } from './lib/unresolved.js'
 import { fetchSnapshots } from './lib/venues.js'
 
 export interface SmartOrderInput {
@@ -31,6 +35,7 @@ export interface SmartOrderInput {
   depth?: number
   idempotencyKey?: string
   reconcileGraceMs?: number
+  unresolvedAfterMs?: number
 }
 
 export interface SmartOrderResult {
@@ -44,6 +49,10 @@ export interface SmartOrderResult {
   expectedSlippageBps?: number
   /** Actual average vs expected, in bps (positive is worse for the taker). */
   realisedSlippageBps?: number
+  /** Actual average vs the best price across venues when routed, in bps: what maxSlippageBps bounds. */
+  realisedSlippageVsMarketBps?: number
+  /** The worst price sent (an IOC limit) when maxSlippageBps was given: the bound as enforced. */
+  slippageLimitPrice?: DecimalString
   filled: DecimalString
   fees: { cost: DecimalString; currency: string }[]
   orders: UnifiedOrder[]
@@ -56,12 +65,13 @@ interface SmartOrderState {
   phase: 'routing' | 'placing' | 'done'
   decision?: RoutingDecision
   attempts: AttemptSummary[]
+  unresolved?: UnresolvedOrder[]
 }
 export const smartOrderStateQuery = defineQuery<SmartOrderState>('state')
 
 export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartOrderResult> {
   const state: SmartOrderState = { phase: 'routing', attempts: [] }
-  setHandler(smartOrderStateQuery, () => state)
+  setHandler(smartOrderStateQuery, () => ({ ...state, unresolved: unresolvedOrders() }))
   const { order } = input
   const workflowId = await recordStart({
     strategy: 'smart',
@@ -97,7 +107,12 @@ export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartO
   })
 
   state.phase = 'placing'
-  const placer = createPlacer(workflowId, order, state.attempts, input.reconcileGraceMs ?? 5_000)
+  const placer = createPlacer(workflowId, order, state.attempts, {
+    reconcileGraceMs: input.reconcileGraceMs ?? 5_000,
+    unresolvedAfterMs: input.unresolvedAfterMs,
+  })
+  const marketBest = bestPriceAcross(venues, order.side)
+  const slippageLimitPrice = input.maxSlippageBps !== undefined && marketBest ? worstAcceptablePrice(order.side, marketBest, input.maxSlippageBps) : undefined
   let filledOrders: UnifiedOrder[] = []
   let unknown = false
   if (split && split.allocations.length > 0) {
@@ -105,10 +120,12 @@ export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartO
     filledOrders = filled.orders
     unknown = filled.unknown
   } else {
-    // Walk the ranking: the next venue only after a definitive failure of the previous one.
+    // Walk the ranking: the next venue only after a definitive failure of the previous one. With a slippage bound
+    // the order goes out as an IOC limit at the worst acceptable price, so it cannot walk the book past the bound.
+    const bounded = slippageLimitPrice ? slippageBounded(order, slippageLimitPrice) : {}
     const ranked = decision.candidates.filter((c) => c.rank !== undefined && c.fullFill)
     for (const candidate of ranked) {
-      const placed = await placer.place(candidate.exchange, 'routed', {})
+      const placed = await placer.place(candidate.exchange, 'routed', bounded)
       if (placed.order) filledOrders = [placed.order]
       if (placed.order || placed.unknown) {
         unknown = placed.unknown
@@ -118,6 +135,13 @@ export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartO
   }
 
   const result = summariseResult(workflowId, order.side, order.amount, decision, split, filledOrders, state.attempts, unknown)
+  if (slippageLimitPrice) result.slippageLimitPrice = slippageLimitPrice
+  if (marketBest && result.actualAveragePrice) {
+    result.realisedSlippageVsMarketBps = bps(
+      order.side === 'buy' ? sub(result.actualAveragePrice, marketBest) : sub(marketBest, result.actualAveragePrice),
+      marketBest
+    )
+  }
   state.phase = 'done'
   await recordEnd({
     status: result.outcome === 'failed' ? 'failed' : 'completed',
@@ -149,10 +173,13 @@ async function fillBySplit(first: SplitPlan, { workflowId, input, request, place
   const refused = new Set<ExchangeId>()
   let plan = first
   for (let round = 1; ; round++) {
+    // An IOC still reported open has not finished matching: it is settled before its fill counts, or the re-plan
+    // would send its amount again and overfill.
+    const settleOpen = patched(PATCHES.splitSettlesOpen)
     const results = await Promise.all(
       plan.allocations.map(async (a) => ({
         exchange: a.exchange,
-        ...(await placer.place(a.exchange, 'split', { amount: a.amount, type: 'limit', price: a.worstPrice, timeInForce: 'IOC' })),
+        ...(await placer.place(a.exchange, 'split', { amount: a.amount, type: 'limit', price: a.worstPrice, timeInForce: 'IOC' }, settleOpen)),
       }))
     )
     for (const r of results) {
@@ -198,18 +225,23 @@ async function snapshots(exchanges: ExchangeId[], symbol: string, depth: number)
   )
 }
 
-function createPlacer(workflowId: string, order: SmartOrderInput['order'], attempts: AttemptSummary[], graceMs: number) {
+/** The order as an IOC limit no worse than `limit` (a caller's limit order keeps its price when it is tighter). */
+function slippageBounded(order: SmartOrderInput['order'], limit: DecimalString): Partial<OrderRequest> {
+  const price = order.type === 'limit' && order.price ? tighterLimit(order.side, order.price, limit) : limit
+  return { type: 'limit', price, timeInForce: 'IOC' }
+}
+
+function createPlacer(workflowId: string, order: SmartOrderInput['order'], attempts: AttemptSummary[], options: PlacementOptions) {
   let seq = 0
   return {
-    async place(exchange: ExchangeId, role: OrderRole, overrides: Partial<OrderRequest>) {
+    async place(exchange: ExchangeId, role: OrderRole, overrides: Partial<OrderRequest>, settleOpen = false) {
       seq += 1
       const mySeq = seq
       const clientOrderId = uuid4()
       const request = { ...order, ...overrides, clientOrderId }
-      const outcome = await placeAndSettle(
-        { executionId: workflowId, exchange, request, role, seq: mySeq },
-        { reconcileGraceMs: graceMs }
-      )
+      const input = { executionId: workflowId, exchange, request, role, seq: mySeq }
+      const placed = await placeAndSettle(input, options)
+      const outcome = settleOpen ? await settleOpenOrder(input, placed) : placed
       attempts.push(summarise(mySeq, exchange, role, clientOrderId, outcome))
       return {
         order: outcome.kind === 'placed' ? outcome.order : undefined,

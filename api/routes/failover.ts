@@ -5,6 +5,7 @@ import { Hono } from 'hono'
 
 import type { FailoverOrderInput, FailoverOrderResult } from '../../workflows/failover-order.js'
 import { SA } from '../../temporal.config.js'
+import { unusedClientOrderId } from '../client-order-id.js'
 import type { AppDeps } from '../deps.js'
 import { requireEnabled } from '../enabled.js'
 import { requestHash, workflowIdFor } from '../idempotency.js'
@@ -25,6 +26,9 @@ export function failoverRoutes(deps: AppDeps) {
     requireEnabled(deps, body.backupExchanges, 'backupExchanges')
     const idempotencyKey = c.req.header('Idempotency-Key')
     const workflowId = workflowIdFor('failover', idempotencyKey)
+    if (order.clientOrderId) {
+      order.clientOrderId = unusedClientOrderId(deps, exchange, order.clientOrderId, workflowId, 'order.clientOrderId')
+    }
     const input: FailoverOrderInput = { exchange, order, backupExchanges: body.backupExchanges, idempotencyKey }
     return startAndRespond<FailoverOrderResult>(
       c,

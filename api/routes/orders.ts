@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 
 import type { OrderExecutionResult, PlaceOrderWorkflowInput } from '../../workflows/place-order.js'
 import { SA } from '../../temporal.config.js'
+import { unusedClientOrderId } from '../client-order-id.js'
 import type { AppDeps } from '../deps.js'
 import { requireEnabled } from '../enabled.js'
 import { requestHash, workflowIdFor } from '../idempotency.js'
@@ -23,6 +24,7 @@ export function orderRoutes(deps: AppDeps) {
     const idempotencyKey = c.req.header('Idempotency-Key')
     const workflowId = workflowIdFor('order', idempotencyKey)
     const { exchange, ...order } = body
+    if (order.clientOrderId) order.clientOrderId = unusedClientOrderId(deps, exchange, order.clientOrderId, workflowId, 'clientOrderId')
     const input: PlaceOrderWorkflowInput = { exchange, order, idempotencyKey }
     return startAndRespond<OrderExecutionResult>(
       c,

@@ -15,10 +15,11 @@ export const orders = proxyActivities<Pick<Activities, 'placeOrder' | 'cancelOrd
 export const reconcile = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.reconcile)
 export const unwind = proxyActivities<Pick<Activities, 'placeOrder'>>(ACTIVITY_OPTIONS.unwind)
 export const unwindLookup = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.unwindLookup)
+export const settleLookup = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.settle)
 // Local activities: idempotent SQLite upserts in the worker's own process. They run inside the workflow task that
 // schedules them, so recording an execution's start and end costs no extra round trip through the server.
 export const records = proxyLocalActivities<
-  Pick<Activities, 'recordExecutionStart' | 'recordExecutionEnd' | 'recordRoutingDecision'>
+  Pick<Activities, 'recordExecutionStart' | 'recordExecutionEnd' | 'recordExecutionStatus' | 'recordRoutingDecision'>
 >(ACTIVITY_OPTIONS.record)
 
 /** A routing snapshot with a summary that reads well in the UI's event history. */

@@ -2,10 +2,11 @@
 import { sleep, uuid4 } from '@temporalio/workflow'
 
 import type { OrderRole, PlaceOrderInput } from '../../activities/index.js'
-import { cmp, isPositive, sub } from '../../domain/money.js'
+import { splitUnwind } from '../../domain/arbitrage/index.js'
+import { add, cmp, isPositive, sub } from '../../domain/money.js'
+import type { VenueMarketRules } from '../../domain/routing/index.js'
 import type { DecimalString, ExchangeId, OrderRequest, Side } from '../../domain/types.js'
-import { orders, reconcile } from './activities.js'
-import { describe, placeAndSettle, type PlacementOutcome } from './placement.js'
+import { placeAndSettle, settleOpenOrder, type PlacementOutcome } from './placement.js'
 import { summarise, type AttemptSummary } from './summaries.js'
 
 /** An unwind that ends without being placed is tried this many times in all, this far apart. */
@@ -34,62 +35,62 @@ export interface PlacedLeg {
 export async function placeLeg(ctx: LegContext, leg: Leg): Promise<PlacedLeg> {
   const input: PlaceOrderInput = { executionId: ctx.executionId, ...leg }
   const placed = await placeAndSettle(input, { reconcileGraceMs: ctx.reconcileGraceMs, asUnwind: leg.role === 'unwind' })
-  const outcome = await settleOpen(input, placed)
+  const outcome = await settleOpenOrder(input, placed)
   return { outcome, summary: summarise(leg.seq, leg.exchange, leg.role, leg.request.clientOrderId, outcome) }
 }
 
-// IOC and market orders are final when the venue answers. One still reported open (an acknowledgement read back
-// too early) is cancelled so that its fill stops changing; if the cancel fails it is read back instead.
-async function settleOpen(input: PlaceOrderInput, outcome: PlacementOutcome): Promise<PlacementOutcome> {
-  if (outcome.kind !== 'placed' || outcome.order.status !== 'open') return outcome
-  const { exchange, executionId } = input
-  const { symbol, clientOrderId } = input.request
-  try {
-    return { ...outcome, order: await orders.cancelOrder({ exchange, symbol, clientOrderId }) }
-  } catch (error) {
-    const lookup = await reconcile
-      .reconcileOrder({ executionId, exchange, symbol, clientOrderId, graceMs: 0 })
-      .catch(() => undefined)
-    if (lookup?.found && lookup.order.status !== 'open') return { ...outcome, order: lookup.order }
-    return {
-      kind: 'unknown',
-      errorType: 'OrderStillOpen',
-      message:
-        `order ${clientOrderId} on ${exchange} is still open (filled ${outcome.order.filled} so far) and could ` +
-        `not be cancelled: ${describe(error).message}`,
-    }
-  }
-}
-
-/** A market order that takes one venue back to flat. */
+/** A market order that takes one venue back to flat, as far as the venue can trade. */
 export interface UnwindPlan {
   exchange: ExchangeId
   side: Side
+  /** What one market order can trade: floored to the venue's step, within its minimums; '0' when it is all dust. */
   amount: DecimalString
+  /** The excess the venue cannot trade (see splitUnwind): reported, never sent. '0' when there is none. */
+  dust: DecimalString
+  /** Why `dust` cannot be traded, when there is some. */
+  dustReason?: string
+  /** The venue's rules and a price to value a market order at: every later remainder is split by them too. */
+  market?: VenueMarketRules
+  referencePrice?: DecimalString
+}
+
+/** What an unwind on one venue must respect: its order-size rules and a price for its minimum notional. */
+export interface UnwindVenue {
+  market?: VenueMarketRules
+  referencePrice?: DecimalString
 }
 
 /**
  * The unwind that makes `bought` on the buy venue and `sold` on the sell venue equal: the excess is traded back
- * where it was filled (sold on the buy venue, or bought back on the sell venue). None when already equal.
+ * where it was filled (sold on the buy venue, or bought back on the sell venue), floored to that venue's step.
+ * A remainder the venue would refuse is dust (see splitUnwind). None when already equal.
  */
 export function planUnwind(
   buyExchange: ExchangeId,
   sellExchange: ExchangeId,
   bought: DecimalString,
-  sold: DecimalString
+  sold: DecimalString,
+  venues: { buy?: UnwindVenue; sell?: UnwindVenue } = {}
 ): UnwindPlan | undefined {
   const order = cmp(bought, sold)
-  if (order > 0) return { exchange: buyExchange, side: 'sell', amount: sub(bought, sold) }
-  if (order < 0) return { exchange: sellExchange, side: 'buy', amount: sub(sold, bought) }
-  return undefined
+  if (order === 0) return undefined
+  const [exchange, side, excess, venue] =
+    order > 0
+      ? ([buyExchange, 'sell', sub(bought, sold), venues.buy] as const)
+      : ([sellExchange, 'buy', sub(sold, bought), venues.sell] as const)
+  const split = splitUnwind(exchange, excess, venue?.market, venue?.referencePrice)
+  return { exchange, side, ...split, ...venue }
 }
 
-export type UnwindResult = { flat: true } | { flat: false; reason: string }
+/** `dust` is what is left that the venue cannot trade ('0' when none): the position is flat within it. */
+export type UnwindResult = { flat: true; dust: DecimalString; dustReason?: string } | { flat: false; reason: string }
 
 /**
  * Unwinds `plan` with market orders on the long unwind budget, appending every attempt to `legs`. An order that
  * ends not placed (or fills short) is followed by another for the rest, up to UNWIND_TRIES orders. An unwind
- * whose outcome stays unknown stops the loop: another order could trade the same amount twice.
+ * whose outcome stays unknown stops the loop: another order could trade the same amount twice. What is left below
+ * the venue's step or minimums is dust: no order is sent for it (the venue would only refuse it) and the position
+ * counts as flat within it.
  */
 export async function unwindImbalance(
   ctx: LegContext,
@@ -97,10 +98,21 @@ export async function unwindImbalance(
   plan: UnwindPlan,
   legs: AttemptSummary[]
 ): Promise<UnwindResult> {
-  let remaining = plan.amount
+  let owed = add(plan.amount, plan.dust)
   let lastFailure = ''
   for (let attempt = 1; ; attempt++) {
-    const request = { symbol, side: plan.side, type: 'market' as const, amount: remaining, clientOrderId: uuid4() }
+    const split = splitUnwind(plan.exchange, owed, plan.market, plan.referencePrice)
+    if (!isPositive(split.amount)) {
+      return { flat: true, dust: split.dust, ...(split.dustReason ? { dustReason: split.dustReason } : {}) }
+    }
+    if (attempt > UNWIND_TRIES) {
+      return {
+        flat: false,
+        reason: `${owed} ${symbol} still to ${plan.side} on ${plan.exchange} after ${UNWIND_TRIES} unwind orders (${lastFailure})`,
+      }
+    }
+    if (attempt > 1) await sleep(UNWIND_RETRY_DELAY)
+    const request = { symbol, side: plan.side, type: 'market' as const, amount: split.amount, clientOrderId: uuid4() }
     const { outcome, summary } = await placeLeg(ctx, {
       exchange: plan.exchange,
       role: 'unwind',
@@ -112,18 +124,10 @@ export async function unwindImbalance(
       return { flat: false, reason: `unwind order ${request.clientOrderId} on ${plan.exchange} needs a manual check: ${outcome.message}` }
     }
     if (outcome.kind === 'placed') {
-      remaining = sub(remaining, outcome.order.filled)
+      owed = sub(owed, outcome.order.filled)
       lastFailure = `the unwind filled only ${outcome.order.filled} of ${request.amount}`
     } else {
       lastFailure = `${outcome.errorType}: ${outcome.message}`
     }
-    if (!isPositive(remaining)) return { flat: true }
-    if (attempt >= UNWIND_TRIES) {
-      return {
-        flat: false,
-        reason: `${remaining} ${symbol} still to ${plan.side} on ${plan.exchange} after ${attempt} unwind orders (${lastFailure})`,
-      }
-    }
-    await sleep(UNWIND_RETRY_DELAY)
   }
 }

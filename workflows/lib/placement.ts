@@ -1,38 +1,82 @@
-// Place one order and settle its outcome, following ARCHITECTURE.md invariant 3:
+// Place one order and settle its outcome, following ARCHITECTURE.md invariants 3 and 7:
 // - a definitive rejection is final;
-// - an unknown outcome (OrderOutcomeUnknownError, or the activity timing out) is resolved by looking the order up
-//   by its client order id, never by sending it again;
-// - only a definitive failure, or an order proven absent, lets the caller move to another venue.
-import { ActivityFailure, ApplicationFailure, TimeoutFailure } from '@temporalio/workflow'
+// - an unknown outcome (OrderOutcomeUnknownError, a duplicate-id answer, the activity timing out with its worker) is
+//   resolved by looking the order up by its client order id, never by sending it blindly;
+// - an order proven absent, once the attempt that failed can no longer send, is sent again on the same venue under
+//   the same client order id: a crashed worker is not the venue's failure and must not fail the order;
+// - a lookup the venue cannot answer leaves the order unresolved, and it is looked up with backoff until the venue
+//   answers: no execution ends with one of its orders unknown;
+// - only the venue's own failure (throttled or unavailable until the retries ran out) or a rejection lets the
+//   caller move on to another venue.
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  isCancellation,
+  patched,
+  sleep,
+  TimeoutFailure,
+  type ActivityOptions,
+} from '@temporalio/workflow'
 
-import type { PlaceOrderInput } from '../../activities/index.js'
+import type { PlaceOrderInput, ReconcileResult } from '../../activities/index.js'
 import type { UnifiedOrder } from '../../domain/types.js'
 import { ACTIVITY_OPTIONS } from '../../temporal.config.js'
-import { orders, reconcile, unwind, unwindLookup } from './activities.js'
+import { orders, reconcile, settleLookup, unwind, unwindLookup } from './activities.js'
+import { markResolved, markUnresolved } from './unresolved.js'
 
 export type PlacementOutcome =
   /** The venue has the order (possibly found by reconciliation after an unknown outcome). */
   | { kind: 'placed'; order: UnifiedOrder; reconciled: boolean }
-  /** The venue said no (insufficient balance, invalid order, authentication). */
+  /** The venue said no (insufficient balance, invalid order, authentication), or the client order id was taken. */
   | { kind: 'rejected'; errorType: string; message: string }
   /** Nothing reached the book: venue unavailable or rate limited until the retries ran out, or proven absent. */
   | { kind: 'not_placed'; errorType: string; message: string }
-  /** The order may exist and the lookup could not tell: never fail over from here. */
+  /**
+   * The order may exist and the lookup could not tell. Only executions started before PATCHES.settleUnresolved
+   * end like this; newer ones look the order up until the venue answers.
+   */
   | { kind: 'unknown'; errorType: string; message: string }
 
-const DEFINITIVE = new Set(['InsufficientBalanceError', 'InvalidOrderError', 'AuthenticationError', 'ValidationError'])
+/** Patch ids of the placement rules added after executions were already running (see the replay suite). */
+export const PATCHES = {
+  /** The lookup's grace window is a workflow timer (one clock), not the activity's view of the server's time. */
+  graceOnWorkflowClock: 'placement-grace-on-workflow-clock',
+  /** An order proven absent after an unknown outcome is sent again under the same client order id. */
+  resendAfterAbsence: 'placement-resend-after-absence',
+  /** A lookup that cannot reach the venue leaves the order unresolved and keeps looking, instead of giving up. */
+  settleUnresolved: 'placement-settle-unresolved',
+  /** A split's IOC allocation still reported open is settled (cancelled or read back) before the re-plan. */
+  splitSettlesOpen: 'smart-split-settles-open',
+} as const
+
+const DEFINITIVE = new Set([
+  'InsufficientBalanceError',
+  'InvalidOrderError',
+  'AuthenticationError',
+  'ValidationError',
+  'ClientOrderIdInUseError',
+])
 /**
- * Failures that prove no order reached the book: the venue refused before touching it (throttled, maintenance,
- * nonce) or nothing was sent. Any other failure (an unclassified venue answer, a worker error after the request
- * went out, a cancellation) may have left an order behind, so it is settled by lookup like an unknown outcome.
+ * Failures that prove no order reached the book because the venue refused before touching it (throttled,
+ * maintenance, nonce): the venue's own failure. Any other failure (an unclassified venue answer, a worker that died
+ * or stalled, a send deadline) may have left an order behind or is ours, so it is settled by lookup first.
  */
 const NOTHING_PLACED = new Set(['RateLimitError', 'ExchangeUnavailableError'])
+
+/** How many times one order is sent after each earlier send was proven absent (crashed or stalled workers). */
+export const SEND_ROUNDS = 5
 
 export interface PlacementOptions {
   /** Lookup grace window for an order whose outcome is unknown. */
   reconcileGraceMs: number
   /** Use the unwind budget (long retries) instead of the order-placement one. */
   asUnwind?: boolean
+  /**
+   * How long the first lookups may keep failing before the order is reported unresolved (default: the reconcile
+   * class's schedule-to-close). Also the length of each round of patient lookups after that.
+   */
+  unresolvedAfterMs?: number
 }
 
 /** One line for the activity in the Temporal UI's event history, e.g. "buy 0.5 BTC/USDT limit @ 64000 on kraken (backup)". */
@@ -43,51 +87,148 @@ export function placementSummary({ request: r, exchange, role }: PlaceOrderInput
 }
 
 export async function placeAndSettle(input: PlaceOrderInput, options: PlacementOptions): Promise<PlacementOutcome> {
+  for (let round = 1; ; round++) {
+    const sent = await sendOnce(input, options)
+    if (sent.kind !== 'uncertain') return sent
+    // An order that may be live is settled even when the workflow is being cancelled: it must not be abandoned.
+    const settled = await CancellationScope.nonCancellable(() => settleUnknown(input, sent.failure, options))
+    if (settled.kind !== 'absent') return settled
+    const absent = `${sent.failure.message}; lookup by client order id ${input.request.clientOrderId} proved the order absent`
+    // The attempt that failed can no longer send: it was over (an answer), or Temporal gave it up after its
+    // start-to-close, past its send deadline; and the grace window has passed since. Sending again is safe, unless
+    // the caller has cancelled meanwhile.
+    const cancelled = CancellationScope.current().consideredCancelled
+    if (round >= SEND_ROUNDS || cancelled || !patched(PATCHES.resendAfterAbsence)) {
+      const rounds = round > 1 ? ` (sent ${round} times, each proven absent)` : ''
+      return { kind: 'not_placed', errorType: sent.failure.errorType, message: `${absent}${rounds}` }
+    }
+  }
+}
+
+type Sent = Exclude<PlacementOutcome, { kind: 'unknown' }> | { kind: 'uncertain'; failure: Failure }
+interface Failure {
+  errorType: string
+  message: string
+}
+
+async function sendOnce(input: PlaceOrderInput, options: PlacementOptions): Promise<Sent> {
   const place = options.asUnwind ? unwind.placeOrder : orders.placeOrder
   const placeOptions = options.asUnwind ? ACTIVITY_OPTIONS.unwind : ACTIVITY_OPTIONS.placeOrder
   try {
     const order = await place.executeWithOptions({ ...placeOptions, summary: placementSummary(input) }, [input])
     return { kind: 'placed', order, reconciled: false }
   } catch (error) {
+    // Cancelled before the activity was scheduled: nothing was sent. A cancelled activity may have sent: settle it.
+    if (isCancellation(error) && !(error instanceof ActivityFailure)) throw error
     const failure = describe(error)
     if (DEFINITIVE.has(failure.errorType)) return { kind: 'rejected', ...failure }
     if (NOTHING_PLACED.has(failure.errorType)) return { kind: 'not_placed', ...failure }
-    return settleUnknown(input, failure, options)
+    return { kind: 'uncertain', failure }
   }
 }
 
-async function settleUnknown(
-  input: PlaceOrderInput,
-  failure: { errorType: string; message: string },
-  options: PlacementOptions
-): Promise<PlacementOutcome> {
-  const lookup = options.asUnwind ? unwindLookup.reconcileOrder : reconcile.reconcileOrder
-  const lookupOptions = options.asUnwind ? ACTIVITY_OPTIONS.unwindLookup : ACTIVITY_OPTIONS.reconcile
-  const summary = `look up ${input.request.clientOrderId} on ${input.exchange} after an unknown outcome`
-  try {
-    const result = await lookup.executeWithOptions({ ...lookupOptions, summary }, [
-      {
-        executionId: input.executionId,
-        exchange: input.exchange,
-        symbol: input.request.symbol,
-        clientOrderId: input.request.clientOrderId,
-        graceMs: options.reconcileGraceMs,
-      },
-    ])
-    if (result.found) return { kind: 'placed', order: result.order, reconciled: true }
-    return {
-      kind: 'not_placed',
-      errorType: failure.errorType,
-      message: `${failure.message}; lookup by client order id ${input.request.clientOrderId} proved the order absent`,
+/**
+ * IOC and market orders are final when the venue answers. One still reported open (an acknowledgement read back too
+ * early) is cancelled so that its fill stops changing; if the cancel fails it is read back instead, and, when the
+ * venue cannot answer either, looked up until it reports the order done.
+ */
+export async function settleOpenOrder(input: PlaceOrderInput, outcome: PlacementOutcome): Promise<PlacementOutcome> {
+  if (outcome.kind !== 'placed' || outcome.order.status !== 'open') return outcome
+  const { exchange, executionId } = input
+  const { symbol, clientOrderId } = input.request
+  return CancellationScope.nonCancellable(async () => {
+    try {
+      return { ...outcome, order: await orders.cancelOrder({ exchange, symbol, clientOrderId }) }
+    } catch (error) {
+      const lookup = await reconcile
+        .reconcileOrder({ executionId, exchange, symbol, clientOrderId, graceMs: 0 })
+        .catch(() => undefined)
+      if (lookup?.found && lookup.order.status !== 'open') return { ...outcome, order: lookup.order }
+      const reason =
+        `order ${clientOrderId} on ${exchange} is still open (filled ${outcome.order.filled} so far) and could ` +
+        `not be cancelled: ${describe(error).message}`
+      if (!patched(PATCHES.settleUnresolved)) return { kind: 'unknown', errorType: 'OrderStillOpen', message: reason }
+      await markUnresolved({ exchange, clientOrderId, reason })
+      for (;;) {
+        const found = await lookUpOnce(input, settleLookup.reconcileOrder, ACTIVITY_OPTIONS.settle).catch(() => undefined)
+        if (found?.found && found.order.status !== 'open') {
+          await markResolved(clientOrderId)
+          return { ...outcome, order: found.order }
+        }
+        // Still open at the venue (an IOC the venue has not finished) or no answer: ask it to cancel again.
+        const cancelled = await orders.cancelOrder({ exchange, symbol, clientOrderId }).catch(() => undefined)
+        if (cancelled && cancelled.status !== 'open') {
+          await markResolved(clientOrderId)
+          return { ...outcome, order: cancelled }
+        }
+        await sleep('5s')
+      }
     }
-  } catch (error) {
-    const lookupFailure = describe(error)
+  })
+}
+
+type Settled = Extract<PlacementOutcome, { kind: 'placed' | 'unknown' }> | { kind: 'absent' }
+
+/** Looks the order up until the venue says whether it has it. */
+async function settleUnknown(input: PlaceOrderInput, failure: Failure, options: PlacementOptions): Promise<Settled> {
+  const first = await lookUp(input, options)
+  if (first.kind !== 'failed') return first
+  if (!patched(PATCHES.settleUnresolved)) {
     return {
       kind: 'unknown',
       errorType: failure.errorType,
-      message: `${failure.message}; lookup failed too (${lookupFailure.message}): order ${input.request.clientOrderId} may be live`,
+      message: `${failure.message}; lookup failed too (${first.message}): order ${input.request.clientOrderId} may be live`,
     }
   }
+  const { exchange } = input
+  const { clientOrderId } = input.request
+  await markUnresolved({ exchange, clientOrderId, reason: `${failure.message}; lookup failed: ${first.message}` })
+  for (;;) {
+    // Rounds of patient lookups (the settle class backs off to a minute between tries); a round that runs out
+    // starts the next one: the venue's answer is the only way out.
+    const round = options.unresolvedAfterMs ? { ...ACTIVITY_OPTIONS.settle, scheduleToCloseTimeout: options.unresolvedAfterMs } : ACTIVITY_OPTIONS.settle
+    const result = await lookUpOnce(input, settleLookup.reconcileOrder, round).catch(() => undefined)
+    if (!result) continue
+    await markResolved(clientOrderId)
+    return result.found ? { kind: 'placed', order: result.order, reconciled: true } : { kind: 'absent' }
+  }
+}
+
+type LookedUp = { kind: 'placed'; order: UnifiedOrder; reconciled: true } | { kind: 'absent' } | { kind: 'failed'; message: string }
+
+/**
+ * One lookup, and when it finds nothing a second one after the grace window, timed by the workflow: a fresh order
+ * can take a moment to become visible, and an earlier request may still be on its way.
+ */
+async function lookUp(input: PlaceOrderInput, options: PlacementOptions): Promise<LookedUp> {
+  const lookup = options.asUnwind ? unwindLookup.reconcileOrder : reconcile.reconcileOrder
+  const lookupOptions = options.asUnwind ? ACTIVITY_OPTIONS.unwindLookup : ACTIVITY_OPTIONS.reconcile
+  try {
+    if (!patched(PATCHES.graceOnWorkflowClock)) {
+      // Executions started earlier: the activity waits out the window, measured against the server's clock.
+      const legacy = await lookUpOnce(input, lookup, lookupOptions, options.reconcileGraceMs)
+      return legacy.found ? { kind: 'placed', order: legacy.order, reconciled: true } : { kind: 'absent' }
+    }
+    const bounded = options.unresolvedAfterMs ? { ...lookupOptions, scheduleToCloseTimeout: options.unresolvedAfterMs } : lookupOptions
+    const first = await lookUpOnce(input, lookup, bounded)
+    if (first.found) return { kind: 'placed', order: first.order, reconciled: true }
+    await sleep(options.reconcileGraceMs)
+    const second = await lookUpOnce(input, lookup, bounded)
+    return second.found ? { kind: 'placed', order: second.order, reconciled: true } : { kind: 'absent' }
+  } catch (error) {
+    return { kind: 'failed', message: describe(error).message }
+  }
+}
+
+type LookupActivity = typeof reconcile.reconcileOrder
+
+function lookUpOnce(input: PlaceOrderInput, lookup: LookupActivity, activityOptions: ActivityOptions, graceMs = 0): Promise<ReconcileResult> {
+  const { exchange, executionId } = input
+  const { symbol, clientOrderId } = input.request
+  return lookup.executeWithOptions(
+    { ...activityOptions, summary: `look up ${clientOrderId} on ${exchange} after an unknown outcome` },
+    [{ executionId, exchange, symbol, clientOrderId, graceMs }]
+  )
 }
 
 export function describe(error: unknown): { errorType: string; message: string } {
