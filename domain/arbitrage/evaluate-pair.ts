@@ -6,12 +6,16 @@ import { feeOn, priceAfterFee } from '../routing/fees.js'
 import { formatPrice } from '../routing/format.js'
 import type { BookLevel } from '../types.js'
 import type { ArbitrageOpportunity, ArbitrageOptions, ArbitrageVenue, PairEvaluation } from './types.js'
+import { commonStep, ruleProblem } from './venue-rules.js'
 
 /**
  * Evaluates buying on `buy` and selling on `sell`. Walks both books level by level and keeps taking the
  * overlapping amount while the next unit's net margin, (bid × (1 − sell taker) − ask × (1 + buy taker)) ÷
- * (ask × (1 + buy taker)), is above `minProfitPct`; then caps by `maxAmount`, rounds down to `amountStep` and
- * prices both legs on the books for that amount. Every unit taken clears the threshold, so the whole trade does.
+ * (ask × (1 + buy taker)), is above `minProfitPct`; then caps by `maxAmount`, rounds down to a step both venues
+ * (and `amountStep`) accept and prices both legs on the books for that amount. Every unit taken clears the
+ * threshold, so the whole trade does. Each leg must also keep its venue's minimum amount and minimum notional
+ * (valued at the leg's limit price, as the venue does): a size that cannot is no opportunity, and the reason names
+ * the rule in `unmet`. A smaller size would only be further below the minimums, and a larger one is not profitable.
  */
 export function evaluatePair(
   symbol: string,
@@ -43,11 +47,17 @@ export function evaluatePair(
         `is not above ${options.minProfitPct}%`,
     }
   }
-  const amount = options.amountStep === undefined ? size : floorToStep(size, options.amountStep)
+  const step = commonStep([options.amountStep, buy.market?.amountStep, sell.market?.amountStep])
+  const amount = step === undefined ? size : floorToStep(size, step)
   if (!isPositive(amount)) {
-    return { reason: `profitable size ${size} rounds to 0 at step ${options.amountStep ?? ''}` }
+    return { reason: `profitable size ${size} rounds to 0 at step ${step ?? ''}`, unmet: 'amountStep' }
   }
-  return { opportunity: priceOpportunity(symbol, buy, sell, asks, bids, amount) }
+  const opportunity = priceOpportunity(symbol, buy, sell, asks, bids, amount)
+  const problem =
+    ruleProblem(buy.exchange, amount, opportunity.buyLimitPrice, buy.market) ??
+    ruleProblem(sell.exchange, amount, opportunity.sellLimitPrice, sell.market)
+  if (problem) return { reason: `profitable size ${amount} cannot be traded: ${problem.message}`, unmet: problem.limit }
+  return { opportunity }
 }
 
 // Malformed options are a programmer error (the API validates user input), so they throw rather than explain.

@@ -26,11 +26,13 @@ export function recheckOpportunity(
       exchange: opportunity.buyExchange,
       book: fresh.buyBook,
       fees: fresh.buyFees ?? takerOnly(opportunity.buyTakerFee),
+      market: fresh.buyMarket,
     },
     {
       exchange: opportunity.sellExchange,
       book: fresh.sellBook,
       fees: fresh.sellFees ?? takerOnly(opportunity.sellTakerFee),
+      market: fresh.sellMarket,
     },
     { ...options, maxAmount },
   )

@@ -1,11 +1,15 @@
 // Inputs and outputs of cross-venue arbitrage detection and accounting.
+import type { VenueMarketRules } from '../routing/types.js'
 import type { DecimalString, ExchangeId, Fee, OrderBook, Side, TradingFees } from '../types.js'
+import type { RuleName } from './venue-rules.js'
 
-/** One venue's view for arbitrage: its book and its fees. */
+/** One venue's view for arbitrage: its book, its fees and, when known, its order-size rules. */
 export interface ArbitrageVenue {
   exchange: ExchangeId
   book: OrderBook
   fees: TradingFees
+  /** Amount step, minimum amount and minimum notional: both legs are sized to keep them. */
+  market?: VenueMarketRules
 }
 
 export interface ArbitrageOptions {
@@ -13,7 +17,7 @@ export interface ArbitrageOptions {
   minProfitPct: number
   /** Largest base amount to trade. */
   maxAmount?: DecimalString
-  /** Base amount step the size is rounded down to: the coarser of the two venues' steps. */
+  /** A base amount step the size is rounded down to, on top of each venue's own `market.amountStep`. */
   amountStep?: DecimalString
 }
 
@@ -57,8 +61,22 @@ export interface ArbitrageOpportunity {
   sellBookTimestamp: number
 }
 
-/** A venue pair either makes an opportunity or says why it does not. */
-export type PairEvaluation = { opportunity: ArbitrageOpportunity } | { reason: string }
+/**
+ * A venue pair either makes an opportunity or says why it does not. `unmet` names the venue rule that stopped a
+ * profitable size from being traded (a skipped opportunity, as opposed to no opportunity at all).
+ */
+export type PairEvaluation = { opportunity: ArbitrageOpportunity } | { reason: string; unmet?: RuleName }
+
+/** A pair whose books are profitable but whose profitable size one of the venues would refuse. */
+export interface SkippedPair {
+  /** The opportunity id it would have had: `BTC/USDT:binance->kraken`. */
+  id: string
+  symbol: string
+  buyExchange: ExchangeId
+  sellExchange: ExchangeId
+  unmet: RuleName
+  reason: string
+}
 
 /** Fresh market data for a recheck. Fees default to the ones the opportunity was found with. */
 export interface FreshBooks {
@@ -66,6 +84,9 @@ export interface FreshBooks {
   sellBook: OrderBook
   buyFees?: TradingFees
   sellFees?: TradingFees
+  /** Each venue's order-size rules; the re-sized legs must keep them. */
+  buyMarket?: VenueMarketRules
+  sellMarket?: VenueMarketRules
 }
 
 export type RecheckResult =

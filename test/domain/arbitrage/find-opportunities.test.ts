@@ -96,7 +96,7 @@ describe('findOpportunities', () => {
       const stepped = findOpportunities(SYMBOL, [buyVenue, sellVenue], { minProfitPct: 0.1, amountStep: '0.25' })
       expect(stepped[0]?.amount).toBe('0.5')
       const tooCoarse = evaluatePair(SYMBOL, buyVenue, sellVenue, { minProfitPct: 0.1, amountStep: '1' })
-      expect(tooCoarse).toEqual({ reason: 'profitable size 0.7 rounds to 0 at step 1' })
+      expect(tooCoarse).toEqual({ reason: 'profitable size 0.7 rounds to 0 at step 1', unmet: 'amountStep' })
     })
   })
 
