@@ -1,0 +1,193 @@
+// The platform as separate processes, the way the roles run in production: the Temporal dev server on its own
+// SQLite file, the simulator, the API and N workers on one task queue, all on free 127.0.0.1 ports. Workers (and
+// the API) that die are started again by a supervisor loop; kills and restarts are counted for the report.
+import { join } from 'node:path'
+
+import { freePort } from '../../bin/temporal/dev-server.js'
+import { killAllSpawned, killServing, startRole, stopRole, type RoleProcess, type RoleSpec } from './processes.js'
+
+export interface ClusterOptions {
+  projectRoot: string
+  /** Temp dir for the two SQLite files and the logs. */
+  workDir: string
+  workers: number
+  seed: number
+  log: (line: string) => void
+}
+
+export interface ClusterCounts {
+  workerKills: number
+  temporalKills: number
+  /** Role processes started again after a kill or a crash (workers, api, temporal). */
+  restarts: number
+}
+
+export interface Cluster {
+  simulatorUrl: string
+  apiUrl: string
+  temporalAddress: string
+  databasePath: string
+  logDir: string
+  counts: ClusterCounts
+  /** Workers that are up and ready now. */
+  readyWorkers(): RoleProcess[]
+  /** SIGKILLs these workers; the supervisor starts them again. */
+  killWorkers(workers: RoleProcess[]): void
+  /** SIGKILLs the Temporal CLI server, then starts the role again on the same file and port. */
+  crashTemporal(downMs: number): Promise<void>
+  /** Resolves once at least `count` workers are ready (or the timeout passes; false then). */
+  waitForWorkers(count: number, timeoutMs: number): Promise<boolean>
+  stop(): Promise<void>
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** The parent's environment without anything that would point a role at real venues or another stack. */
+function baseEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  const drop = /^(BINANCE|COINBASE|KRAKEN)_|^TEMPORAL_|^SIM_|^DATABASE_|^GATEWAY_|^EXCHANGE|^PORT$|^HOST$|^SIMULATOR_URL$/
+  for (const [key, value] of Object.entries(process.env)) if (!drop.test(key)) env[key] = value
+  return env
+}
+
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const { projectRoot, workDir, log } = options
+  const logDir = workDir
+  const databasePath = join(workDir, 'gateway.db')
+  const temporalDbFile = join(workDir, 'temporal.db')
+  const [temporalPort, apiPort, control, binance, coinbase, kraken] = await Promise.all(
+    Array.from({ length: 6 }, () => freePort())
+  )
+  const temporalAddress = `127.0.0.1:${temporalPort}`
+  const counts: ClusterCounts = { workerKills: 0, temporalKills: 0, restarts: 0 }
+  let stopping = false
+  const env = baseEnv()
+  const start = (spec: Omit<RoleSpec, 'readyTimeoutMs'> & { readyTimeoutMs?: number }) =>
+    startRole({ readyTimeoutMs: 120_000, ...spec }, projectRoot, logDir)
+
+  const temporalSpec = {
+    name: 'temporal',
+    entry: 'bin/temporal-main.ts',
+    readyPrefix: 'temporal ready:',
+    env: { ...env, TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: '0', TEMPORAL_DB_FILE: temporalDbFile },
+  }
+  const simulatorSpec = {
+    name: 'sim',
+    entry: 'bin/sim.ts',
+    readyPrefix: 'sim ready:',
+    env: {
+      ...env,
+      SIM_HOST: '127.0.0.1',
+      SIM_PORT_CONTROL: String(control),
+      SIM_PORT_BINANCE: String(binance),
+      SIM_PORT_COINBASE: String(coinbase),
+      SIM_PORT_KRAKEN: String(kraken),
+      SIM_SEED: String(options.seed),
+    },
+  }
+  let temporal: RoleProcess
+  let simulator: RoleProcess
+  ;[temporal, simulator] = await Promise.all([start(temporalSpec), start(simulatorSpec)])
+  const simulatorUrl = simulator.readyText
+  const roleEnv = {
+    ...env,
+    TEMPORAL_ADDRESS: temporalAddress,
+    DATABASE_PATH: databasePath,
+    SIMULATOR_URL: simulatorUrl,
+  }
+  const apiSpec = {
+    name: 'api',
+    entry: 'bin/api-main.ts',
+    readyPrefix: 'api ready:',
+    env: { ...roleEnv, PORT: String(apiPort), HOST: '127.0.0.1' },
+  }
+  const workerSpec = (index: number) => ({
+    name: `worker-${index + 1}`,
+    entry: 'bin/worker-main.ts',
+    readyPrefix: 'worker ready:',
+    env: roleEnv,
+  })
+
+  // The API first: it migrates the shared database before any worker opens it.
+  const api = await start(apiSpec)
+  const workers: (RoleProcess | undefined)[] = Array.from({ length: options.workers }, () => undefined)
+  const supervised: Promise<void>[] = []
+
+  /** Keeps one role running: started again whenever it exits, until the cluster stops. */
+  function supervise(spec: Omit<RoleSpec, 'readyTimeoutMs'>, first: RoleProcess | undefined, onUp: (role: RoleProcess | undefined) => void) {
+    return (async () => {
+      let current = first
+      for (;;) {
+        if (current) {
+          onUp(current)
+          await current.exited
+          onUp(undefined)
+        }
+        if (stopping) return
+        if (current) counts.restarts += 1
+        try {
+          current = await start(spec)
+          if (stopping) await stopRole(current)
+        } catch (error) {
+          current = undefined
+          log(`chaos: ${spec.name} did not start (${(error as Error).message.split('\n')[0]}); trying again`)
+          await sleep(1_000)
+        }
+      }
+    })()
+  }
+  let apiRole: RoleProcess | undefined = api
+  supervised.push(supervise(apiSpec, api, (role) => (apiRole = role)))
+  for (let i = 0; i < options.workers; i++) {
+    supervised.push(supervise(workerSpec(i), undefined, (role) => (workers[i] = role)))
+  }
+
+  const readyWorkers = () => workers.filter((w): w is RoleProcess => w !== undefined && w.isAlive())
+
+  return {
+    simulatorUrl,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    temporalAddress,
+    databasePath,
+    logDir,
+    counts,
+    readyWorkers,
+    killWorkers(targets) {
+      for (const worker of targets) {
+        killServing(worker)
+        counts.workerKills += 1
+      }
+    },
+    async crashTemporal(downMs) {
+      killServing(temporal)
+      counts.temporalKills += 1
+      await temporal.exited
+      await sleep(downMs)
+      for (;;) {
+        try {
+          temporal = await start(temporalSpec)
+          counts.restarts += 1
+          return
+        } catch (error) {
+          log(`chaos: temporal did not come back (${(error as Error).message.split('\n')[0]}); trying again`)
+          await sleep(1_000)
+        }
+      }
+    },
+    async waitForWorkers(count, timeoutMs) {
+      const deadline = Date.now() + timeoutMs
+      while (readyWorkers().length < count) {
+        if (Date.now() > deadline) return false
+        await sleep(200)
+      }
+      return true
+    },
+    async stop() {
+      stopping = true
+      await Promise.all([...readyWorkers(), ...(apiRole ? [apiRole] : [])].map((role) => stopRole(role)))
+      await Promise.race([Promise.all(supervised), sleep(15_000)])
+      await Promise.all([stopRole(simulator), stopRole(temporal)])
+      killAllSpawned()
+    },
+  }
+}
