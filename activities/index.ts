@@ -2,6 +2,7 @@
 import type { ActivityDeps } from './deps.js'
 import { createMarketDataActivities } from './market-data.js'
 import { createOrderActivities } from './orders.js'
+import { createReconciliationActivities } from './reconciliation.js'
 import { createRecordActivities } from './records.js'
 
 export type { ActivityDeps } from './deps.js'
@@ -13,6 +14,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createMarketDataActivities(deps),
     ...createOrderActivities(deps),
     ...createRecordActivities(deps),
+    ...createReconciliationActivities(deps),
   }
 }
 

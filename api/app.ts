@@ -14,6 +14,7 @@ import { failoverRoutes } from './routes/failover.js'
 import { healthRoutes } from './routes/health.js'
 import { marketDataRoutes } from './routes/market-data.js'
 import { orderRoutes } from './routes/orders.js'
+import { reconciliationRoutes } from './routes/reconciliation.js'
 import { smartOrderRoutes } from './routes/smart-order.js'
 
 export type { AppDeps } from './deps.js'
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/arbitrage/monitor', arbitrageMonitorRoutes(deps))
   app.route('/api/arbitrage', arbitrageRoutes(deps))
   app.route('/api/executions', executionRoutes(deps))
+  app.route('/api/reconciliation', reconciliationRoutes(deps))
   app.route('/api', exchangeRoutes(deps))
   app.route('/api', marketDataRoutes(deps))
 

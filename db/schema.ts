@@ -99,3 +99,36 @@ export type NewExecution = typeof executions.$inferInsert
 export type RoutingDecisionRow = typeof routingDecisions.$inferSelect
 export type OrderAttempt = typeof orderAttempts.$inferSelect
 export type NewOrderAttempt = typeof orderAttempts.$inferInsert
+
+/**
+ * One reconciliation of one venue with the ledger (order_attempts): what was checked, every difference found and
+ * how many ledger rows the venue's answers settled. A run that could not read the venue is kept too, with its error.
+ */
+export const reconciliationReports = sqliteTable(
+  'reconciliation_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The reconciliation workflow's id: one report per (run, venue). */
+    runId: text('run_id').notNull(),
+    exchange: text('exchange').notNull(),
+    status: text('status', { enum: ['ok', 'failed'] }).notNull(),
+    startedAt: integer('started_at').notNull(),
+    completedAt: integer('completed_at').notNull(),
+    /** Symbols checked, JSON array. */
+    symbols: text('symbols', { mode: 'json' }).notNull(),
+    /** Counts of what was read (open orders, fills, ledger rows, lookups); null when the venue could not be read. */
+    checked: text('checked', { mode: 'json' }),
+    /** domain/reconciliation.ts Difference[], JSON. */
+    differences: text('differences', { mode: 'json' }).notNull(),
+    differenceCount: integer('difference_count').notNull(),
+    settledCount: integer('settled_count').notNull(),
+    error: text('error'),
+  },
+  (t) => [
+    uniqueIndex('reconciliation_reports_run_exchange').on(t.runId, t.exchange),
+    index('reconciliation_reports_exchange_idx').on(t.exchange, t.completedAt),
+  ]
+)
+
+export type ReconciliationReportRow = typeof reconciliationReports.$inferSelect
+export type NewReconciliationReport = typeof reconciliationReports.$inferInsert
