@@ -1,13 +1,33 @@
 // Accepting an order: validate, refuse duplicates and impossible instructions, reserve funds, then execute.
 // Rejections throw SimError and leave no trace: a rejected order is not "received" and its client id stays free.
 import { dec } from '../../domain/money.js'
+import type { ExchangeId } from '../../domain/types.js'
 import { bookOf, historyOf, leverageOf, marketOf, midOf, type EngineState } from './engine-state.js'
-import { execute, expireDue, fireTriggers } from './execution.js'
+import { execute, expireDue, fireTriggers, isOpen } from './execution.js'
 import { reservationFor } from './funds.js'
 import { crosses, matchedAmount, matchedQuote, planMatches } from './matching.js'
 import { snapshot, type OrderRecord } from './order-store.js'
 import { SimError, type SimMarket, type SimOrder, type SimOrderParams } from './types.js'
 import { isTriggerType, validateOrder, type ValidOrder } from './validation.js'
+
+/**
+ * How each venue enforces client order id uniqueness, as it documents it: Binance ("A unique id among open orders")
+ * and Kraken ("uniqueness across open orders for each client") refuse an id only while an order with it is open;
+ * Coinbase Exchange does not check client_oid at all (its staff, forums.coinbasecloud.dev/t/870: "We don't enforce
+ * or check for unique client_oid"). So a venue may hold several orders under one id, and only the caller's own
+ * lookup-before-send keeps an id to one order.
+ */
+const CLIENT_ORDER_ID_UNIQUENESS: Record<ExchangeId, 'open' | 'none'> = {
+  binance: 'open',
+  kraken: 'open',
+  coinbase: 'none',
+}
+
+function clientOrderIdInUse(state: EngineState, owner: string, clientOrderId: string): boolean {
+  if (CLIENT_ORDER_ID_UNIQUENESS[state.venue] === 'none') return false
+  const existing = state.orders.byClientOrderId(owner, clientOrderId)
+  return existing !== undefined && isOpen(existing)
+}
 
 function checkReduceOnly(state: EngineState, owner: string, order: ValidOrder): void {
   if (!order.reduceOnly) return
@@ -54,8 +74,8 @@ export function placeOrder(state: EngineState, owner: string, params: SimOrderPa
     mid: midOf(state, market.symbol),
     accountLeverage: leverageOf(state, owner, market.symbol),
   })
-  if (order.clientOrderId !== undefined && state.orders.byClientOrderId(owner, order.clientOrderId)) {
-    throw new SimError('DUPLICATE_CLIENT_ORDER_ID', `Client order id ${order.clientOrderId} was already used`)
+  if (order.clientOrderId !== undefined && clientOrderIdInUse(state, owner, order.clientOrderId)) {
+    throw new SimError('DUPLICATE_CLIENT_ORDER_ID', `Client order id ${order.clientOrderId} is in use by an open order`)
   }
   checkReduceOnly(state, owner, order)
   const estimatedCost = checkAgainstBook(state, market, order)

@@ -45,7 +45,8 @@ export function parseOrderRequest(
   if (body['stop'] !== undefined || body['stop_price'] !== undefined) {
     return { error: badRequest('stop orders are not supported by this venue simulator') }
   }
-  const clientOrderId = text(body, 'client_oid')
+  // client_oid is a UUID, stored as one: letter case does not make another id
+  const clientOrderId = text(body, 'client_oid')?.toLowerCase()
   if (clientOrderId !== undefined && !isUuid(clientOrderId)) return { error: badRequest('Invalid client_oid') }
   const common = { symbol: market.symbol, side: side as Side, ...(clientOrderId !== undefined && { clientOrderId }) }
   const result = type === 'limit' ? limitParams(body, market, now) : marketParams(body, market)

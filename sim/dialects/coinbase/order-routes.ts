@@ -19,9 +19,7 @@ function placeOrder({ state, owner, request }: RouteContext): SimResponse {
   const parsed = parseOrderRequest(request.body, (symbol) => state.engine.market(symbol), state.now())
   if ('error' in parsed) return parsed.error
   const { params } = parsed
-  if (params.clientOrderId !== undefined && findOrder(state, owner, { clientOid: params.clientOrderId })) {
-    return badRequest('duplicate client_oid')
-  }
+  // No uniqueness check: Coinbase Exchange accepts a client_oid already in use (see sim/engine/placement.ts).
   try {
     const order = state.engine.placeOrder(owner, params)
     return ok(renderOrder(state, order, state.ids.uuidOf(order.id), true))
@@ -41,7 +39,8 @@ function placeOrder({ state, owner, request }: RouteContext): SimResponse {
 
 /** `/orders/{id}` takes a UUID; `/orders/client:{client_oid}` the client's id. */
 function selectorOf(raw: string): OrderSelector | SimResponse {
-  if (raw.startsWith('client:')) return { clientOid: raw.slice('client:'.length) }
+  // client_oid is a UUID: one value whatever its letter case
+  if (raw.startsWith('client:')) return { clientOid: raw.slice('client:'.length).toLowerCase() }
   return isUuid(raw) ? { uuid: raw } : badRequest('Invalid order id')
 }
 

@@ -97,12 +97,22 @@ describe('coinbase dialect errors: orders', () => {
     expect(await sim.control.receivedOrders('coinbase', { clientOrderId: 'leg-1' })).toEqual([])
   })
 
-  it('refuses a second order with the same client_oid', async () => {
+  // Coinbase Exchange does not check client_oid uniqueness (its staff: "We don't enforce or check for unique
+  // client_oid"): a second order under an id in use is accepted, so only the caller's lookup-before-send keeps an id
+  // to one order. The simulator must not hide a caller's duplicate behind a refusal the venue never gives.
+  it('accepts a second order under a client_oid in use, as Coinbase does', async () => {
     const clientOrderId = randomUUID()
     await client.createOrder('BTC/USD', 'limit', 'buy', 0.01, 50000, { clientOrderId })
-    const error = await failure(client.createOrder('BTC/USD', 'limit', 'buy', 0.01, 50000, { clientOrderId }))
-    expect(error.message).toContain('duplicate client_oid')
+    await client.createOrder('BTC/USD', 'limit', 'buy', 0.01, 50000, { clientOrderId })
+    expect(await sim.control.receivedOrders('coinbase', { clientOrderId })).toHaveLength(2)
+  })
+
+  it('reads a client_oid in any letter case as one UUID', async () => {
+    const clientOrderId = randomUUID()
+    await client.createOrder('BTC/USD', 'limit', 'buy', 0.01, 50000, { clientOrderId: clientOrderId.toUpperCase() })
     expect(await sim.control.receivedOrders('coinbase', { clientOrderId })).toHaveLength(1)
+    const found = await client.fetchOrder(undefined as unknown as string, undefined, { clientOrderId: clientOrderId.toUpperCase() })
+    expect(found.clientOrderId).toBe(clientOrderId)
   })
 
   it('maps an unknown order id (404 NotFound) and an unknown client_oid to OrderNotFound', async () => {
