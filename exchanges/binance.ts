@@ -7,7 +7,7 @@ import { CcxtConnector } from './ccxt-connector.js'
 import type { CallSpec, ConnectorDeps } from './ccxt-connector.js'
 import { decimal } from './ccxt-convert.js'
 import type { ConnectorConfig } from './config.js'
-import type { BinanceConnector, FuturesOrderRequest } from './connector.js'
+import type { BinanceConnector, FuturesOrderRequest, SendOptions } from './connector.js'
 import { InvalidOrderError } from './errors.js'
 import { headerValue } from './error-mapping.js'
 import { binanceRateModel } from './rate-limit/binance.js'
@@ -73,15 +73,15 @@ class BinanceCcxtConnector extends CcxtConnector implements BinanceConnector {
     })
   }
 
-  async placeFuturesOrder(request: FuturesOrderRequest): Promise<UnifiedOrder> {
-    const market = await this.getMarket(request.symbol)
+  async placeFuturesOrder(request: FuturesOrderRequest, options?: SendOptions): Promise<UnifiedOrder> {
+    const market = await this.beforeSend(this.getMarket(request.symbol), options, request.clientOrderId)
     if (market.type !== 'swap') {
       throw new InvalidOrderError(`${request.symbol} is not a USD-M perpetual on binance (use e.g. BTC/USDT:USDT)`, {
         exchange: 'binance',
         operation: 'placeOrder',
       })
     }
-    return this.submitOrder(request, request.reduceOnly === true ? { reduceOnly: true } : {})
+    return this.submitOrder(request, request.reduceOnly === true ? { reduceOnly: true } : {}, options)
   }
 
   async setLeverage(symbol: string, leverage: number): Promise<{ symbol: string; leverage: number }> {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { Exchange, MarketInterface, Order as CcxtOrder } from 'ccxt'
 
+import { canonicalClientOrderId } from '../domain/client-order-id.js'
 import type {
   AccountInfo,
   Balances,
@@ -36,7 +37,7 @@ import {
   toUnifiedOrder,
 } from './ccxt-convert.js'
 import type { ConnectorConfig } from './config.js'
-import type { ConnectorOperation, ExchangeConnector, OrderLookup } from './connector.js'
+import type { ConnectorOperation, ExchangeConnector, OrderLookup, SendOptions } from './connector.js'
 import { ExchangeError, ExchangeUnavailableError, InvalidOrderError, OrderNotFoundError } from './errors.js'
 import { createMetrics } from './metrics.js'
 import type { ConnectorMetrics } from './metrics.js'
@@ -44,6 +45,7 @@ import { exactNumber, prepareOrder } from './order-checks.js'
 import { createRateLimiter } from './rate-limit/limiter.js'
 import type { RateLimiter } from './rate-limit/limiter.js'
 import type { RateLimitModel } from './rate-limit/types.js'
+import { assertMaySend, withinSendDeadline } from './send-deadline.js'
 import { callSpec, runVenueCall } from './venue-call.js'
 import type { CallSpec, VenueCallContext } from './venue-call.js'
 
@@ -213,11 +215,12 @@ export abstract class CcxtConnector implements ExchangeConnector {
 
   // ---- orders ----
 
-  async placeOrder(request: OrderRequest): Promise<UnifiedOrder> {
-    return this.submitOrder(request, {})
+  async placeOrder(request: OrderRequest, options?: SendOptions): Promise<UnifiedOrder> {
+    return this.submitOrder(request, {}, options)
   }
 
-  async getOrder(lookup: OrderLookup): Promise<UnifiedOrder> {
+  async getOrder(original: OrderLookup): Promise<UnifiedOrder> {
+    const lookup = this.canonicalLookup(original)
     await this.ccxtMarket(lookup.symbol, 'getOrder')
     const spec = { ...this.spec('queryOrder', 'fetchOrder', 'getOrder', lookup.symbol), clientOrderId: lookup.clientOrderId }
     const order = await this.call(spec, () => {
@@ -236,7 +239,8 @@ export abstract class CcxtConnector implements ExchangeConnector {
     }
   }
 
-  async cancelOrder(lookup: OrderLookup): Promise<UnifiedOrder> {
+  async cancelOrder(original: OrderLookup): Promise<UnifiedOrder> {
+    const lookup = this.canonicalLookup(original)
     await this.ccxtMarket(lookup.symbol, 'cancelOrder')
     const clientOrderId = lookup.id === undefined ? this.requireClientOrderId(lookup, 'cancelOrder') : undefined
     const placed = this.placedAt.get(lookup.id ?? '') ?? this.placedAt.get(lookup.clientOrderId ?? '')
@@ -356,29 +360,56 @@ export abstract class CcxtConnector implements ExchangeConnector {
 
   /**
    * Rounds, checks and places an order; `params` are extra ccxt params (e.g. reduceOnly). Nothing is sent when a
-   * check fails. The order carries the caller's client order id, or a fresh one.
+   * check fails. The order carries the caller's client order id (canonical form), or a fresh one. Every order-sending
+   * method ends here: the pre-send work waits at most until `options.sendBy`, and the one check right before
+   * exchange.createOrder (after the rate limiter and any queue) refuses to send late (SendDeadlineError).
    */
-  protected async submitOrder(request: OrderRequest, params: Record<string, unknown>): Promise<UnifiedOrder> {
-    const market = await this.getMarket(request.symbol)
-    const reference = request.type === 'market' && market.minNotional !== undefined ? await this.referencePrice(request) : undefined
+  protected async submitOrder(
+    request: OrderRequest,
+    params: Record<string, unknown>,
+    options?: SendOptions
+  ): Promise<UnifiedOrder> {
+    const clientOrderId = canonicalClientOrderId(this.id, request.clientOrderId ?? this.newClientOrderId())
+    const bounded = <T>(work: Promise<T>) => this.beforeSend(work, options, clientOrderId)
+    const market = await bounded(this.getMarket(request.symbol))
+    const reference =
+      request.type === 'market' && market.minNotional !== undefined ? await bounded(this.referencePrice(request)) : undefined
     const prepared = prepareOrder(request, market, reference)
-    const clientOrderId = request.clientOrderId ?? this.newClientOrderId()
     const problem = this.clientOrderIdProblem(clientOrderId)
     if (problem !== undefined) {
       throw new InvalidOrderError(`client order id ${clientOrderId} ${problem}`, { exchange: this.id, operation: 'placeOrder' })
     }
     const orderParams = { ...this.orderParams(request, clientOrderId), ...params }
-    const spec = { ...this.spec('placeOrder', 'createOrder', 'placeOrder', request.symbol), clientOrderId }
+    const spec: CallSpec = {
+      ...this.spec('placeOrder', 'createOrder', 'placeOrder', request.symbol),
+      clientOrderId,
+      ...(options !== undefined && { send: options }),
+    }
     // ccxt takes numbers: converted here, once, from values already on the venue's steps, and only when exact.
     const context = { exchange: this.id, operation: 'placeOrder' }
     const amount = exactNumber(prepared.amount, 'amount', context)
     const price = prepared.price === undefined ? undefined : exactNumber(prepared.price, 'price', context)
-    const placed = await this.call(spec, () =>
-      this.exchange.createOrder(request.symbol, request.type, request.side, amount, price, orderParams)
-    )
+    const sendContext = { exchange: this.id, operation: 'placeOrder', clientOrderId, clock: this.clock }
+    const placed = await this.call(spec, () => {
+      // The last moment we control: after the rate limiter and any queue, before ccxt builds and sends the request.
+      assertMaySend(options, sendContext)
+      return this.exchange.createOrder(request.symbol, request.type, request.side, amount, price, orderParams)
+    })
     this.rememberPlacement(placed.id ?? '', clientOrderId)
     if (this.isCompleteOrder(placed)) return this.unified(placed, { symbol: request.symbol, clientOrderId })
     return this.readBackPlaced(placed, request, prepared, clientOrderId)
+  }
+
+  /** Waits for pre-send `work` at most until the attempt's sendBy (or its abort); SendDeadlineError after that. */
+  protected beforeSend<T>(work: Promise<T>, options: SendOptions | undefined, clientOrderId: string | undefined): Promise<T> {
+    return withinSendDeadline(work, options, { exchange: this.id, operation: 'placeOrder', clientOrderId, clock: this.clock })
+  }
+
+  /** The lookup with its client order id in the venue's canonical form (what placeOrder sent). */
+  protected canonicalLookup(lookup: OrderLookup): OrderLookup {
+    const { clientOrderId } = lookup
+    if (clientOrderId === undefined || clientOrderId === '') return lookup
+    return { ...lookup, clientOrderId: canonicalClientOrderId(this.id, clientOrderId) }
   }
 
   /** Runs one venue call: pace, time, map errors; idempotent reads retry on network errors. */

@@ -7,12 +7,12 @@ import type { AccountInfo, ExchangeStatus, Fill, OrderRequest, TradingFees, Unif
 import { CcxtConnector, type ConnectorDeps } from './ccxt-connector.js'
 import { decimal } from './ccxt-convert.js'
 import type { ConnectorConfig } from './config.js'
-import type { AdvancedOrderRequest, CoinbaseConnector, FundingRecord, OrderLookup } from './connector.js'
+import type { AdvancedOrderRequest, CoinbaseConnector, FundingRecord, OrderLookup, SendOptions } from './connector.js'
 import { advancedOrderParams } from './coinbase/advanced-order.js'
 import { createCoinbaseCcxt } from './coinbase/ccxt-client.js'
 import { coinbaseClientOrderId } from './coinbase/client-order-id.js'
 import { toFill, toFundingRecord } from './coinbase/records.js'
-import { ExchangeError, ExchangeUnavailableError, InvalidOrderError, OrderOutcomeUnknownError } from './errors.js'
+import { ExchangeUnavailableError, InvalidOrderError, OrderOutcomeUnknownError } from './errors.js'
 import { coinbaseRateModel } from './rate-limit/coinbase.js'
 
 export const COINBASE_FEATURES = ['spot', 'postOnly', 'ioc', 'fok', 'gtt', 'fills', 'fundingRecords'] as const
@@ -33,29 +33,29 @@ export class CoinbaseCcxtConnector extends CcxtConnector implements CoinbaseConn
 
   // ---- orders: client order ids are UUIDs on Coinbase ----
 
-  override async placeOrder(request: OrderRequest): Promise<UnifiedOrder> {
-    if (request.type === 'limit') return this.placeAdvancedOrder(request as AdvancedOrderRequest)
+  override async placeOrder(request: OrderRequest, options?: SendOptions): Promise<UnifiedOrder> {
+    if (request.type === 'limit') return this.placeAdvancedOrder(request as AdvancedOrderRequest, options)
     // As on every venue, a market order carries no time in force or post-only flag.
     const marketOrder: AdvancedOrderRequest = { ...request }
     delete marketOrder.timeInForce
     delete marketOrder.postOnly
-    return this.placeAdvancedOrder(marketOrder)
+    return this.placeAdvancedOrder(marketOrder, options)
   }
 
-  async placeAdvancedOrder(request: AdvancedOrderRequest): Promise<UnifiedOrder> {
+  async placeAdvancedOrder(request: AdvancedOrderRequest, options?: SendOptions): Promise<UnifiedOrder> {
     const extra = advancedOrderParams(request)
     const clientOrderId = coinbaseClientOrderId(request.clientOrderId ?? this.newClientOrderId())
     let order: UnifiedOrder
     try {
-      order = await this.submitOrder({ ...request, clientOrderId }, extra)
+      order = await this.submitOrder({ ...request, clientOrderId }, extra, options)
     } catch (err) {
       // A maintenance answer proves the venue refused the order: not an unknown outcome.
       if (err instanceof OrderOutcomeUnknownError && /under maintenance/i.test(err.message)) {
         throw new ExchangeUnavailableError(err.message, { exchange: this.id, operation: 'placeOrder', cause: err.cause })
       }
-      // The same client_oid again (a retry after a lost answer): the order exists, report it.
-      if (!(err instanceof ExchangeError) || !/duplicate client_oid/i.test(err.message)) throw err
-      return this.getOrder({ symbol: request.symbol, clientOrderId })
+      // A "duplicate client_oid" answer arrives as DuplicateClientOrderIdError (error-mapping.ts): the caller settles
+      // it by lookup, as on every venue.
+      throw err
     }
     if (order.status === 'rejected') {
       throw new InvalidOrderError(`coinbase rejected ${clientOrderId}: post-only order would take liquidity`, {

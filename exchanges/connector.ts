@@ -8,7 +8,10 @@
 //   finds it on every venue;
 // - every failure is an ExchangeError subclass (exchanges/errors.ts) carrying the original message;
 // - a request that may have reached the book but whose answer was lost throws OrderOutcomeUnknownError;
-// - ccxt's own retries stay off for order placement.
+// - ccxt's own retries stay off for order placement;
+// - every order-sending method takes SendOptions: nothing is handed to ccxt at or after `sendBy` or once `signal` is
+//   aborted (SendDeadlineError, proof that this attempt sent nothing); see exchanges/send-deadline.ts;
+// - client order ids are sent, looked up and reported in their canonical form (domain canonicalClientOrderId).
 
 import type {
   AccountInfo,
@@ -37,6 +40,14 @@ export interface OrderLookup {
   symbol: string
   id?: string
   clientOrderId?: string
+}
+
+/** Bounds of one order attempt (hole 1 of issue 7). */
+export interface SendOptions {
+  /** Epoch ms on this process's clock: nothing is handed to ccxt at or after this instant. */
+  sendBy?: number
+  /** Once aborted (the attempt was cancelled), nothing is handed to ccxt. */
+  signal?: AbortSignal
 }
 
 /** Operation classes the rate limiter and metrics know about. */
@@ -74,7 +85,7 @@ export interface ExchangeConnector {
   getAccountInfo(): Promise<AccountInfo>
 
   // orders
-  placeOrder(request: OrderRequest): Promise<UnifiedOrder>
+  placeOrder(request: OrderRequest, options?: SendOptions): Promise<UnifiedOrder>
   cancelOrder(lookup: OrderLookup): Promise<UnifiedOrder>
   /** Throws OrderNotFoundError when the venue has no such order. */
   getOrder(lookup: OrderLookup): Promise<UnifiedOrder>
@@ -101,7 +112,7 @@ export interface FuturesOrderRequest extends OrderRequest {
 export interface BinanceConnector extends ExchangeConnector {
   readonly id: 'binance'
   /** USD-M perpetual order; symbol like BTC/USDT:USDT. */
-  placeFuturesOrder(request: FuturesOrderRequest): Promise<UnifiedOrder>
+  placeFuturesOrder(request: FuturesOrderRequest, options?: SendOptions): Promise<UnifiedOrder>
   setLeverage(symbol: string, leverage: number): Promise<{ symbol: string; leverage: number }>
   getFuturesPositions(): Promise<FuturesPosition[]>
 }
@@ -124,7 +135,7 @@ export interface FundingRecord {
 
 export interface CoinbaseConnector extends ExchangeConnector {
   readonly id: 'coinbase'
-  placeAdvancedOrder(request: AdvancedOrderRequest): Promise<UnifiedOrder>
+  placeAdvancedOrder(request: AdvancedOrderRequest, options?: SendOptions): Promise<UnifiedOrder>
   getFills(query: { orderId?: string; symbol?: string }): Promise<Fill[]>
   getFundingRecords(query: { currency?: string }): Promise<FundingRecord[]>
 }
@@ -157,9 +168,9 @@ export interface MarginPosition {
 
 export interface KrakenConnector extends ExchangeConnector {
   readonly id: 'kraken'
-  placeMarginOrder(request: MarginOrderRequest): Promise<UnifiedOrder>
+  placeMarginOrder(request: MarginOrderRequest, options?: SendOptions): Promise<UnifiedOrder>
   getMarginPositions(): Promise<MarginPosition[]>
-  placeConditionalOrder(request: ConditionalOrderRequest): Promise<UnifiedOrder>
+  placeConditionalOrder(request: ConditionalOrderRequest, options?: SendOptions): Promise<UnifiedOrder>
   getTradeHistory(query: { startTime?: number; symbol?: string }): Promise<Fill[]>
 }
 

@@ -9,6 +9,7 @@ import ccxt from 'ccxt'
 import type { ExchangeId } from '../domain/types.js'
 import {
   AuthenticationError,
+  DuplicateClientOrderIdError,
   ExchangeError,
   ExchangeUnavailableError,
   InsufficientBalanceError,
@@ -51,8 +52,18 @@ const TRANSPORT_FAILURES: ErrorClass[] = [
   ccxt.CancelPending,
   ccxt.OperationFailed,
 ]
+/**
+ * A placement refused because its client order id is in use: the order exists. ccxt files these under InvalidOrder
+ * (Binance -2010, USD-M -4116) or its generic ExchangeError (Kraken, Coinbase), and DuplicateOrderId for some venues.
+ */
+const DUPLICATE_CLIENT_ORDER_ID_ANSWERS: RegExp[] = [
+  /Duplicate order sent/i, // Binance spot -2010 (errors.md: "The clientOrderId is already in use")
+  /-4116\b|ClientOrderId is duplicated/i, // Binance USD-M DUPLICATED_CLIENT_ORDER_ID
+  /EOrder:Duplicate/, // Kraken: cl_ord_id in use among open orders
+  /duplicate client_oid/i, // Coinbase Exchange's wording, should it refuse one
+]
 const INVALID_REQUEST: ErrorClass[] = [
-  ccxt.InvalidOrder, // OrderImmediatelyFillable, OrderNotFillable, DuplicateOrderId, ContractUnavailable
+  ccxt.InvalidOrder, // OrderImmediatelyFillable, OrderNotFillable, ContractUnavailable (DuplicateOrderId: above)
   ccxt.BadRequest, // BadSymbol
   ccxt.ArgumentsRequired,
 ]
@@ -68,6 +79,12 @@ export function toExchangeError(err: unknown, ctx: ErrorContext): ExchangeError 
   const base = { exchange: ctx.exchange, operation: ctx.operation, cause }
   const placing = ctx.operation === 'placeOrder' && ctx.sent === true
 
+  if (ctx.operation === 'placeOrder' && isDuplicateClientOrderId(err, message)) {
+    return new DuplicateClientOrderIdError(
+      `order ${ctx.clientOrderId ?? ''} exists at ${ctx.exchange} (its client order id is in use): ${message}`,
+      { ...base, clientOrderId: ctx.clientOrderId ?? '' }
+    )
+  }
   if (err instanceof ccxt.OrderNotFound || err instanceof ccxt.OrderNotCached) {
     return new OrderNotFoundError(message, base)
   }
@@ -87,6 +104,11 @@ export function toExchangeError(err: unknown, ctx: ErrorContext): ExchangeError 
   // Not a ccxt error (a bug, or a parse failure after the answer arrived): for a sent order we cannot tell.
   if (placing) return outcomeUnknown(message, base, ctx)
   return new ExchangeError(message, { ...base, retryable: false })
+}
+
+function isDuplicateClientOrderId(err: unknown, message: string): boolean {
+  if (err instanceof ccxt.DuplicateOrderId) return true
+  return err instanceof ccxt.BaseError && DUPLICATE_CLIENT_ORDER_ID_ANSWERS.some((answer) => answer.test(message))
 }
 
 function outcomeUnknown(

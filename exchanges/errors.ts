@@ -87,6 +87,42 @@ export class OrderOutcomeUnknownError extends ExchangeError {
   }
 }
 
+/**
+ * The attempt's send deadline passed (or it was cancelled) before its order request was handed to ccxt: proof that
+ * THIS attempt sent nothing. Raised only by the one check right before the send and by the bounded waits before it
+ * (market load, rate limiter, Kraken's private-call queue). An earlier attempt may still have placed the order: the
+ * caller's lookup-first rule applies as for any retry.
+ */
+export class SendDeadlineError extends ExchangeError {
+  readonly clientOrderId: string
+  /** The deadline that passed (epoch ms on this process's clock), when one was set. */
+  readonly sendBy: number | undefined
+
+  constructor(options: Omit<ExchangeErrorOptions, 'retryable'> & { clientOrderId: string; sendBy?: number; aborted?: boolean }) {
+    const why = options.aborted === true ? ' (cancelled)' : ''
+    super(`order ${options.clientOrderId} not sent: its attempt's deadline passed before the request went out${why}`, {
+      ...options,
+      retryable: true,
+    })
+    this.clientOrderId = options.clientOrderId
+    this.sendBy = options.sendBy
+  }
+}
+
+/**
+ * The venue refused the order because its client order id is in use (Binance -2010 "Duplicate order sent." /
+ * USD-M -4116, Kraken EOrder:Duplicate…, ccxt DuplicateOrderId). Not a rejection of the order: an order with this id
+ * exists at the venue. Settle it by looking it up by `clientOrderId`; never send it again under a new id.
+ */
+export class DuplicateClientOrderIdError extends ExchangeError {
+  readonly clientOrderId: string
+
+  constructor(message: string, options: Omit<ExchangeErrorOptions, 'retryable'> & { clientOrderId: string }) {
+    super(message, { ...options, retryable: false })
+    this.clientOrderId = options.clientOrderId
+  }
+}
+
 /** Names of the classes above, as Temporal sees them in ApplicationFailure.type. */
 export const EXCHANGE_ERROR_TYPES = [
   'ExchangeError',
@@ -97,6 +133,8 @@ export const EXCHANGE_ERROR_TYPES = [
   'AuthenticationError',
   'ExchangeUnavailableError',
   'OrderOutcomeUnknownError',
+  'SendDeadlineError',
+  'DuplicateClientOrderIdError',
 ] as const
 export type ExchangeErrorType = (typeof EXCHANGE_ERROR_TYPES)[number]
 

@@ -4,6 +4,7 @@
 // back), Kraken's error strings refined, and the extras: margin orders, positions, conditional orders, trades.
 import type { Order as CcxtOrder, Trade as CcxtTrade } from 'ccxt'
 
+import { canonicalClientOrderId } from '../domain/client-order-id.js'
 import { isDecimalString, isPositive, roundToStep } from '../domain/money.js'
 import type { AccountInfo, Fill, OrderRequest, UnifiedOrder } from '../domain/types.js'
 import { type CallSpec, CcxtConnector, type ConnectorDeps } from './ccxt-connector.js'
@@ -15,6 +16,7 @@ import type {
   MarginOrderRequest,
   MarginPosition,
   OrderLookup,
+  SendOptions,
 } from './connector.js'
 import { InvalidOrderError, OrderNotFoundError } from './errors.js'
 import { exactNumber } from './order-checks.js'
@@ -30,6 +32,7 @@ import {
 import { conditionalShape, limitOrderParams, timeInForceProblem } from './kraken/order-params.js'
 import { toKrakenFill, toMarginPosition } from './kraken/records.js'
 import { krakenRateModel } from './rate-limit/kraken.js'
+import { queueWithinSendDeadline } from './send-deadline.js'
 
 export const KRAKEN_FEATURES = ['spot', 'margin', 'conditionalOrders', 'postOnly', 'ioc', 'tradeHistory'] as const
 
@@ -68,7 +71,8 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
   // ---- orders ----
 
   /** Kraken's lookup by client order id: open orders, then closed ones, both filtered by cl_ord_id. */
-  override async getOrder(lookup: OrderLookup): Promise<UnifiedOrder> {
+  override async getOrder(original: OrderLookup): Promise<UnifiedOrder> {
+    const lookup = this.canonicalLookup(original)
     const clientOrderId = lookup.clientOrderId
     if (lookup.id !== undefined || clientOrderId === undefined || clientOrderId === '') return super.getOrder(lookup)
     const { symbol } = lookup
@@ -81,14 +85,15 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
     const open = await this.call(spec('fetchOpenOrders'), () =>
       this.exchange.fetchOpenOrders(symbol, undefined, undefined, params)
     )
-    const openMatch = open.find((o) => this.clientOrderIdOf(o) === clientOrderId)
+    const matches = (o: CcxtOrder) => canonicalClientOrderId('kraken', this.clientOrderIdOf(o) ?? '') === clientOrderId
+    const openMatch = open.find(matches)
     if (openMatch !== undefined) return this.unified(openMatch, lookup)
     const closed = await this.call(spec('fetchClosedOrders'), () =>
       this.exchange.fetchClosedOrders(symbol, undefined, undefined, params)
     )
     // cl_ord_id is unique among open orders only: the latest closed one is the order a retry is asking about
     const closedMatch = closed
-      .filter((o) => this.clientOrderIdOf(o) === clientOrderId)
+      .filter(matches)
       .sort((a, b) => (b.timestamp ?? 0) - (a.timestamp ?? 0))[0]
     if (closedMatch !== undefined) return this.unified(closedMatch, lookup)
     throw new OrderNotFoundError(`kraken has no order with client order id ${clientOrderId} on ${symbol}`, {
@@ -99,8 +104,8 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
 
   // ---- extras ----
 
-  async placeMarginOrder(request: MarginOrderRequest): Promise<UnifiedOrder> {
-    const market = await this.ccxtMarket(request.symbol, 'placeMarginOrder')
+  async placeMarginOrder(request: MarginOrderRequest, options?: SendOptions): Promise<UnifiedOrder> {
+    const market = await this.beforeSend(this.ccxtMarket(request.symbol, 'placeMarginOrder'), options, request.clientOrderId)
     const maxLeverage = market.limits.leverage?.max ?? 1
     const reject = (message: string): never => {
       throw new InvalidOrderError(message, { exchange: this.id, operation: 'placeMarginOrder' })
@@ -111,11 +116,11 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
     }
     const params: Record<string, unknown> = { leverage: String(request.leverage) }
     if (request.reduceOnly === true) params['reduceOnly'] = true
-    return this.submitOrder(request, params)
+    return this.submitOrder(request, params, options)
   }
 
-  async placeConditionalOrder(request: ConditionalOrderRequest): Promise<UnifiedOrder> {
-    const market = await this.getMarket(request.symbol)
+  async placeConditionalOrder(request: ConditionalOrderRequest, options?: SendOptions): Promise<UnifiedOrder> {
+    const market = await this.beforeSend(this.getMarket(request.symbol), options, request.clientOrderId)
     const reject = (message: string): never => {
       throw new InvalidOrderError(message, { exchange: this.id, operation: 'placeConditionalOrder' })
     }
@@ -138,7 +143,7 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
     }
     // ccxt takes numbers: the trigger is already on the tick
     const exact = exactNumber(trigger, 'triggerPrice', { exchange: this.id, operation: 'placeConditionalOrder' })
-    return this.submitOrder(order, { [triggerParam]: exact })
+    return this.submitOrder(order, { [triggerParam]: exact }, options)
   }
 
   async getMarginPositions(): Promise<MarginPosition[]> {
@@ -190,7 +195,11 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
       }
     }
     const isPrivate = spec.operation !== 'marketData' && spec.operation !== 'status'
-    return super.call(spec, isPrivate ? () => this.serialiser.run(this.keyName, refined) : refined)
+    if (!isPrivate) return super.call(spec, refined)
+    // An order attempt waits in the key's queue at most until its sendBy: a turn that comes later is skipped.
+    const sendContext = { exchange: this.id, operation: spec.name, clientOrderId: spec.clientOrderId, clock: this.clock }
+    const enqueue = (task: () => Promise<T>) => this.serialiser.run(this.keyName, task)
+    return super.call(spec, () => queueWithinSendDeadline(enqueue, refined, spec.send, sendContext))
   }
 
   protected override orderParams(request: OrderRequest, clientOrderId: string): Record<string, unknown> {

@@ -4,8 +4,8 @@
 import { performance } from 'node:perf_hooks'
 
 import type { ExchangeId } from '../domain/types.js'
-import type { ConnectorOperation } from './connector.js'
-import { ExchangeUnavailableError, RateLimitError } from './errors.js'
+import type { ConnectorOperation, SendOptions } from './connector.js'
+import { ExchangeUnavailableError, RateLimitError, SendDeadlineError } from './errors.js'
 import { toExchangeError } from './error-mapping.js'
 import type { ConnectorMetrics } from './metrics.js'
 import type { RateLimiter } from './rate-limit/limiter.js'
@@ -18,6 +18,8 @@ export interface CallSpec extends RateLimitRequest {
   clientOrderId?: string
   /** Idempotent read: may be re-sent up to maxRetries times on network errors. */
   retry?: boolean
+  /** An order attempt's deadline: the rate-limit wait never runs past it (SendDeadlineError instead). */
+  send?: SendOptions
 }
 
 export interface VenueCallContext {
@@ -58,7 +60,7 @@ export async function runVenueCall<T>(context: VenueCallContext, spec: CallSpec,
   for (let attempt = 1; ; attempt++) {
     const started = performance.now()
     try {
-      await limiter.acquire(spec)
+      await limiter.acquire(spec, acquireBound(context, spec))
     } catch (err) {
       const mapped = toExchangeError(err, errorContext(context, spec, false))
       record(started, mapped.name)
@@ -78,6 +80,21 @@ export async function runVenueCall<T>(context: VenueCallContext, spec: CallSpec,
       await context.sleep(Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * 2 ** (attempt - 1)))
     }
   }
+}
+
+/** The limiter's wait ends before the attempt's sendBy, or fails at once with SendDeadlineError. */
+function acquireBound(context: VenueCallContext, spec: CallSpec) {
+  const sendBy = spec.send?.sendBy
+  if (sendBy === undefined) return undefined
+  const error = () =>
+    new SendDeadlineError({
+      exchange: context.exchange,
+      operation: spec.name,
+      clientOrderId: spec.clientOrderId ?? '(not yet assigned)',
+      sendBy,
+      aborted: spec.send?.signal?.aborted === true,
+    })
+  return { until: sendBy, error }
 }
 
 function errorContext(context: VenueCallContext, spec: CallSpec, sent: boolean) {

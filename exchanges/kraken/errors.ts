@@ -40,7 +40,8 @@ const RULES: [RegExp, Refine][] = [
   // A parsed refusal, not a lost answer: nothing reached the book, so even a placement is safe to retry later
   [/EService:(Unavailable|Market in cancel_only mode|Market in post_only mode)/, unavailable],
   [/EOrder:(Insufficient margin|Margin allowance exceeded|Margin level too low)/, insufficient],
-  [/EOrder:(Post only order|Cost minimum not met|Invalid price|Cannot open|Duplicate cl_ord_id)/, invalid],
+  // (EOrder:Duplicate… is left to error-mapping.ts: the order exists, DuplicateClientOrderIdError)
+  [/EOrder:(Post only order|Cost minimum not met|Invalid price|Cannot open)/, invalid],
   [/EOrder:Insufficient liquidity|EGeneral:Invalid arguments|EQuery:Unknown asset pair/, invalid],
 ]
 

@@ -24,14 +24,24 @@ export interface RateLimiter {
   check(request: RateLimitRequest): RateLimitDecision
   /** Consumes the call's cost when it may go now; otherwise consumes nothing and says when. */
   tryAcquire(request: RateLimitRequest): RateLimitDecision
-  /** Waits (at most maxWaitMs) until the call may go and consumes its cost; else throws RateLimitError. */
-  acquire(request: RateLimitRequest): Promise<void>
+  /**
+   * Waits (at most maxWaitMs) until the call may go and consumes its cost; else throws RateLimitError. With `bound`,
+   * a wait that would end at or after `bound.until` throws `bound.error()` at once instead of waiting.
+   */
+  acquire(request: RateLimitRequest, bound?: AcquireBound): Promise<void>
   /** Blocks every call until `untilMs` (the venue's Retry-After or ban). Never shortens an existing block. */
   blockUntil(untilMs: number): void
   /** ms since the epoch until which calls are blocked (0 when not blocked). */
   blockedUntil(): number
   /** Raises our count of a bucket to what the venue reports (e.g. Binance X-MBX-USED-WEIGHT-1M). */
   observeUsage(bucket: string, used: number, scope?: string): void
+}
+
+/** An outer deadline on one acquire (an order attempt's sendBy). */
+export interface AcquireBound {
+  /** ms since the epoch, on the limiter's clock. */
+  until: number
+  error: () => Error
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -76,11 +86,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     exchange: model.exchange,
     check: (request) => evaluate(request, false),
     tryAcquire: (request) => evaluate(request, true),
-    async acquire(request) {
+    async acquire(request, bound) {
       const started = clock()
       for (;;) {
+        if (bound !== undefined && clock() >= bound.until) throw bound.error()
         const decision = evaluate(request, true)
         if (decision.allowed) return
+        if (bound !== undefined && clock() + decision.retryAfterMs >= bound.until) throw bound.error()
         const waited = clock() - started
         if (waited + decision.retryAfterMs > maxWaitMs) {
           throw new RateLimitError(

@@ -54,13 +54,19 @@ describe('coinbase connector: client order ids', () => {
     expect(order.clientOrderId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
-  it('answers a placement retried with the same client order id with the existing order, sending no second', async () => {
-    const clientOrderId = randomUUID()
-    const request = { symbol: SYMBOL, side: 'buy' as const, type: 'limit' as const, amount: '0.2', price: '2950', clientOrderId }
-    const first = await connector.placeOrder(request)
-    const again = await connector.placeOrder(request)
-    expect(again.id).toBe(first.id)
-    expect(await sim.control.receivedOrders('coinbase', { clientOrderId })).toHaveLength(1)
+  // Issue 7, hole 10: client_oid is a UUID, one value whatever its letter case. The connector sends the canonical
+  // (lower-case) form, so 'ABC…' and 'abc…' name one order, found by either spelling.
+  it('treats client order ids that differ only in letter case as one order', async () => {
+    const lower = randomUUID()
+    const upper = lower.toUpperCase()
+    const request = { symbol: SYMBOL, side: 'buy' as const, type: 'limit' as const, amount: '0.2', price: '2950' }
+    const placed = await connector.placeOrder({ ...request, clientOrderId: upper })
+    expect(placed.clientOrderId).toBe(lower)
+    expect(await sim.control.receivedOrders('coinbase', { clientOrderId: lower })).toHaveLength(1)
+    expect((await connector.getOrder({ symbol: SYMBOL, clientOrderId: lower })).id).toBe(placed.id)
+    expect((await connector.getOrder({ symbol: SYMBOL, clientOrderId: upper })).id).toBe(placed.id)
+    const canceled = await connector.cancelOrder({ symbol: SYMBOL, clientOrderId: upper })
+    expect(canceled.id).toBe(placed.id)
   })
 
   it('reports undefined from findOrder for an unknown client order id', async () => {

@@ -11,7 +11,7 @@ import {
   retryAfterMs,
   toExchangeError,
 } from '../../exchanges/error-mapping.js'
-import { InvalidOrderError, OrderOutcomeUnknownError, RateLimitError } from '../../exchanges/errors.js'
+import { DuplicateClientOrderIdError, InvalidOrderError, OrderOutcomeUnknownError, RateLimitError } from '../../exchanges/errors.js'
 
 /** ccxt class -> [our class for a read, our class for a sent placement]. */
 const EXPECTED: Record<string, [string, string]> = {
@@ -38,7 +38,7 @@ const EXPECTED: Record<string, [string, string]> = {
   OrderNotCached: ['OrderNotFoundError', 'OrderNotFoundError'],
   OrderImmediatelyFillable: ['InvalidOrderError', 'InvalidOrderError'],
   OrderNotFillable: ['InvalidOrderError', 'InvalidOrderError'],
-  DuplicateOrderId: ['InvalidOrderError', 'InvalidOrderError'],
+  DuplicateOrderId: ['InvalidOrderError', 'DuplicateClientOrderIdError'],
   ContractUnavailable: ['InvalidOrderError', 'InvalidOrderError'],
   NotSupported: ['ExchangeError', 'ExchangeError'],
   InvalidProxySettings: ['ExchangeError', 'ExchangeError'],
@@ -84,6 +84,21 @@ describe('toExchangeError', () => {
     })
     expect(asPlacement.name).toBe(placing)
     if (asPlacement instanceof OrderOutcomeUnknownError) expect(asPlacement.clientOrderId).toBe('cid-1')
+  })
+
+  // Issue 7, hole 9: "the client order id is in use" means the order exists; it was a definitive InvalidOrderError.
+  it.each([
+    ['binance spot -2010', new ccxt.InvalidOrder('binance {"code":-2010,"msg":"Duplicate order sent."}')],
+    ['binance USD-M -4116', new ccxt.ExchangeError('binance {"code":-4116,"msg":"ClientOrderId is duplicated."}')],
+    ['kraken', new ccxt.ExchangeError('kraken {"error":["EOrder:Duplicate cl_ord_id"]}')],
+    ['coinbase', new ccxt.ExchangeError('coinbaseexchange {"message":"duplicate client_oid"}')],
+    ['ccxt DuplicateOrderId', new ccxt.DuplicateOrderId('duplicate')],
+  ])('maps a duplicate client order id answer (%s) on placement to DuplicateClientOrderIdError', (_, err) => {
+    const mapped = toExchangeError(err, { exchange: 'binance', operation: 'placeOrder', clientOrderId: 'cid-9', sent: true })
+    expect(mapped).toBeInstanceOf(DuplicateClientOrderIdError)
+    expect((mapped as DuplicateClientOrderIdError).clientOrderId).toBe('cid-9')
+    expect(mapped.retryable).toBe(false)
+    expect(mapped.message).toContain(err.message)
   })
 
   it('treats a timeout before the placement was sent as unavailable, not unknown', () => {
