@@ -53,19 +53,14 @@ const DEFINITIVE = [
 ]
 
 /**
- * How long one placement attempt may work before it sends, and the start-to-close it runs under.
- * An attempt sends only before `preSendBudgetMs` from its own start (on the worker's clock) and while it is not
- * cancelled; past that it proves it sent nothing (SendDeadlineError). The venue request that follows is bounded by
- * EXCHANGE_REQUEST_TIMEOUT, and the worker refuses to start when pre-send budget + request timeout + margin do not
- * fit the start-to-close: so an attempt that Temporal has given up (a crashed or stalled worker) can no longer send
- * by the time the workflow looks its order up, and a lookup that finds nothing after the grace window proves absence.
+ * The placement activity's start-to-close. An attempt sends only until this deadline less the venue request timeout
+ * and a margin (exchanges/send-deadline.ts), measured on the worker's clock from the attempt's start, and only while
+ * it is not cancelled; past that it proves it sent nothing (SendDeadlineError). The worker refuses to start with an
+ * EXCHANGE_REQUEST_TIMEOUT that does not fit. So an attempt that Temporal has given up (a crashed or stalled worker)
+ * can no longer send by the time the workflow looks its order up, and a lookup that still finds nothing after the
+ * grace window proves the order absent.
  */
-export const PLACEMENT_TIMING = {
-  startToCloseMs: 20_000,
-  preSendBudgetMs: 5_000,
-  /** Covers the delay between the server starting an attempt and the worker seeing it, and clock drift. */
-  marginMs: 3_000,
-} as const
+export const PLACEMENT_TIMING = { startToCloseMs: 20_000 } as const
 
 /**
  * Activity classes. Each workflow proxies activities with one of these.

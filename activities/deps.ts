@@ -7,4 +7,6 @@ export interface ActivityDeps {
   connectors: { get(id: ExchangeId): AnyConnector; list(): readonly AnyConnector[] }
   db: GatewayDb
   now?: () => number
+  /** EXCHANGE_REQUEST_TIMEOUT: bounds when an order attempt may still send (default 10 s). */
+  requestTimeoutMs?: number
 }

@@ -10,7 +10,9 @@ import { ApplicationFailure, Context, log } from '@temporalio/activity'
 import { getOrderAttempt, recordOrderIntent, updateOrderAttempt, type OrderAttemptUpdate } from '../db/order-attempts.js'
 import { canonicalClientOrderId } from '../domain/client-order-id.js'
 import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../exchanges/config.js'
 import { ExchangeError } from '../exchanges/errors.js'
+import { latestSendBy, requestTimeoutProblem } from '../exchanges/send-deadline.js'
 import { PLACEMENT_TIMING } from '../temporal.config.js'
 import type { ActivityDeps } from './deps.js'
 import { asActivity, toApplicationFailure } from './failures.js'
@@ -63,12 +65,15 @@ export function attemptUpdateFrom(order: UnifiedOrder): OrderAttemptUpdate {
   }
 }
 
-export function createOrderActivities({ connectors, db, now = Date.now }: ActivityDeps) {
+export function createOrderActivities({ connectors, db, now = Date.now, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS }: ActivityDeps) {
+  // An attempt must be able to prepare, send and hear back within its start-to-close: refuse to run otherwise.
+  const problem = requestTimeoutProblem(requestTimeoutMs, PLACEMENT_TIMING.startToCloseMs)
+  if (problem) throw new Error(problem)
   return {
     async placeOrder(input: PlaceOrderInput): Promise<UnifiedOrder> {
       const context = Context.current()
       // The deadline is measured on this worker's clock from the attempt's own start: no other clock is involved.
-      const sendBy = now() + PLACEMENT_TIMING.preSendBudgetMs
+      const sendBy = latestSendBy(now() + PLACEMENT_TIMING.startToCloseMs, requestTimeoutMs)
       const { exchange } = input
       // The ledger is keyed by the id the venue sees: two spellings the venue treats as one must collide here.
       const request = { ...input.request, clientOrderId: canonicalClientOrderId(exchange, input.request.clientOrderId) }

@@ -14,7 +14,8 @@ export const executions = sqliteTable(
     /** The Temporal workflow id. */
     id: text('id').primaryKey(),
     strategy: text('strategy', { enum: ['order', 'smart', 'failover', 'arbitrage', 'monitor'] }).notNull(),
-    status: text('status', { enum: ['running', 'completed', 'failed'] }).notNull().default('running'),
+    /** unresolved: running, with an order whose outcome the venue has not told yet (looked up until it does). */
+    status: text('status', { enum: ['running', 'unresolved', 'completed', 'failed'] }).notNull().default('running'),
     symbol: text('symbol'),
     side: text('side'),
     /** Exchanges involved: requested or selected, comma separated. */

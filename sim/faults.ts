@@ -23,6 +23,11 @@ export interface FaultConfig {
   rateLimitRate?: number
   /** The Retry-After of those refusals, seconds (default 1). */
   retryAfterSeconds?: number
+  /** The next N order placements are lost on the wire: the socket is reset and the venue never sees them (unless
+   * lateOrderArrivalMs is set). */
+  loseOrderRequests?: number
+  /** A lost order placement is not lost but late: the venue executes it this long after the client saw the reset. */
+  lateOrderArrivalMs?: number
 }
 
 export type FaultDecision = 'down' | 'rate-limited' | 'server-error' | 'timeout' | 'pass'
@@ -36,6 +41,8 @@ export interface Faults {
   decide(venue: ExchangeId): FaultDecision
   /** Consumes one dropped order response; true when this placement's answer must be dropped. */
   takeDroppedOrderResponse(venue: ExchangeId): boolean
+  /** Consumes one lost order request; true when this placement must be lost (or arrive late). */
+  takeLostOrderRequest(venue: ExchangeId): boolean
 }
 
 export function createFaults(seed: number): Faults {
@@ -64,14 +71,18 @@ export function createFaults(seed: number): Faults {
       if (config.timeoutRate && rng.next() < config.timeoutRate) return 'timeout'
       return 'pass'
     },
-    takeDroppedOrderResponse(venue) {
-      const config = configOf(venue)
-      if (!config.dropOrderResponses || config.dropOrderResponses <= 0) return false
-      config.dropOrderResponses -= 1
-      if (config.dropOrderResponses === 0) delete config.dropOrderResponses
-      return true
-    },
+    takeDroppedOrderResponse: (venue) => takeOne(configOf(venue), 'dropOrderResponses'),
+    takeLostOrderRequest: (venue) => takeOne(configOf(venue), 'loseOrderRequests'),
   }
+}
+
+/** Consumes one of a counted fault; true when there was one left. */
+function takeOne(config: FaultConfig, key: 'dropOrderResponses' | 'loseOrderRequests'): boolean {
+  const left = config[key]
+  if (!left || left <= 0) return false
+  if (left === 1) delete config[key]
+  else config[key] = left - 1
+  return true
 }
 
 /** Checks a partial fault config from outside (control API); returns an error message naming the field. */
@@ -79,7 +90,7 @@ export function faultConfigProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'body must be a JSON object'
   const allowed = [
     'latencyMs', 'errorRate', 'timeoutRate', 'down', 'dropOrderResponses', 'holdOrderResponsesMs', 'rateLimitRate',
-    'retryAfterSeconds',
+    'retryAfterSeconds', 'loseOrderRequests', 'lateOrderArrivalMs',
   ]
   for (const [key, field] of Object.entries(value)) {
     if (!allowed.includes(key)) return `unknown field ${key} (allowed: ${allowed.join(', ')})`
@@ -90,8 +101,8 @@ export function faultConfigProblem(value: unknown): string | undefined {
       return `${key} must be a non-negative number`
     } else if ((key === 'errorRate' || key === 'timeoutRate' || key === 'rateLimitRate') && field > 1) {
       return `${key} must be between 0 and 1`
-    } else if (key === 'dropOrderResponses' && !Number.isInteger(field)) {
-      return 'dropOrderResponses must be an integer'
+    } else if ((key === 'dropOrderResponses' || key === 'loseOrderRequests') && !Number.isInteger(field)) {
+      return `${key} must be an integer`
     }
   }
   return undefined

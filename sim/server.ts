@@ -111,6 +111,13 @@ function createVenueListener(venue: ExchangeId, dialect: DialectHandler, faults:
     if (decision === 'rate-limited') return send(res, rateLimitedResponse(dialect, request, faults.get(venue)))
     if (decision === 'server-error') return send(res, dialect.unavailable('server-error', request))
     const placement = dialect.isOrderPlacement(request)
+    if (placement && faults.takeLostOrderRequest(venue)) {
+      // Lost on the wire: the client sees a reset; the venue never sees the order, or sees it late.
+      req.socket.destroy()
+      const { lateOrderArrivalMs } = faults.get(venue)
+      if (lateOrderArrivalMs) setTimeout(() => void Promise.resolve().then(() => dialect.handle(request)).catch(() => undefined), lateOrderArrivalMs).unref()
+      return
+    }
     const response = await dialect.handle(request)
     // The order is in the engine now; the client just never hears about it (outcome unknown).
     if (placement && faults.takeDroppedOrderResponse(venue)) return void req.socket.destroy()

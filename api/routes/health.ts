@@ -2,6 +2,8 @@
 import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 
+import { unresolvedExecutions } from '../../db/executions.js'
+import { reconciliationWarning } from '../../db/reconciliation.js'
 import type { ExchangeId } from '../../domain/types.js'
 import type { AppDeps } from '../deps.js'
 import { runRead } from '../exchange-read.js'
@@ -28,12 +30,24 @@ export function healthRoutes(deps: AppDeps) {
       )
     )
     const healthy = temporal.status === 'ok' && database.status === 'ok'
+    // Warnings need a person's eye but do not make the platform unhealthy.
+    const warnings = database.status === 'ok' ? [unresolvedWarning(deps), reconciliationWarning(deps.db)].filter((w) => w !== undefined) : []
     return c.json(
-      { status: healthy ? 'ok' : 'degraded', api: { status: 'ok' }, temporal, database, venues },
+      { status: healthy ? 'ok' : 'degraded', api: { status: 'ok' }, temporal, database, venues, ...(warnings.length > 0 ? { warnings } : {}) },
       healthy ? 200 : 503
     )
   })
   return app
+}
+
+/** Executions waiting on a venue to tell an order's outcome: someone may want to look at that venue. */
+function unresolvedWarning(deps: AppDeps): string | undefined {
+  const { count, ids } = unresolvedExecutions(deps.db)
+  if (count === 0) return undefined
+  return (
+    `${count} execution(s) unresolved: an order's outcome is unknown and is looked up until the venue answers ` +
+    `(${ids.join(', ')}${count > ids.length ? ', …' : ''}; GET /api/executions?status=unresolved)`
+  )
 }
 
 async function venueHealth(deps: AppDeps, exchange: ExchangeId, temporalUp: boolean) {

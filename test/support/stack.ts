@@ -36,6 +36,8 @@ export interface StackOptions {
   exchanges?: ExchangeId[]
   /** How long POSTs wait for a workflow before answering 202. */
   waitMs?: number
+  /** The worker's clock runs this far ahead of (positive) or behind the real one: activities read time through it. */
+  workerClockSkewMs?: number
 }
 
 export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
@@ -58,7 +60,11 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    deps: { connectors: registry, db: database.db },
+    deps: {
+      connectors: registry,
+      db: database.db,
+      ...(options.workerClockSkewMs ? { now: () => Date.now() + options.workerClockSkewMs! } : {}),
+    },
     workflowBundle: await bundle,
   })
   const running = worker.run()

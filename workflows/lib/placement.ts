@@ -74,7 +74,7 @@ export interface PlacementOptions {
   asUnwind?: boolean
   /**
    * How long the first lookups may keep failing before the order is reported unresolved (default: the reconcile
-   * class's schedule-to-close). Also the length of each round of patient lookups after that.
+   * class's schedule-to-close). The patient lookups after that always run on the settle class's budget.
    */
   unresolvedAfterMs?: number
 }
@@ -186,8 +186,7 @@ async function settleUnknown(input: PlaceOrderInput, failure: Failure, options: 
   for (;;) {
     // Rounds of patient lookups (the settle class backs off to a minute between tries); a round that runs out
     // starts the next one: the venue's answer is the only way out.
-    const round = options.unresolvedAfterMs ? { ...ACTIVITY_OPTIONS.settle, scheduleToCloseTimeout: options.unresolvedAfterMs } : ACTIVITY_OPTIONS.settle
-    const result = await lookUpOnce(input, settleLookup.reconcileOrder, round).catch(() => undefined)
+    const result = await lookUpOnce(input, settleLookup.reconcileOrder, ACTIVITY_OPTIONS.settle).catch(() => undefined)
     if (!result) continue
     await markResolved(clientOrderId)
     return result.found ? { kind: 'placed', order: result.order, reconciled: true } : { kind: 'absent' }
