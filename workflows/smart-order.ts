@@ -241,7 +241,7 @@ function createPlacer(workflowId: string, order: SmartOrderInput['order'], attem
       const request = { ...order, ...overrides, clientOrderId }
       const input = { executionId: workflowId, exchange, request, role, seq: mySeq }
       const placed = await placeAndSettle(input, options)
-      const outcome = settleOpen ? await settleOpenOrder(input, placed) : placed
+      const outcome = settleOpen ? await settleOpenOrder(input, placed, options) : placed
       attempts.push(summarise(mySeq, exchange, role, clientOrderId, outcome))
       return {
         order: outcome.kind === 'placed' ? outcome.order : undefined,

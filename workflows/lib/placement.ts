@@ -132,17 +132,21 @@ async function sendOnce(input: PlaceOrderInput, options: PlacementOptions): Prom
  * early) is cancelled so that its fill stops changing; if the cancel fails it is read back instead, and, when the
  * venue cannot answer either, looked up until it reports the order done.
  */
-export async function settleOpenOrder(input: PlaceOrderInput, outcome: PlacementOutcome): Promise<PlacementOutcome> {
+export async function settleOpenOrder(
+  input: PlaceOrderInput,
+  outcome: PlacementOutcome,
+  options: Pick<PlacementOptions, 'unresolvedAfterMs'> = {}
+): Promise<PlacementOutcome> {
   if (outcome.kind !== 'placed' || outcome.order.status !== 'open') return outcome
-  const { exchange, executionId } = input
+  const { exchange } = input
   const { symbol, clientOrderId } = input.request
   return CancellationScope.nonCancellable(async () => {
     try {
       return { ...outcome, order: await orders.cancelOrder({ exchange, symbol, clientOrderId }) }
     } catch (error) {
-      const lookup = await reconcile
-        .reconcileOrder({ executionId, exchange, symbol, clientOrderId, graceMs: 0 })
-        .catch(() => undefined)
+      const lookup = await lookUpOnce(input, reconcile.reconcileOrder, boundedLookup(ACTIVITY_OPTIONS.reconcile, options)).catch(
+        () => undefined
+      )
       if (lookup?.found && lookup.order.status !== 'open') return { ...outcome, order: lookup.order }
       const reason =
         `order ${clientOrderId} on ${exchange} is still open (filled ${outcome.order.filled} so far) and could ` +
@@ -208,7 +212,7 @@ async function lookUp(input: PlaceOrderInput, options: PlacementOptions): Promis
       const legacy = await lookUpOnce(input, lookup, lookupOptions, options.reconcileGraceMs)
       return legacy.found ? { kind: 'placed', order: legacy.order, reconciled: true } : { kind: 'absent' }
     }
-    const bounded = options.unresolvedAfterMs ? { ...lookupOptions, scheduleToCloseTimeout: options.unresolvedAfterMs } : lookupOptions
+    const bounded = boundedLookup(lookupOptions, options)
     const first = await lookUpOnce(input, lookup, bounded)
     if (first.found) return { kind: 'placed', order: first.order, reconciled: true }
     await sleep(options.reconcileGraceMs)
@@ -220,6 +224,11 @@ async function lookUp(input: PlaceOrderInput, options: PlacementOptions): Promis
 }
 
 type LookupActivity = typeof reconcile.reconcileOrder
+
+/** The first lookups' options, cut to `unresolvedAfterMs` when the caller set it. */
+function boundedLookup(lookupOptions: ActivityOptions, options: Pick<PlacementOptions, 'unresolvedAfterMs'>): ActivityOptions {
+  return options.unresolvedAfterMs ? { ...lookupOptions, scheduleToCloseTimeout: options.unresolvedAfterMs } : lookupOptions
+}
 
 function lookUpOnce(input: PlaceOrderInput, lookup: LookupActivity, activityOptions: ActivityOptions, graceMs = 0): Promise<ReconcileResult> {
   const { exchange, executionId } = input
