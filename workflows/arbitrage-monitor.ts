@@ -1,6 +1,13 @@
 // Watches symbols across venues for arbitrage: every interval it reads all books, lists the opportunities per
 // symbol for the 'opportunities' query and, when asked to, starts an arbitrage child for the good ones. It runs
 // until the 'stop' signal, continuing as new now and then so that its history stays small.
+//
+// One child per symbol at a time, across continue-as-new too: a new child on a symbol whose previous child is still
+// trading (or unwinding) would trade against it. The running children are carried to the next run. A run learns
+// that a child ended from the child's result when it started the child itself, and otherwise from the child's own
+// report (childClosedSignal, sent to the monitor's workflow id, so it reaches whichever run is current). A child
+// that closed without reporting (terminated by hand) is caught by a probe every new run sends to each carried child:
+// a signal to a closed workflow fails. A venue pair whose child ended badly is paused (nextBackoff), also carried.
 import {
   ApplicationFailure,
   CancellationScope,
@@ -11,6 +18,7 @@ import {
   continueAsNew,
   defineQuery,
   defineSignal,
+  getExternalWorkflowHandle,
   isCancellation,
   log,
   setHandler,
@@ -18,14 +26,31 @@ import {
   workflowInfo,
 } from '@temporalio/workflow'
 
-import { findOpportunities, type ArbitrageOpportunity } from '../domain/arbitrage/index.js'
+import {
+  nextBackoff,
+  pausedPairs,
+  scanPairs,
+  type ArbitrageOpportunity,
+  type PairBackoff,
+  type SkippedPair,
+} from '../domain/arbitrage/index.js'
+import type { ExchangeId } from '../domain/types.js'
 import { SA } from '../temporal.config.js'
 import { arbitrageWorkflow, DEFAULT_ARBITRAGE_DEPTH } from './arbitrage.js'
 import { recordEnd, recordStart } from './lib/execution.js'
-import { applyUpdate, paramsOf, paramsProblem, type MonitorParams, type MonitorParamsUpdate } from './lib/monitor-params.js'
+import { childClosedSignal, childProbeSignal } from './lib/monitor-children.js'
+import {
+  applyUpdate,
+  DEFAULT_BACKOFF_MS,
+  paramsOf,
+  paramsProblem,
+  type MonitorParams,
+  type MonitorParamsUpdate,
+} from './lib/monitor-params.js'
 import { describe } from './lib/placement.js'
-import { coarsestStep, readVenues, type VenueReadError } from './lib/venues.js'
+import { readVenues, type VenueReadError } from './lib/venues.js'
 
+export type { PairBackoff, SkippedPair } from '../domain/arbitrage/index.js'
 export type { AutoExecuteParams, MonitorParams, MonitorParamsUpdate } from './lib/monitor-params.js'
 
 export const DEFAULT_MAX_SCANS_PER_RUN = 100
@@ -47,6 +72,8 @@ export interface MonitorScan {
   opportunities: Record<string, ArbitrageOpportunity[]>
   /** Venues that could not be read or used in the last scan. */
   errors: VenueReadError[]
+  /** Profitable pairs left out because a venue would refuse their size (step, minimum amount or notional). */
+  skipped: SkippedPair[]
 }
 
 export interface MonitorExecution {
@@ -59,6 +86,16 @@ export interface MonitorExecution {
   error?: string
 }
 
+/** A child arbitrage not yet seen to end: no other child starts on its symbol meanwhile. */
+export interface RunningChild {
+  workflowId: string
+  symbol: string
+  opportunityId: string
+  buyExchange: ExchangeId
+  sellExchange: ExchangeId
+  startedAt: number
+}
+
 /** What one run hands to the next. */
 export interface MonitorCarried {
   scans: number
@@ -67,6 +104,10 @@ export interface MonitorCarried {
   childSeq: number
   latest?: MonitorScan
   recentExecutions: MonitorExecution[]
+  /** Absent in runs continued by a monitor from before children were carried. */
+  running?: RunningChild[]
+  /** Venue pairs whose last child ended badly (absent as above). */
+  backoffs?: PairBackoff[]
 }
 
 /** The 'opportunities' query's answer and the workflow's result. */
@@ -77,6 +118,9 @@ export interface MonitorView extends Partial<MonitorScan> {
   executions: number
   params: MonitorParams
   recentExecutions: MonitorExecution[]
+  running: RunningChild[]
+  /** Pairs paused after a bad end, or with bad ends in a row (a pause that has expired until a trade completes). */
+  backoffs: PairBackoff[]
 }
 
 export const monitorOpportunitiesQuery = defineQuery<MonitorView>('opportunities')
@@ -87,6 +131,8 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
   const { workflowId } = workflowInfo()
   let params = paramsOf(input)
   const carried: MonitorCarried = input.carried ?? { scans: 0, executions: 0, childSeq: 0, recentExecutions: [] }
+  const running: RunningChild[] = (carried.running ??= [])
+  carried.backoffs ??= []
   let stopRequested = false
   let paramsChanged = false
   const view = (): MonitorView => ({
@@ -97,8 +143,25 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
     executions: carried.executions,
     params,
     recentExecutions: carried.recentExecutions,
+    running,
+    backoffs: carried.backoffs ?? [],
   })
+
+  // Called once per child, by whichever news comes first: its result, its report, or a failed probe.
+  function childEnded(workflowId: string, outcome: string): void {
+    const index = running.findIndex((c) => c.workflowId === workflowId)
+    if (index < 0) return
+    const [child] = running.splice(index, 1)
+    const backoffs = carried.backoffs ?? []
+    const previous = backoffs.find((b) => b.opportunityId === child!.opportunityId)
+    const backoffMs = params.autoExecute?.backoffMs ?? DEFAULT_BACKOFF_MS
+    const next = nextBackoff(previous, { ...child!, outcome }, Date.now(), backoffMs)
+    carried.backoffs = [...backoffs.filter((b) => b !== previous), ...(next ? [next] : [])]
+    if (next && next !== previous) log.warn('arbitrage pair paused after its child ended badly', { ...next })
+  }
+
   setHandler(monitorOpportunitiesQuery, view)
+  setHandler(childClosedSignal, ({ workflowId, outcome }) => childEnded(workflowId, outcome))
   setHandler(monitorStopSignal, () => {
     stopRequested = true
   })
@@ -126,16 +189,30 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
 
   const depth = input.depth ?? DEFAULT_ARBITRAGE_DEPTH
   const maxScansPerRun = input.maxScansPerRun ?? DEFAULT_MAX_SCANS_PER_RUN
-  // Symbols with a child of this run still going: the next scan would find the same prices again.
-  const busySymbols = new Set<string>()
+
+  // Children carried from an earlier run may have closed before this run could hear their report.
+  async function probeCarried(children: RunningChild[]): Promise<void> {
+    await Promise.all(
+      children.map(async (child) => {
+        try {
+          await getExternalWorkflowHandle(child.workflowId).signal(childProbeSignal)
+        } catch (error) {
+          if (isCancellation(error)) throw error
+          // Closed without a report: how it ended is unknown here, so its pair is paused as after a bad end.
+          childEnded(child.workflowId, 'closed')
+        }
+      })
+    )
+  }
 
   async function executeBest(scan: MonitorScan): Promise<void> {
     const auto = params.autoExecute
     if (!auto?.enabled) return
+    const paused = pausedPairs(carried.backoffs ?? [], Date.now())
     for (const symbol of params.symbols) {
       if (auto.maxExecutions !== undefined && carried.executions >= auto.maxExecutions) return
-      const best = scan.opportunities[symbol]?.find((o) => o.netProfitPct >= auto.minProfitPct)
-      if (!best || busySymbols.has(symbol)) continue
+      const best = scan.opportunities[symbol]?.find((o) => o.netProfitPct >= auto.minProfitPct && !paused.has(o.id))
+      if (!best || running.some((c) => c.symbol === symbol)) continue
       carried.childSeq += 1
       const execution: MonitorExecution = {
         workflowId: `${workflowId}-arb-${carried.childSeq}`,
@@ -168,9 +245,12 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
           ],
         })
         carried.executions += 1
-        busySymbols.add(symbol)
-        const release = () => busySymbols.delete(symbol)
-        child.result().then(release, release)
+        const { buyExchange, sellExchange } = best
+        running.push({ workflowId: execution.workflowId, symbol, opportunityId: best.id, buyExchange, sellExchange, startedAt: execution.startedAt })
+        child.result().then(
+          (result) => childEnded(execution.workflowId, result.outcome),
+          () => childEnded(execution.workflowId, 'failed')
+        )
       } catch (error) {
         if (isCancellation(error)) throw error
         execution.error = describe(error).message
@@ -181,6 +261,7 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
   }
 
   try {
+    if (running.length > 0) await probeCarried([...running])
     let runScans = 0
     while (!stopRequested) {
       paramsChanged = false
@@ -221,12 +302,15 @@ async function scan(params: MonitorParams, depth: number): Promise<MonitorScan> 
   const targets = params.symbols.flatMap((symbol) => params.exchanges.map((exchange) => ({ exchange, symbol })))
   const reads = await readVenues(targets, depth)
   const opportunities: Record<string, ArbitrageOpportunity[]> = {}
+  const skipped: SkippedPair[] = []
   for (const symbol of params.symbols) {
+    // Each snapshot carries its venue's step and minimums: sizes they forbid are skipped, and listed with why.
     const venues = reads.snapshots.filter((s) => s.book.symbol === symbol)
-    const options = { minProfitPct: params.minProfitPct, maxAmount: params.maxAmount, amountStep: coarsestStep(venues) }
-    opportunities[symbol] = findOpportunities(symbol, venues, options)
+    const found = scanPairs(symbol, venues, { minProfitPct: params.minProfitPct, maxAmount: params.maxAmount })
+    opportunities[symbol] = found.opportunities
+    skipped.push(...found.skipped)
   }
-  return { scannedAt: Date.now(), opportunities, errors: reads.errors }
+  return { scannedAt: Date.now(), opportunities, errors: reads.errors, skipped }
 }
 
 function startProblem(input: ArbitrageMonitorInput): string | undefined {

@@ -5,20 +5,24 @@ import {
   CancellationScope,
   CancelledFailure,
   defineQuery,
+  getExternalWorkflowHandle,
   isCancellation,
   log,
+  patched,
   setHandler,
   upsertSearchAttributes,
   uuid4,
+  workflowInfo,
 } from '@temporalio/workflow'
 
 import { realisedProfit, type ArbitrageOpportunity, type RealisedProfit } from '../domain/arbitrage/index.js'
-import { isDecimalString, isPositive } from '../domain/money.js'
-import type { DecimalString, ExchangeId, UnifiedOrder } from '../domain/types.js'
+import { isDecimalString, isPositive, min } from '../domain/money.js'
+import type { DecimalString, ExchangeId, Side, UnifiedOrder } from '../domain/types.js'
 import { SA } from '../temporal.config.js'
-import { checkPair } from './lib/arbitrage-check.js'
+import { checkPair, type PairCheckResult } from './lib/arbitrage-check.js'
 import { placeLeg, planUnwind, unwindImbalance, type LegContext, type PlacedLeg } from './lib/arbitrage-legs.js'
 import { recordEnd, recordStart } from './lib/execution.js'
+import { childClosedSignal, childProbeSignal, REPORTS_TO_MONITOR } from './lib/monitor-children.js'
 import type { AttemptSummary } from './lib/summaries.js'
 
 /** Book depth read for the re-check when the caller gives none. */
@@ -41,13 +45,13 @@ export interface ArbitrageInput {
 }
 
 export type ArbitrageOutcome =
-  /** Both legs filled the same amount. */
+  /** Both legs filled the same amount (or amounts that differ only by dust, which `dust` reports). */
   | 'completed'
-  /** The legs filled different amounts and the difference was traded back: flat. */
+  /** The legs filled different amounts and the difference was traded back: flat (within `dust`, if any). */
   | 'unwound'
-  /** The re-check found no profitable size: no order was sent. */
+  /** The re-check found no profitable size that both venues' steps and minimums allow: no order was sent. */
   | 'no_opportunity'
-  /** Neither leg filled anything. */
+  /** Neither leg filled anything (or one filled only dust, which `dust` reports). */
   | 'rejected'
   /** The difference could not be traded back: the position is not flat. OrderStatus = UNWIND_FAILED. */
   | 'unwind_failed'
@@ -68,6 +72,19 @@ export interface ArbitrageResult {
   reason: string
   /** Set when someone must act (unwind_failed, unknown). */
   error?: string
+  /**
+   * What the legs left over that the venue cannot trade back: less than its amount step, or below its minimum
+   * amount or notional. No order is sent for it (it could only be refused); the position counts as flat within it.
+   */
+  dust?: Dust
+}
+
+export interface Dust {
+  exchange: ExchangeId
+  /** The side an order would need to flatten it. */
+  side: Side
+  amount: DecimalString
+  reason: string
 }
 
 export interface ArbitrageState {
@@ -79,6 +96,29 @@ export interface ArbitrageState {
 export const arbitrageStateQuery = defineQuery<ArbitrageState>('state')
 
 export async function arbitrageWorkflow(input: ArbitrageInput): Promise<ArbitrageResult> {
+  // A monitor that started this child asks, after its continue-as-new, whether it still runs (see monitor-children).
+  setHandler(childProbeSignal, () => undefined)
+  let outcome = 'failed'
+  try {
+    const result = await arbitrage(input)
+    outcome = result.outcome
+    return result
+  } finally {
+    await reportToMonitor(outcome)
+  }
+}
+
+/** Tells the monitor that started this child how it ended, so that the monitor frees the symbol (and backs off). */
+async function reportToMonitor(outcome: string): Promise<void> {
+  const { parent, workflowId } = workflowInfo()
+  if (!parent || !patched(REPORTS_TO_MONITOR)) return
+  const monitor = getExternalWorkflowHandle(parent.workflowId)
+  await CancellationScope.nonCancellable(() => monitor.signal(childClosedSignal, { workflowId, outcome })).catch(
+    (error: unknown) => log.info('monitor not told of the end of its child: it has stopped', { error: String(error) })
+  )
+}
+
+async function arbitrage(input: ArbitrageInput): Promise<ArbitrageResult> {
   const state: ArbitrageState = { phase: 'checking', legs: [] }
   setHandler(arbitrageStateQuery, () => state)
   const problem = inputProblem(input)
@@ -91,7 +131,7 @@ export async function arbitrageWorkflow(input: ArbitrageInput): Promise<Arbitrag
     request: input,
   })
 
-  let check: Awaited<ReturnType<typeof checkPair>>
+  let check: PairCheckResult
   try {
     check = await checkPair({ ...input, depth: input.depth ?? DEFAULT_ARBITRAGE_DEPTH })
     // A cancel that came in during the check stops the trade before any order goes out.
@@ -112,8 +152,8 @@ export async function arbitrageWorkflow(input: ArbitrageInput): Promise<Arbitrag
   // Once an order may be out, a cancel must not leave a one-legged position: legs, unwind and record run to the end.
   return CancellationScope.nonCancellable(async () => {
     const ctx: LegContext = { executionId: workflowId, reconcileGraceMs: input.reconcileGraceMs ?? 5_000 }
-    const settled = await executeLegs(ctx, opportunity, state)
-    return finish(workflowId, input.symbol, state, settled.outcome, `${settled.reason}${resized}`, settled.error)
+    const settled = await executeLegs(ctx, check, state)
+    return finish(workflowId, input.symbol, state, settled.outcome, `${settled.reason}${resized}`, settled.error, settled.dust)
   })
 }
 
@@ -121,9 +161,15 @@ interface Settled {
   outcome: ArbitrageOutcome
   reason: string
   error?: string
+  dust?: Dust
 }
 
-async function executeLegs(ctx: LegContext, opportunity: ArbitrageOpportunity, state: ArbitrageState): Promise<Settled> {
+async function executeLegs(
+  ctx: LegContext,
+  check: PairCheckResult & { ok: true },
+  state: ArbitrageState
+): Promise<Settled> {
+  const { opportunity } = check
   state.phase = 'placing'
   const { symbol, amount, buyExchange, sellExchange } = opportunity
   // Both ids are chosen before either order goes out: every retry and lookup uses them.
@@ -154,10 +200,21 @@ async function executeLegs(ctx: LegContext, opportunity: ArbitrageOpportunity, s
   const bought = filledOf(buy)
   const sold = filledOf(sell)
   const legsText = `buy ${legText(buy)}; sell ${legText(sell)}`
-  const plan = planUnwind(buyExchange, sellExchange, bought, sold)
+  // The unwind values its venue's minimum notional at the price the opportunity traded there.
+  const plan = planUnwind(buyExchange, sellExchange, bought, sold, {
+    buy: { market: check.buyMarket, referencePrice: opportunity.buyAveragePrice },
+    sell: { market: check.sellMarket, referencePrice: opportunity.sellAveragePrice },
+  })
   if (!plan) {
     if (!isPositive(bought)) return { outcome: 'rejected', reason: `neither leg filled: ${legsText}` }
     return { outcome: 'completed', reason: `bought and sold ${bought} ${symbol}: ${legsText}` }
+  }
+  if (!isPositive(plan.amount)) {
+    // The legs differ by less than the venue can trade: sending it would only be refused. Flat within dust.
+    const dust = { exchange: plan.exchange, side: plan.side, amount: plan.dust, reason: plan.dustReason ?? '' }
+    const within = `bought ${bought}, sold ${sold}: ${dustText(dust)}, flat within it (${legsText})`
+    if (!isPositive(min(bought, sold))) return { outcome: 'rejected', reason: within, dust }
+    return { outcome: 'completed', reason: within, dust }
   }
 
   state.phase = 'unwinding'
@@ -169,7 +226,15 @@ async function executeLegs(ctx: LegContext, opportunity: ArbitrageOpportunity, s
     log.error('arbitrage unwind failed', { workflowId: ctx.executionId, error })
     return { outcome: 'unwind_failed', reason: `${what} failed`, error }
   }
+  if (isPositive(unwound.dust)) {
+    const dust = { exchange: plan.exchange, side: plan.side, amount: unwound.dust, reason: unwound.dustReason ?? '' }
+    return { outcome: 'unwound', reason: `${what}, now flat within ${dustText(dust)}`, dust }
+  }
   return { outcome: 'unwound', reason: `${what}, now flat` }
+}
+
+function dustText({ exchange, side, amount, reason }: Dust): string {
+  return `dust of ${amount} that ${exchange} cannot ${side} (${reason})`
 }
 
 async function finish(
@@ -178,7 +243,8 @@ async function finish(
   state: ArbitrageState,
   outcome: ArbitrageOutcome,
   reason: string,
-  error?: string
+  error?: string,
+  dust?: Dust
 ): Promise<ArbitrageResult> {
   const profit = profitOf(symbol, state.legs)
   const result: ArbitrageResult = {
@@ -191,6 +257,7 @@ async function finish(
     flat: outcome !== 'unwind_failed' && outcome !== 'unknown',
     reason,
     ...(error ? { error } : {}),
+    ...(dust ? { dust } : {}),
   }
   const failed = outcome === 'rejected' || outcome === 'unwind_failed' || outcome === 'unknown'
   await recordEnd({

@@ -8,7 +8,14 @@ export interface AutoExecuteParams {
   minProfitPct: number
   /** Executions over the monitor's whole life (across continue-as-new); unlimited when absent. */
   maxExecutions?: number
+  /**
+   * Pause (ms) of a venue pair after one of its children ended badly (rejected, unwound, unwind_failed, unknown),
+   * doubled for each further bad end in a row, at most an hour; default DEFAULT_BACKOFF_MS.
+   */
+  backoffMs?: number
 }
+
+export const DEFAULT_BACKOFF_MS = 60_000
 
 export interface MonitorParams {
   symbols: string[]
@@ -54,11 +61,15 @@ export function paramsProblem(params: MonitorParamsUpdate): string | undefined {
 
 function autoExecuteProblem(auto: AutoExecuteParams): string | undefined {
   if (typeof auto !== 'object' || auto === null || typeof auto.enabled !== 'boolean') {
-    return 'autoExecute must be { enabled, minProfitPct, maxExecutions? }'
+    return 'autoExecute must be { enabled, minProfitPct, maxExecutions?, backoffMs? }'
   }
   if (!Number.isFinite(auto.minProfitPct)) return 'autoExecute.minProfitPct must be a finite number'
   const max = auto.maxExecutions
   if (max !== undefined && !(Number.isInteger(max) && max >= 0)) return 'autoExecute.maxExecutions must be a whole number'
+  const backoff = auto.backoffMs
+  if (backoff !== undefined && !(Number.isInteger(backoff) && backoff > 0)) {
+    return 'autoExecute.backoffMs must be a positive whole number'
+  }
   return undefined
 }
 

@@ -2,9 +2,8 @@
 // reported with its reason instead of failing the whole read.
 import { isCancellation } from '@temporalio/workflow'
 
-import { max } from '../../domain/money.js'
 import type { VenueSnapshot } from '../../domain/routing/index.js'
-import type { DecimalString, ExchangeId } from '../../domain/types.js'
+import type { ExchangeId } from '../../domain/types.js'
 import { fetchSnapshot } from './activities.js'
 import { describe } from './placement.js'
 
@@ -61,10 +60,4 @@ function unusableReason(snapshot: VenueSnapshot): string | undefined {
   if (snapshot.enabled === false) return `${snapshot.book.symbol} is not trading on ${snapshot.exchange}`
   if (snapshot.health === 'down') return `${snapshot.exchange} is down`
   return undefined
-}
-
-/** The coarsest amount step among `snapshots`. Steps are powers of ten, so a multiple of it suits every venue. */
-export function coarsestStep(snapshots: readonly VenueSnapshot[]): DecimalString | undefined {
-  const steps = snapshots.flatMap((s) => (s.market ? [s.market.amountStep] : []))
-  return steps.length === 0 ? undefined : steps.reduce((a, b) => max(a, b))
 }
