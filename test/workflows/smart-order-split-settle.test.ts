@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { add } from '../../domain/money.js'
 import type { SmartOrderResult } from '../../workflows/smart-order.js'
+import { captureHistory } from '../support/histories.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
 
 let stack: TestStack
@@ -59,5 +60,6 @@ describe('smart order split', () => {
     expect(result.filled).toBe('1')
     expect(result.outcome).toBe('filled')
     expect(result.orders.find((o) => o.exchange === 'coinbase')).toMatchObject({ clientOrderId: coinbaseOrder!.clientOrderId, filled: '0.6' })
+    await captureHistory(stack.client, handle.workflowId, 'smart-order-split-open-settled')
   }, 90_000)
 })
