@@ -22,12 +22,40 @@ const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations')
 export function openDatabase(path: string): OpenedDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const sqlite = new Database(path)
-  // WAL lets the API read while the worker writes; busy_timeout rides out the short write locks.
-  sqlite.pragma('journal_mode = WAL')
+  // busy_timeout rides out the short write locks, also those of the other api and worker processes sharing the
+  // file (every write is one short autocommit statement). WAL lets the API read while workers write.
+  sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
   const db = drizzle(sqlite, { schema })
-  migrate(db, { migrationsFolder: MIGRATIONS })
+  // Several processes may open a new file at the same moment (npm run worker twice, and npm run api): the first
+  // steps can lose a race that busy_timeout does not cover, and simply succeed when run again.
+  whileRacing(() => sqlite.pragma('journal_mode = WAL'))
+  whileRacing(() => migrate(db, { migrationsFolder: MIGRATIONS }))
   return { db, close: () => sqlite.close() }
+}
+
+const RACE_ATTEMPTS = 8
+
+/**
+ * Runs `step` again when it lost a race with another process opening the same file:
+ * - switching a new file to WAL needs an exclusive lock; two connections both upgrading from a read lock would
+ *   deadlock, so SQLite answers SQLITE_BUSY at once instead of waiting;
+ * - drizzle reads the applied migrations outside its transaction, so the loser runs them again after the winner
+ *   and fails ("table ... already exists", "duplicate column"); run again, it finds them applied.
+ */
+function whileRacing(step: () => unknown): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      step()
+      return
+    } catch (error) {
+      const lostRace = /already exists|duplicate column|SQLITE_BUSY|database is locked/i.test(
+        `${(error as { code?: string }).code ?? ''} ${(error as Error).message} ${String((error as Error).cause ?? '')}`
+      )
+      if (!lostRace || attempt === RACE_ATTEMPTS) throw error
+      // better-sqlite3 is synchronous; so is this short pause before trying again.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt)
+    }
+  }
 }

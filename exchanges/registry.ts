@@ -80,7 +80,7 @@ function resolveConfig(
   const baseUrl = simulatorUrls?.[id]
   if (baseUrl === undefined) {
     throw new ExchangeSettingsError(
-      `${id} has no API keys (demo mode) but no simulator URL was given; set ${id.toUpperCase()}_BASE_URL or start the simulator`
+      `${id} has no API keys (demo mode) but no simulator URL was given; set SIMULATOR_URL (the simulator's control API), ${id.toUpperCase()}_BASE_URL or ${id.toUpperCase()}_API_KEY`
     )
   }
   return { ...config, baseUrl }

@@ -15,6 +15,11 @@ export interface ExchangeSettings {
   demo: Record<ExchangeId, boolean>
   /** One connector config per exchange. Demo configs carry the simulator's demo credentials. */
   configs: Record<ExchangeId, ConnectorConfig>
+  /**
+   * SIMULATOR_URL: the control API of a simulator running in another process (`npm run sim`). The api and worker
+   * roles read the venue URLs of demo-mode exchanges from it; `npm start` runs its own simulator instead.
+   */
+  simulatorUrl?: string
 }
 
 /** A configuration mistake in the environment; the message names the variable and never its secret value. */
@@ -45,7 +50,7 @@ export function loadExchangeSettings(env: Env): ExchangeSettings {
     demo[id] = config.demo
     configs[id] = config
   }
-  return { exchanges: [...EXCHANGE_IDS], demo, configs }
+  return { exchanges: [...EXCHANGE_IDS], demo, configs, simulatorUrl: url(env, 'SIMULATOR_URL') }
 }
 
 function exchangeConfig(env: Env, id: ExchangeId, shared: Partial<ConnectorConfig>): ConnectorConfig {

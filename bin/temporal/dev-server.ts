@@ -5,7 +5,7 @@
 // We start the process ourselves rather than through TestWorkflowEnvironment.createLocal: that helper gives the
 // server only 5 s to come up, and a first start that creates the schema on a busy CI machine can take longer.
 
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { dirname } from 'node:path'
@@ -29,6 +29,11 @@ export interface DevServerOptions {
   retentionDays?: number
   readyTimeoutMs?: number
   log?: (line: string) => void
+  /**
+   * Kill the server when this process dies, even by SIGKILL, so that no orphan keeps the port and the DB file
+   * (Linux: through `setpriv --pdeathsig`; elsewhere the server outlives a killed parent).
+   */
+  dieWithParent?: boolean
 }
 
 export interface RunningDevServer {
@@ -83,7 +88,9 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   for (const key of options.searchAttributes ?? []) args.push('--search-attribute', `${key.name}=${saTypeName(key)}`)
   args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true')
 
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  const [command, commandArgs] = options.dieWithParent ? withParentDeathSignal(options.cliPath, args) : [options.cliPath, args]
+  // setpriv execs the CLI: child.pid is the server process itself.
+  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000)
@@ -148,6 +155,13 @@ async function setRetention(connection: Connection, namespace: string, days: num
     namespace,
     config: { workflowExecutionRetentionTtl: { seconds: days * 86_400 } as never /* protobufjs takes a number for int64 */ },
   })
+}
+
+let pdeathsigSupported: boolean | undefined
+
+function withParentDeathSignal(command: string, args: string[]): [string, string[]] {
+  pdeathsigSupported ??= /--pdeathsig/.test(spawnSync('setpriv', ['--help'], { encoding: 'utf8' }).stdout ?? '')
+  return pdeathsigSupported ? ['setpriv', ['--pdeathsig', 'KILL', '--', command, ...args]] : [command, args]
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -56,7 +56,7 @@ describe('createConnectorRegistry', () => {
 
   it('refuses a demo exchange without a simulator URL, naming the way out', () => {
     expect(() => createConnectorRegistry(loadExchangeSettings({}), { simulatorUrls: { binance: sim.urls.binance } })).toThrow(
-      /coinbase has no API keys \(demo mode\) but no simulator URL was given; set COINBASE_BASE_URL/
+      /coinbase has no API keys \(demo mode\) but no simulator URL was given; set SIMULATOR_URL .*, COINBASE_BASE_URL or COINBASE_API_KEY/
     )
   })
 

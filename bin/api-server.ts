@@ -1,0 +1,42 @@
+// The HTTP API as npm start and npm run api run it: a Temporal client, the Hono app and the execution history.
+import { serve } from '@hono/node-server'
+import { Client, Connection } from '@temporalio/client'
+
+import { createApp } from '../api/app.js'
+import { createWorkflowRunner } from '../api/workflow-runner.js'
+import type { GatewayDb } from '../db/client.js'
+import type { ExchangeSettings } from '../exchanges/registry.js'
+import type { TemporalConnectionSettings } from '../temporal.config.js'
+import type { Lifecycle } from './lifecycle.js'
+import type { ApiConfig } from './start-config.js'
+
+export interface ApiServerOptions {
+  temporal: TemporalConnectionSettings
+  api: ApiConfig
+  db: GatewayDb
+  settings: ExchangeSettings
+}
+
+/** Listens and resolves with the API's URL once the port is bound (or rejects, e.g. on EADDRINUSE). */
+export async function startApiServer(
+  lifecycle: Lifecycle,
+  { temporal, api, db, settings }: ApiServerOptions
+): Promise<string> {
+  const connection = await Connection.connect({ address: temporal.address })
+  lifecycle.defer(() => connection.close())
+  const client = new Client({ connection, namespace: temporal.namespace })
+  const app = createApp({
+    runner: createWorkflowRunner(client, temporal.taskQueue),
+    db,
+    exchanges: settings.exchanges,
+    demoMode: settings.demo,
+    apiToken: api.apiToken,
+  })
+  // PORT=0 picks a free port: the URL carries the one bound.
+  const port = await new Promise<number>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: api.port, hostname: api.host }, (info) => resolve(info.port))
+    server.once('error', reject)
+    lifecycle.defer(() => new Promise<void>((done) => server.close(() => done())))
+  })
+  return `http://${api.host}:${port}`
+}

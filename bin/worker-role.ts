@@ -1,0 +1,59 @@
+// The worker as npm start and npm run worker run it: its own connection to Temporal, the workflows and the
+// activities of one task queue, stopped in order (shutdown, drain, then the connection) by the lifecycle, and the
+// reconciliation schedule made sure of at start.
+import { Client, Connection } from '@temporalio/client'
+import type { Worker } from '@temporalio/worker'
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker'
+
+import type { ActivityDeps } from '../activities/index.js'
+import type { TemporalConnectionSettings } from '../temporal.config.js'
+import type { Lifecycle } from './lifecycle.js'
+import { ensureReconciliationSchedule } from './reconciliation.js'
+import { createGatewayWorker } from './worker.js'
+
+/** Once per process, before any worker: warnings only, and no signal handling of the SDK's own (ours stops in order). */
+export function installWorkerRuntime(): void {
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] })
+}
+
+export async function startWorker(
+  lifecycle: Lifecycle,
+  { temporal, deps }: { temporal: TemporalConnectionSettings; deps: ActivityDeps }
+): Promise<Worker> {
+  const connection = await NativeConnection.connect({ address: temporal.address })
+  lifecycle.defer(() => connection.close())
+  const worker = await createGatewayWorker({
+    connection,
+    namespace: temporal.namespace,
+    taskQueue: temporal.taskQueue,
+    deps,
+  })
+  let stopping = false
+  const running = worker.run().catch((error: Error) => {
+    // A worker that can no longer poll must not leave a process that looks alive.
+    if (!stopping) lifecycle.abort(`the worker stopped: ${error.message}`)
+  })
+  lifecycle.defer(async () => {
+    stopping = true
+    worker.shutdown()
+    await running
+  })
+  await ensureReconciliation(temporal)
+  return worker
+}
+
+/**
+ * The reconciliation schedule lives in Temporal and every worker makes sure it exists. A failure is logged, not
+ * fatal: the worker still serves orders, and the next worker start (or this one's restart) tries again.
+ */
+async function ensureReconciliation(temporal: TemporalConnectionSettings): Promise<void> {
+  let connection: Connection | undefined
+  try {
+    connection = await Connection.connect({ address: temporal.address })
+    await ensureReconciliationSchedule(new Client({ connection, namespace: temporal.namespace }), temporal.taskQueue)
+  } catch (error) {
+    console.error(`reconciliation schedule not set up: ${(error as Error).message}`)
+  } finally {
+    await connection?.close()
+  }
+}
