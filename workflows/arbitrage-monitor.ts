@@ -21,6 +21,7 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   log,
+  patched,
   setHandler,
   startChild,
   workflowInfo,
@@ -77,7 +78,7 @@ export interface MonitorScan {
 }
 
 export interface MonitorExecution {
-  /** The child arbitrage workflow's id: `<monitor id>-arb-<n>`. */
+  /** The child arbitrage workflow's id: `<monitor id>~arb-<n>` (see childWorkflowId). */
   workflowId: string
   opportunityId: string
   netProfitPct: number
@@ -215,7 +216,7 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
       if (!best || running.some((c) => c.symbol === symbol)) continue
       carried.childSeq += 1
       const execution: MonitorExecution = {
-        workflowId: `${workflowId}-arb-${carried.childSeq}`,
+        workflowId: childWorkflowId(workflowId, carried.childSeq),
         opportunityId: best.id,
         netProfitPct: best.netProfitPct,
         startedAt: Date.now(),
@@ -296,6 +297,15 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
   const result = view()
   await recordEnd({ status: 'completed', outcome: 'stopped', result })
   return result
+}
+
+/**
+ * A child's id: `<monitor id>~arb-<n>`. '~' is never in an Idempotency-Key, so no API request's workflow id can be a
+ * child's (`monitor-<key>` with the key `x-arb-1` was the child `monitor-x-arb-1`). Monitors started before this
+ * rule keep naming their children `<monitor id>-arb-<n>`.
+ */
+function childWorkflowId(monitorId: string, seq: number): string {
+  return patched('monitor-child-ids-outside-key-space') ? `${monitorId}~arb-${seq}` : `${monitorId}-arb-${seq}`
 }
 
 async function scan(params: MonitorParams, depth: number): Promise<MonitorScan> {
