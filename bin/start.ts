@@ -52,7 +52,7 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
   lifecycle.defer(() => database.close())
   const registry = createConnectorRegistry(settings, { simulatorUrls })
   lifecycle.defer(() => registry.close())
-  await startWorker(lifecycle, { temporal, deps: { connectors: registry, db: database.db } })
+  await startWorker(lifecycle, { temporal, deps: { connectors: registry, db: database.db, requestTimeoutMs: settings.requestTimeoutMs } })
   const apiUrl = await startApiServer(lifecycle, { temporal, api: config, db: database.db, settings })
 
   log('')

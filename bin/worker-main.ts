@@ -22,7 +22,7 @@ await runProcess({ name: 'worker' }, async (lifecycle) => {
   lifecycle.defer(() => database.close())
   const registry = createConnectorRegistry(settings, { simulatorUrls })
   lifecycle.defer(() => registry.close())
-  await startWorker(lifecycle, { temporal, deps: { connectors: registry, db: database.db } })
+  await startWorker(lifecycle, { temporal, deps: { connectors: registry, db: database.db, requestTimeoutMs: settings.requestTimeoutMs } })
 
   const venues = settings.exchanges.map((id) => (simulatorUrls[id] ? `${id} (simulator ${simulatorUrls[id]})` : id))
   console.log(

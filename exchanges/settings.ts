@@ -20,6 +20,8 @@ export interface ExchangeSettings {
    * roles read the venue URLs of demo-mode exchanges from it; `npm start` runs its own simulator instead.
    */
   simulatorUrl?: string
+  /** EXCHANGE_REQUEST_TIMEOUT, ms: every venue request's timeout (the same for every exchange). */
+  requestTimeoutMs: number
 }
 
 /** A configuration mistake in the environment; the message names the variable and never its secret value. */
@@ -50,7 +52,13 @@ export function loadExchangeSettings(env: Env): ExchangeSettings {
     demo[id] = config.demo
     configs[id] = config
   }
-  return { exchanges: [...EXCHANGE_IDS], demo, configs, simulatorUrl: url(env, 'SIMULATOR_URL') }
+  return {
+    exchanges: [...EXCHANGE_IDS],
+    demo,
+    configs,
+    simulatorUrl: url(env, 'SIMULATOR_URL'),
+    requestTimeoutMs: shared.requestTimeoutMs,
+  }
 }
 
 function exchangeConfig(env: Env, id: ExchangeId, shared: Partial<ConnectorConfig>): ConnectorConfig {
