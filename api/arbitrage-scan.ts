@@ -83,7 +83,13 @@ async function readVenue(
     }
     return {
       exchange,
-      venue: { exchange, book, fees: { maker: market.makerFee, taker: market.takerFee } },
+      // The venue's rules go with its book, so a size either venue would refuse is never listed.
+      venue: {
+        exchange,
+        book,
+        fees: { maker: market.makerFee, taker: market.takerFee },
+        market: { amountStep: market.amountStep, minAmount: market.minAmount, minNotional: market.minNotional },
+      },
       amountStep: market.amountStep,
     }
   } catch (error) {
