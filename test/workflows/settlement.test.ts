@@ -99,6 +99,23 @@ describe('settling every order', () => {
     await captureHistory(stack.client, workflowId, 'order-unresolved-then-settled')
   }, 120_000)
 
+  it('settles a "duplicate client order id" answer by lookup: the venue has the order', async () => {
+    // An open order under this id reached Binance before the workflow sent it (an earlier request of the same order).
+    const clientOrderId = `dup-${Date.now()}`
+    const limit = { symbol: 'BTC/USDT', side: 'buy' as const, type: 'limit' as const, amount: '0.01', price: '60000' }
+    const earlier = await stack.registry.get('binance').placeOrder({ ...limit, clientOrderId })
+    expect(earlier.status).toBe('open')
+    const { result } = await runWorkflow<OrderExecutionResult>(stack, 'placeOrderWorkflow', {
+      exchange: 'binance',
+      order: { ...limit, clientOrderId },
+      reconcileGraceMs: 200,
+    })
+    expect(result.outcome).toBe('placed')
+    expect(result.attempts[0]).toMatchObject({ reconciled: true })
+    expect(result.order).toMatchObject({ id: earlier.id, status: 'open' })
+    expect(await stack.sim.control.receivedOrders('binance', { clientOrderId })).toHaveLength(1)
+  })
+
   it('ends a failover with nothing sent anywhere when its client order id was used by another execution', async () => {
     const first = await runWorkflow<OrderExecutionResult>(stack, 'placeOrderWorkflow', { exchange: 'coinbase', order: { ...order, symbol: 'BTC/USDT' } })
     expect(first.result.outcome).toBe('placed')
