@@ -1,7 +1,8 @@
 // `npm run worker`: one worker alone; start as many as needed on one task queue. Configured like npm start:
 // TEMPORAL_ADDRESS (127.0.0.1:7233), TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, DATABASE_PATH (one SQLite file shared
 // by every worker and api process), exchange API keys; exchanges without keys trade against the simulator at
-// SIMULATOR_URL. SIGINT/SIGTERM: the worker shuts down (in-flight activities are cancelled and drained), then the
+// SIMULATOR_URL. WORKFLOW_BUNDLE: a workflow bundle built by `npm run worker:bundle`, so that a (re)started worker
+// serves within seconds instead of bundling first. SIGINT/SIGTERM: the worker shuts down (in-flight activities are cancelled and drained), then the
 // connections close. A SIGKILL leaves nothing to clean: Temporal hands its tasks to another worker.
 import { openDatabase } from '../db/client.js'
 import { createConnectorRegistry, loadExchangeSettings } from '../exchanges/registry.js'
@@ -10,19 +11,25 @@ import { runProcess } from './lifecycle.js'
 import { fetchSimulatorUrls } from './simulator-venues.js'
 import { readDatabasePath } from './start-config.js'
 import { installWorkerRuntime, startWorker } from './worker-role.js'
+import { readWorkflowBundle } from './worker.js'
 
 await runProcess({ name: 'worker' }, async (lifecycle) => {
   const settings = loadExchangeSettings(process.env)
   const simulatorUrls = await fetchSimulatorUrls(settings)
   const temporal = temporalConnectionSettings(process.env)
   const databasePath = readDatabasePath(process.env)
+  const workflowBundle = process.env.WORKFLOW_BUNDLE ? readWorkflowBundle(process.env.WORKFLOW_BUNDLE) : undefined
   installWorkerRuntime()
 
   const database = openDatabase(databasePath)
   lifecycle.defer(() => database.close())
   const registry = createConnectorRegistry(settings, { simulatorUrls })
   lifecycle.defer(() => registry.close())
-  await startWorker(lifecycle, { temporal, deps: { connectors: registry, db: database.db, requestTimeoutMs: settings.requestTimeoutMs } })
+  await startWorker(lifecycle, {
+    temporal,
+    deps: { connectors: registry, db: database.db, requestTimeoutMs: settings.requestTimeoutMs },
+    workflowBundle,
+  })
 
   const venues = settings.exchanges.map((id) => (simulatorUrls[id] ? `${id} (simulator ${simulatorUrls[id]})` : id))
   console.log(

@@ -2,7 +2,7 @@
 // activities of one task queue, stopped in order (shutdown, drain, then the connection) by the lifecycle, and the
 // reconciliation schedule made sure of at start.
 import { Client, Connection } from '@temporalio/client'
-import type { Worker } from '@temporalio/worker'
+import type { Worker, WorkflowBundleOption } from '@temporalio/worker'
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker'
 
 import type { ActivityDeps } from '../activities/index.js'
@@ -18,7 +18,11 @@ export function installWorkerRuntime(): void {
 
 export async function startWorker(
   lifecycle: Lifecycle,
-  { temporal, deps }: { temporal: TemporalConnectionSettings; deps: ActivityDeps }
+  {
+    temporal,
+    deps,
+    workflowBundle,
+  }: { temporal: TemporalConnectionSettings; deps: ActivityDeps; workflowBundle?: WorkflowBundleOption }
 ): Promise<Worker> {
   const connection = await NativeConnection.connect({ address: temporal.address })
   lifecycle.defer(() => connection.close())
@@ -27,6 +31,7 @@ export async function startWorker(
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
     deps,
+    workflowBundle,
   })
   let stopping = false
   const running = worker.run().catch((error: Error) => {

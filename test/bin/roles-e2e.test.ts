@@ -1,8 +1,9 @@
 // Goal: the platform runs as separate processes exactly as the README shows: npm run temporal, npm run sim, a worker
 // and an API, each configured by the environment and announcing itself with its ready line; an order placed through
-// the API fills at the simulator; the Temporal server, SIGKILLed (the pid its ready line gives) and started again
-// on its file, keeps that order's history and serves the next one through the same worker and API; SIGTERM stops
-// each role cleanly, and a SIGKILLed temporal role takes its server with it. Method: every role a real process (`node --import tsx bin/<role>`), the real Temporal CLI.
+// the API fills at the simulator (the worker loading a pre-built workflow bundle); the Temporal server, SIGKILLed
+// (the pid its ready line gives) and started again on its file, keeps that order's history and serves the next one
+// through the same worker and API; SIGTERM stops each role cleanly, and a SIGKILLed temporal role takes its server
+// with it. Method: every role a real process (`node --import tsx bin/<role>`), the real Temporal CLI.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +11,7 @@ import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 
 import { freePort } from '../../bin/temporal/dev-server.js'
+import { writeWorkflowBundle } from '../../bin/worker.js'
 import { createControlClient } from '../support/simulator.js'
 import { demoEnv, startRole, type RoleProcess } from './role-process.js'
 
@@ -50,7 +52,10 @@ it('runs temporal, sim, worker and api as separate processes and survives a SIGK
   expect(address).toBe(`127.0.0.1:${temporalPort}`)
   await sim.waitFor(new RegExp(`^sim ready: http://127\\.0\\.0\\.1:${control} \\(pid ${sim.child.pid}\\)$`, 'm'))
 
+  // Built once, as `npm run worker:bundle` does: the worker then starts without bundling.
+  await writeWorkflowBundle(join(dir, 'workflow-bundle.js'))
   const env = demoEnv({
+    WORKFLOW_BUNDLE: join(dir, 'workflow-bundle.js'),
     TEMPORAL_ADDRESS: address!,
     SIMULATOR_URL: `http://127.0.0.1:${control}`,
     DATABASE_PATH: join(dir, 'gateway.db'),

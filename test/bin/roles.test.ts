@@ -56,6 +56,13 @@ describe.concurrent('a role in demo mode without SIMULATOR_URL', () => {
   })
 })
 
+it('bin/worker-main.ts exits 1 when WORKFLOW_BUNDLE names no file', async () => {
+  const env = demoEnv({ SIMULATOR_URL: sim.urls.control, WORKFLOW_BUNDLE: join(dir, 'missing.js'), DATABASE_PATH: join(dir, 'gateway.db') })
+  const { code, stderr } = await runRole('bin/worker-main.ts', env)
+  expect(code).toBe(1)
+  expect(stderr).toMatch(/WORKFLOW_BUNDLE=.*missing\.js does not exist \(build it with npm run worker:bundle\)/)
+})
+
 describe('SIMULATOR_URL', () => {
   it('is required only by exchanges that trade on the simulator', () => {
     expect(() => requireSimulatorUrl(loadExchangeSettings({}))).toThrow(/SIMULATOR_URL is not set/)
