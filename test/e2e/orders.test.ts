@@ -124,8 +124,14 @@ describe('POST /api/orders', () => {
     const first = await stack.request('POST', '/api/orders', body, { 'Idempotency-Key': 'reuse-1' })
     expect(first.status).toBe(201)
     const second = await stack.request('POST', '/api/orders', body, { 'Idempotency-Key': 'reuse-2' })
-    expect(second.status).toBe(422)
-    expect(second.body.error).toMatchObject({ type: 'ValidationError', message: expect.stringMatching(/already used by execution order-reuse-1/) })
+    // Refused before anything starts: no second execution exists.
+    expect(second.status).toBe(409)
+    expect(second.body.error).toMatchObject({
+      code: 'client_order_id_used',
+      field: 'clientOrderId',
+      message: expect.stringMatching(/already used by execution order-reuse-1/),
+    })
+    expect((await stack.request('GET', '/api/orders/order-reuse-2')).status).toBe(404)
     expect(await stack.sim.control.receivedOrders('binance', { clientOrderId: 'my-reused-id' })).toHaveLength(1)
   })
 
