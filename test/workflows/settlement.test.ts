@@ -10,19 +10,10 @@ import type { OrderExecutionResult } from '../../workflows/place-order.js'
 import { captureHistory } from '../support/histories.js'
 import { runWorkflow } from '../support/run-workflow.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
+import { waitFor } from '../support/wait-for.js'
 
 const BOOK = { bids: [['63990', '5'] as [string, string]], asks: [['64010', '5'] as [string, string]] }
 const order = { symbol: 'BTC/USDT', side: 'buy' as const, type: 'market' as const, amount: '0.25' }
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 describe('settling every order', () => {
   let stack: TestStack

@@ -7,6 +7,7 @@ import { add } from '../../domain/money.js'
 import type { SmartOrderResult } from '../../workflows/smart-order.js'
 import { captureHistory } from '../support/histories.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
+import { waitFor } from '../support/wait-for.js'
 
 let stack: TestStack
 
@@ -14,16 +15,6 @@ beforeAll(async () => {
   stack = await startTestStack()
 })
 afterAll(async () => stack?.close())
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 describe('smart order split', () => {
   it('settles an allocation still reported open before re-planning, and never overfills', async () => {
