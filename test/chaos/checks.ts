@@ -28,6 +28,10 @@ const NOT_PLACED: Record<PlannedExecution['kind'], string[]> = {
   arbitrage: ['rejected'],
 }
 const UNRESOLVED_OUTCOMES = new Set(['unknown', 'unresolved'])
+const STATUS_TEXT: Partial<Record<ExecutionRecord['status'], string>> = {
+  NOT_FOUND: 'sent to the API, but no run exists',
+  NOT_STARTED: 'never sent: the load phase ran out of time',
+}
 
 const orderKey = (venue: string, clientOrderId: string): string => `${venue}:${clientOrderId}`
 
@@ -52,7 +56,7 @@ const netBoughtOf = (orders: VenueOrder[]): string =>
 export function checkClosed({ executions }: ChaosObservation): CheckResult {
   const violations = executions
     .filter((execution) => execution.status !== 'COMPLETED')
-    .map((execution) => `${execution.planned.workflowId}: ${execution.status.toLowerCase()}`)
+    .map((execution) => `${execution.planned.workflowId}: ${STATUS_TEXT[execution.status] ?? execution.status.toLowerCase()}`)
   return { name: 'every execution closed', violations }
 }
 

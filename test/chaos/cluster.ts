@@ -1,9 +1,11 @@
 // The platform as separate processes, the way the roles run in production: the Temporal dev server on its own
 // SQLite file, the simulator, the API and N workers on one task queue, all on free 127.0.0.1 ports. Workers (and
 // the API) that die are started again by a supervisor loop; kills and restarts are counted for the report.
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { freePort } from '../../bin/temporal/dev-server.js'
+import { bundleWorkflows } from '../../bin/worker.js'
 import { killAllSpawned, killServing, startRole, stopRole, type RoleProcess, type RoleSpec } from './processes.js'
 
 export interface ClusterOptions {
@@ -85,9 +87,15 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       SIM_SEED: String(options.seed),
     },
   }
+  const bundlePath = join(workDir, 'workflow-bundle.js')
+  const writeBundle = async () => {
+    const bundle = await bundleWorkflows()
+    writeFileSync(bundlePath, bundle.code)
+    writeFileSync(`${bundlePath}.map`, bundle.sourceMap)
+  }
   let temporal: RoleProcess
   let simulator: RoleProcess
-  ;[temporal, simulator] = await Promise.all([start(temporalSpec), start(simulatorSpec)])
+  ;[temporal, simulator] = await Promise.all([start(temporalSpec), start(simulatorSpec), writeBundle()])
   const simulatorUrl = simulator.readyText
   const roleEnv = {
     ...env,
@@ -101,11 +109,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     readyPrefix: 'api ready:',
     env: { ...roleEnv, PORT: String(apiPort), HOST: '127.0.0.1' },
   }
+  // bin/worker-main.ts with the workflows bundled once for the run (see worker-entry.ts for why).
   const workerSpec = (index: number) => ({
     name: `worker-${index + 1}`,
-    entry: 'bin/worker-main.ts',
+    entry: 'test/chaos/worker-entry.ts',
     readyPrefix: 'worker ready:',
-    env: roleEnv,
+    env: { ...roleEnv, CHAOS_WORKFLOW_BUNDLE: bundlePath },
   })
 
   // The API first: it migrates the shared database before any worker opens it.

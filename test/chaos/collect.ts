@@ -13,7 +13,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export interface RunsReader {
   /** Waits until no planned run is RUNNING, or `deadline`; returns how many still run. */
   awaitClosed(plan: PlannedExecution[], deadline: number): Promise<number>
-  read(plan: PlannedExecution[]): Promise<ExecutionRecord[]>
+  /** Each planned run as Temporal reports it; `sent` names those the suite POSTed at least once. */
+  read(plan: PlannedExecution[], sent: Set<string>): Promise<ExecutionRecord[]>
   close(): Promise<void>
 }
 
@@ -41,13 +42,13 @@ export async function openRunsReader(address: string): Promise<RunsReader> {
         await sleep(2_000)
       }
     },
-    async read(plan) {
+    async read(plan, sent) {
       const records: ExecutionRecord[] = []
       for (const planned of plan) {
         const { status, description } = await statusOf(planned.workflowId)
         const record: ExecutionRecord = {
           planned,
-          status,
+          status: status === 'NOT_FOUND' && !sent.has(planned.workflowId) ? 'NOT_STARTED' : status,
           acceptedAt: description?.startTime.getTime(),
           closedAt: description?.closeTime?.getTime(),
         }

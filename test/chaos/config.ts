@@ -34,7 +34,7 @@ export function readChaosConfig(env: NodeJS.ProcessEnv): ChaosConfig {
     loadSeconds: intFrom(env, 'CHAOS_SECONDS', 300, 10),
     settleSeconds: intFrom(env, 'CHAOS_SETTLE_SECONDS', 120, 5),
     budgetSeconds: intFrom(env, 'CHAOS_BUDGET_SECONDS', 570, 60),
-    concurrency: intFrom(env, 'CHAOS_CONCURRENCY', 8, 1),
+    concurrency: intFrom(env, 'CHAOS_CONCURRENCY', 10, 1),
     workers: intFrom(env, 'CHAOS_WORKERS', 2, 2),
     keep: env.CHAOS_KEEP === '1',
   }

@@ -8,6 +8,8 @@ import type { PlannedExecution } from './model.js'
 import { pinArbitrageLane, pinSmartLane, type ArbitrageLane, type SmartLane } from './venues.js'
 
 export interface Progress {
+  /** The suite POSTed it at least once. */
+  sent?: boolean
   acceptedAt?: number
   closedAt?: number
 }
@@ -44,6 +46,7 @@ export async function drive(options: DriveOptions): Promise<Map<string, Progress
 
   async function runOne(execution: PlannedExecution): Promise<void> {
     const record = progress.get(execution.workflowId)!
+    record.sent = true
     const slotEnd = Date.now() + options.slotMs
     if (execution.lane) await prepareLane(control, execution.lane).catch((error: Error) => log(`chaos: pinning ${execution.lane} failed: ${error.message}`))
     const second = doublePost.has(execution.workflowId) ? api.submit(execution, slotEnd).catch(() => undefined) : undefined

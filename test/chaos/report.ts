@@ -57,11 +57,12 @@ export function printReport(
     countOf(results, 'ledger equals the venues', /not in the ledger|no such order/) +
     countOf(results, 'every outcome matches the venues') +
     observation.executions.filter((e) => e.status === 'NOT_FOUND').length
+  const notStarted = observation.executions.filter((e) => e.status === 'NOT_STARTED').length
   const unresolved = countOf(results, 'no outcome left unresolved')
   const failed = results.filter((r) => r.violations.length > 0).length
 
   print('== figures')
-  print(`  executions ${observation.executions.length} (closed ${closed}), venue orders ${observation.venueOrders.length}, ledger rows ${observation.ledger.length}`)
+  print(`  executions ${observation.executions.length} (closed ${closed}, never sent ${notStarted}), venue orders ${observation.venueOrders.length}, ledger rows ${observation.ledger.length}`)
   print(`  kills      ${figures.workerKills} worker SIGKILLs (${figures.holdKills} inside a held venue answer), ${figures.temporalKills} Temporal server SIGKILL`)
   print(`  restarts   ${figures.restarts}`)
   print(`  faults     ${observation.faults.length}: ${[...faultLabels].map(([label, n]) => `${label} x${n}`).join('; ')}`)

@@ -74,6 +74,7 @@ async function main(): Promise<number> {
     const loadStart = Date.now()
     let driving = true
     const injector = createFaultInjector(control, cluster, rngFor('faults'), log)
+    let progress: Awaited<ReturnType<typeof drive>> | undefined
     const driven = drive({
       api: createApiClient(cluster.apiUrl),
       control,
@@ -81,9 +82,11 @@ async function main(): Promise<number> {
       rng: rngFor('driver'),
       concurrency: config.concurrency,
       stopStartingAt: loadStart + config.loadSeconds * 1000,
-      slotMs: 90_000,
+      slotMs: 20_000,
       log,
-    }).finally(() => (driving = false))
+    })
+      .then((result) => (progress = result))
+      .finally(() => (driving = false))
     const chaos = Promise.all([
       runMonkey(cluster, rngFor('kills'), () => !driving, loadStart + 40_000, log),
       injector.run(() => !driving, loadStart + 70_000),
@@ -95,9 +98,10 @@ async function main(): Promise<number> {
     await cluster.waitForWorkers(config.workers, 60_000)
     const reader = await openRunsReader(cluster.temporalAddress)
     const settleDeadline = Math.min(Date.now() + config.settleSeconds * 1000, hardDeadline - 45_000)
-    const stillRunning = await reader.awaitClosed(plan, settleDeadline)
-    log(`chaos: ${stillRunning} execution(s) still running after settling`)
-    const executions = await reader.read(plan)
+    const sent = new Set([...(progress ?? new Map()).entries()].filter(([, p]) => p.sent).map(([id]) => id))
+    const stillRunning = await reader.awaitClosed(plan.filter((e) => sent.has(e.workflowId)), settleDeadline)
+    log(`chaos: ${sent.size} of ${plan.length} executions sent; ${stillRunning} still running after settling`)
+    const executions = await reader.read(plan, sent)
     await reader.close()
     const observation: ChaosObservation = {
       executions,
