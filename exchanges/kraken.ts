@@ -22,6 +22,7 @@ import { InvalidOrderError, OrderNotFoundError } from './errors.js'
 import { exactNumber } from './order-checks.js'
 import { type KrakenCcxt, createKrakenCcxt } from './kraken/ccxt-client.js'
 import { krakenClientOrderIdProblem } from './kraken/client-order-id.js'
+import { createLookupBatcher, type PendingLookup } from './kraken/lookup-batch.js'
 import { refineKrakenError } from './kraken/errors.js'
 import {
   type KeySerialiser,
@@ -70,36 +71,59 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
 
   // ---- orders ----
 
-  /** Kraken's lookup by client order id: open orders, then closed ones, both filtered by cl_ord_id. */
+  /**
+   * Kraken's lookup by client order id (ccxt's own is broken, quirk 4): batched (kraken/lookup-batch.ts), so the
+   * lookups waiting together share one read of the open orders and, for those not open, one of the recent closed
+   * orders; an order older than that page is looked up alone, filtered by cl_ord_id.
+   */
   override async getOrder(original: OrderLookup): Promise<UnifiedOrder> {
     const lookup = this.canonicalLookup(original)
     const clientOrderId = lookup.clientOrderId
     if (lookup.id !== undefined || clientOrderId === undefined || clientOrderId === '') return super.getOrder(lookup)
     const { symbol } = lookup
     await this.ccxtMarket(symbol, 'getOrder')
-    const spec = (method: string): CallSpec => ({
-      ...this.spec('queryOrder', method, 'getOrder', symbol),
-      clientOrderId,
-    })
-    const params = { clientOrderId }
-    const open = await this.call(spec('fetchOpenOrders'), () =>
-      this.exchange.fetchOpenOrders(symbol, undefined, undefined, params)
-    )
-    const matches = (o: CcxtOrder) => canonicalClientOrderId('kraken', this.clientOrderIdOf(o) ?? '') === clientOrderId
-    const openMatch = open.find(matches)
-    if (openMatch !== undefined) return this.unified(openMatch, lookup)
-    const closed = await this.call(spec('fetchClosedOrders'), () =>
-      this.exchange.fetchClosedOrders(symbol, undefined, undefined, params)
-    )
-    // cl_ord_id is unique among open orders only: the latest closed one is the order a retry is asking about
-    const closedMatch = closed
-      .filter(matches)
-      .sort((a, b) => (b.timestamp ?? 0) - (a.timestamp ?? 0))[0]
-    if (closedMatch !== undefined) return this.unified(closedMatch, lookup)
+    const found = await this.lookups.lookup({ symbol, clientOrderId })
+    if (found !== undefined) return this.unified(found, lookup)
     throw new OrderNotFoundError(`kraken has no order with client order id ${clientOrderId} on ${symbol}`, {
       exchange: this.id,
       operation: 'getOrder',
     })
+  }
+
+  private readonly lookups = createLookupBatcher<CcxtOrder>((pending) => this.readOrdersByClientId(pending))
+
+  private async readOrdersByClientId(pending: PendingLookup[]): Promise<Map<PendingLookup, CcxtOrder | undefined>> {
+    const spec = (method: string, symbol?: string, clientOrderId?: string): CallSpec => ({
+      ...this.spec('queryOrder', method, 'getOrder', symbol),
+      ...(clientOrderId ? { clientOrderId } : {}),
+    })
+    const answers = new Map<PendingLookup, CcxtOrder | undefined>()
+    const match = (orders: CcxtOrder[], { symbol, clientOrderId }: PendingLookup) =>
+      orders
+        .filter((o) => o.symbol === symbol && canonicalClientOrderId('kraken', this.clientOrderIdOf(o) ?? '') === clientOrderId)
+        // cl_ord_id is unique among open orders only: the latest closed one is the order a retry is asking about
+        .sort((a, b) => (b.timestamp ?? 0) - (a.timestamp ?? 0))[0]
+    const settle = (orders: CcxtOrder[], lookups: PendingLookup[]) => {
+      for (const l of lookups) {
+        const order = match(orders, l)
+        if (order !== undefined) answers.set(l, order)
+      }
+      return lookups.filter((l) => !answers.has(l))
+    }
+
+    const open = await this.call(spec('fetchOpenOrders'), () => this.exchange.fetchOpenOrders())
+    let missing = settle(open, pending)
+    if (missing.length === 0) return answers
+    const closed = await this.call(spec('fetchClosedOrders'), () => this.exchange.fetchClosedOrders())
+    missing = settle(closed, missing)
+    for (const l of missing) {
+      const params = { clientOrderId: l.clientOrderId }
+      const older = await this.call(spec('fetchClosedOrders', l.symbol, l.clientOrderId), () =>
+        this.exchange.fetchClosedOrders(l.symbol, undefined, undefined, params)
+      )
+      answers.set(l, match(older, l))
+    }
+    return answers
   }
 
   // ---- extras ----
