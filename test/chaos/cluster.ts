@@ -1,11 +1,10 @@
 // The platform as separate processes, the way the roles run in production: the Temporal dev server on its own
 // SQLite file, the simulator, the API and N workers on one task queue, all on free 127.0.0.1 ports. Workers (and
 // the API) that die are started again by a supervisor loop; kills and restarts are counted for the report.
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { freePort } from '../../bin/temporal/dev-server.js'
-import { bundleWorkflows } from '../../bin/worker.js'
+import { writeWorkflowBundle } from '../../bin/worker.js'
 import { killAllSpawned, killServing, startRole, stopRole, type RoleProcess, type RoleSpec } from './processes.js'
 
 export interface ClusterOptions {
@@ -88,11 +87,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     },
   }
   const bundlePath = join(workDir, 'workflow-bundle.js')
-  const writeBundle = async () => {
-    const bundle = await bundleWorkflows()
-    writeFileSync(bundlePath, bundle.code)
-    writeFileSync(`${bundlePath}.map`, bundle.sourceMap)
-  }
+  // Bundled once for the run: webpack at every worker start takes 20-40 s on a busy 2-core machine, longer than
+  // the gap between kills, so workers started again after a SIGKILL would never be up.
+  const writeBundle = () => writeWorkflowBundle(bundlePath)
   let temporal: RoleProcess
   let simulator: RoleProcess
   ;[temporal, simulator] = await Promise.all([start(temporalSpec), start(simulatorSpec), writeBundle()])
@@ -109,12 +106,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     readyPrefix: 'api ready:',
     env: { ...roleEnv, PORT: String(apiPort), HOST: '127.0.0.1' },
   }
-  // bin/worker-main.ts with the workflows bundled once for the run (see worker-entry.ts for why).
   const workerSpec = (index: number) => ({
     name: `worker-${index + 1}`,
-    entry: 'test/chaos/worker-entry.ts',
+    entry: 'bin/worker-main.ts',
     readyPrefix: 'worker ready:',
-    env: { ...roleEnv, CHAOS_WORKFLOW_BUNDLE: bundlePath },
+    env: { ...roleEnv, WORKFLOW_BUNDLE: bundlePath },
   })
 
   // The API first: it migrates the shared database before any worker opens it.
