@@ -107,6 +107,25 @@ describe('settling every order', () => {
     expect(await stack.sim.control.receivedOrders('binance', { clientOrderId })).toHaveLength(1)
   })
 
+  it('settles a market order whose acknowledgement could not be read back, instead of ending it open', async () => {
+    // Coinbase acknowledges `pending`; its answer is held while the venue starts failing, so the read-back fails
+    // and the connector can only report the acknowledgement: open, nothing filled.
+    const before = (await stack.sim.control.receivedOrders('coinbase', { symbol: 'BTC/USDT' })).length
+    await stack.sim.control.setFaults('coinbase', { holdOrderResponsesMs: 1_500 })
+    const handle = await stack.client.workflow.start('placeOrderWorkflow', {
+      taskQueue: stack.taskQueue,
+      workflowId: `immediate-open-${Date.now()}`,
+      args: [{ exchange: 'coinbase', order, reconcileGraceMs: 200, unresolvedAfterMs: 2_000 }],
+    })
+    const arrived = async () => (await stack.sim.control.receivedOrders('coinbase', { symbol: 'BTC/USDT' })).length > before
+    await waitFor('the order at coinbase', async () => ((await arrived()) ? true : undefined))
+    await stack.sim.control.setFaults('coinbase', { errorRate: 1 })
+    await waitFor('the order to be unresolved', async () => ((await handle.query<{ unresolved?: unknown[] }>('state')).unresolved?.length ? true : undefined))
+    await stack.sim.control.clearFaults('coinbase')
+    const result = (await handle.result()) as OrderExecutionResult
+    expect(result.order).toMatchObject({ status: 'closed', filled: '0.25' })
+  }, 90_000)
+
   it('ends a failover with nothing sent anywhere when its client order id was used by another execution', async () => {
     const first = await runWorkflow<OrderExecutionResult>(stack, 'placeOrderWorkflow', { exchange: 'coinbase', order: { ...order, symbol: 'BTC/USDT' } })
     expect(first.result.outcome).toBe('placed')

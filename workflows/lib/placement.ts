@@ -48,6 +48,8 @@ export const PATCHES = {
   settleUnresolved: 'placement-settle-unresolved',
   /** A split's IOC allocation still reported open is settled (cancelled or read back) before the re-plan. */
   splitSettlesOpen: 'smart-split-settles-open',
+  /** Every market/IOC/FOK order still reported open is settled before the execution uses its fill. */
+  settleImmediateOpen: 'placement-settles-immediate-open',
 } as const
 
 const DEFINITIVE = new Set([
@@ -87,6 +89,20 @@ export function placementSummary({ request: r, exchange, role }: PlaceOrderInput
 }
 
 export async function placeAndSettle(input: PlaceOrderInput, options: PlacementOptions): Promise<PlacementOutcome> {
+  const outcome = await placeUntilKnown(input, options)
+  // A market, IOC or FOK order is done when the venue has answered; one still reported open is an acknowledgement
+  // read back too early (or not at all): its real fill is settled from the venue before anyone counts it.
+  if (isImmediate(input) && outcome.kind === 'placed' && outcome.order.status === 'open' && patched(PATCHES.settleImmediateOpen)) {
+    return settleOpenOrder(input, outcome, options)
+  }
+  return outcome
+}
+
+function isImmediate({ request }: PlaceOrderInput): boolean {
+  return request.type === 'market' || request.timeInForce === 'IOC' || request.timeInForce === 'FOK'
+}
+
+async function placeUntilKnown(input: PlaceOrderInput, options: PlacementOptions): Promise<PlacementOutcome> {
   for (let round = 1; ; round++) {
     const sent = await sendOnce(input, options)
     if (sent.kind !== 'uncertain') return sent
