@@ -5,10 +5,16 @@ import { EXCHANGE_IDS } from '../domain/types.js'
 import { startSimulator } from '../sim/index.js'
 import { runProcess } from './lifecycle.js'
 import { readSimulatorConfig } from './start-config.js'
+import { simulatorDialects } from './simulator-dialects.js'
 
 await runProcess({ name: 'simulator' }, async (lifecycle) => {
   const config = readSimulatorConfig(process.env)
-  const simulator = await startSimulator({ host: config.simulatorHost, ports: config.simulatorPorts, seed: config.simulatorSeed })
+  const simulator = await startSimulator({
+    host: config.simulatorHost,
+    ports: config.simulatorPorts,
+    seed: config.simulatorSeed,
+    dialects: simulatorDialects(process.env),
+  })
   lifecycle.defer(() => simulator.close())
 
   console.log('Venue simulator running')

@@ -14,6 +14,7 @@ import { fetchSimulatorUrls, simulatedExchanges } from './simulator-venues.js'
 import { readStartConfig } from './start-config.js'
 import { startEmbeddedTemporal } from './temporal-server.js'
 import { installWorkerRuntime, startWorker } from './worker-role.js'
+import { simulatorDialects } from './simulator-dialects.js'
 
 const log = (line: string) => console.log(line)
 
@@ -28,7 +29,12 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
     let controlUrl = settings.simulatorUrl
     if (controlUrl !== undefined) simulatorUrls = await fetchSimulatorUrls(settings)
     else {
-      const sim = await startSimulator({ host: config.simulatorHost, ports: config.simulatorPorts, seed: config.simulatorSeed })
+      const sim = await startSimulator({
+        host: config.simulatorHost,
+        ports: config.simulatorPorts,
+        seed: config.simulatorSeed,
+        dialects: simulatorDialects(process.env),
+      })
       lifecycle.defer(() => sim.close())
       simulatorUrls = sim.urls
       controlUrl = sim.urls.control

@@ -1,5 +1,6 @@
 // Settings every connector is built from. The registry (exchanges/registry.ts) fills them from the environment;
 // tests build them directly.
+import type { KrakenTier } from './rate-limit/kraken.js'
 
 /** How one connector talks to its venue. Secrets live here and nowhere else (never logged, never in errors). */
 export interface ConnectorConfig {
@@ -17,6 +18,8 @@ export interface ConnectorConfig {
   maxRetries: number
   /** 0..1 share of the venue's published limit kept in reserve (0.1 = use at most 90 %). */
   rateLimitBuffer: number
+  /** Kraken only: the account's verification tier, which sets its rate limits (KRAKEN_TIER, default starter). */
+  krakenTier?: KrakenTier
   /** True when talking to the venue simulator with its demo credentials. */
   demo: boolean
   /** Markets are reloaded when older than this, ms. */

@@ -32,7 +32,7 @@ import {
 } from './kraken/key-serialiser.js'
 import { conditionalShape, limitOrderParams, timeInForceProblem } from './kraken/order-params.js'
 import { toKrakenFill, toMarginPosition } from './kraken/records.js'
-import { krakenRateModel } from './rate-limit/kraken.js'
+import { KRAKEN_TIER_LIMITS, krakenRateModel } from './rate-limit/kraken.js'
 import { queueWithinSendDeadline } from './send-deadline.js'
 
 export const KRAKEN_FEATURES = ['spot', 'margin', 'conditionalOrders', 'postOnly', 'ioc', 'tradeHistory'] as const
@@ -61,7 +61,7 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
       id: 'kraken',
       exchange: createKrakenCcxt(config, () => nonces.next(keyName)),
       config,
-      rateLimitModel: krakenRateModel(),
+      rateLimitModel: krakenRateModel(KRAKEN_TIER_LIMITS[config.krakenTier ?? 'starter']),
       features: KRAKEN_FEATURES,
       deps,
     })

@@ -3,6 +3,7 @@
 import type { ExchangeId } from '../domain/types.js'
 import { EXCHANGE_IDS } from '../domain/types.js'
 import { DEMO_CREDENTIALS } from '../sim/credentials.js'
+import { KRAKEN_TIERS, type KrakenTier } from './rate-limit/kraken.js'
 import { connectorConfig, DEFAULT_MAX_RETRIES, DEFAULT_RATE_LIMIT_BUFFER, DEFAULT_REQUEST_TIMEOUT_MS } from './config.js'
 import type { ConnectorConfig } from './config.js'
 
@@ -69,10 +70,11 @@ function exchangeConfig(env: Env, id: ExchangeId, shared: Partial<ConnectorConfi
   const baseUrl = url(env, `${prefix}_BASE_URL`)
   const sandboxVariable = SANDBOX_VARIABLE[id]
   const sandbox = sandboxVariable === undefined ? false : boolean(env, sandboxVariable, false)
+  const tier = id === 'kraken' ? { krakenTier: krakenTier(env) } : {}
 
   if (apiKey === undefined && secret === undefined && passphrase === undefined) {
     const demo = DEMO_CREDENTIALS[id]
-    return connectorConfig({ ...shared, ...demo, baseUrl, demo: true })
+    return connectorConfig({ ...shared, ...demo, ...tier, baseUrl, demo: true })
   }
   if (apiKey === undefined) throw new ExchangeSettingsError(`${prefix}_API_KEY is required when ${prefix}_SECRET_KEY is set`)
   if (secret === undefined) throw new ExchangeSettingsError(`${prefix}_SECRET_KEY is required when ${prefix}_API_KEY is set`)
@@ -82,7 +84,17 @@ function exchangeConfig(env: Env, id: ExchangeId, shared: Partial<ConnectorConfi
   if ((id === 'coinbase' || id === 'kraken') && !isBase64(secret)) {
     throw new ExchangeSettingsError(`${prefix}_SECRET_KEY must be base64 (as ${id} issues it)`)
   }
-  return connectorConfig({ ...shared, apiKey, secret, passphrase, baseUrl, sandbox, demo: false })
+  return connectorConfig({ ...shared, ...tier, apiKey, secret, passphrase, baseUrl, sandbox, demo: false })
+}
+
+/** KRAKEN_TIER: the Kraken account's verification tier (its rate limits); starter unless set. */
+export function krakenTier(env: Env): KrakenTier {
+  const raw = text(env, 'KRAKEN_TIER')
+  if (raw === undefined) return 'starter'
+  if (!(KRAKEN_TIERS as readonly string[]).includes(raw)) {
+    throw new ExchangeSettingsError(`KRAKEN_TIER must be one of ${KRAKEN_TIERS.join(', ')} (got "${raw}")`)
+  }
+  return raw as KrakenTier
 }
 
 function text(env: Env, name: string): string | undefined {

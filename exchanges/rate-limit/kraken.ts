@@ -11,12 +11,17 @@ export interface KrakenLimits {
   tradingCounterDecayPerSecond: number
 }
 
-export const KRAKEN_LIMITS: KrakenLimits = {
-  callCounterMax: 15,
-  callCounterDecayPerSecond: 0.33,
-  tradingCounterMax: 60,
-  tradingCounterDecayPerSecond: 1,
+export type KrakenTier = 'starter' | 'intermediate' | 'pro'
+export const KRAKEN_TIERS: readonly KrakenTier[] = ['starter', 'intermediate', 'pro']
+
+/** Each verification tier's counters (Kraken: "Spot REST Rate Limits", "Spot Trading Limits"). */
+export const KRAKEN_TIER_LIMITS: Record<KrakenTier, KrakenLimits> = {
+  starter: { callCounterMax: 15, callCounterDecayPerSecond: 0.33, tradingCounterMax: 60, tradingCounterDecayPerSecond: 1 },
+  intermediate: { callCounterMax: 20, callCounterDecayPerSecond: 0.5, tradingCounterMax: 125, tradingCounterDecayPerSecond: 2.34 },
+  pro: { callCounterMax: 20, callCounterDecayPerSecond: 1, tradingCounterMax: 180, tradingCounterDecayPerSecond: 3.75 },
 }
+
+export const KRAKEN_LIMITS: KrakenLimits = KRAKEN_TIER_LIMITS.starter
 
 /** Trading-counter penalty for cancelling an order of this age; unknown age is charged as the youngest. */
 export function krakenCancelPenalty(orderAgeMs: number | undefined): number {

@@ -32,10 +32,12 @@ describe('loadExchangeSettings', () => {
       EXCHANGE_MAX_RETRIES: '5',
       EXCHANGE_REQUEST_TIMEOUT: '2500',
       RATE_LIMIT_BUFFER: '0.25',
+      KRAKEN_TIER: 'pro',
     })
     expect(settings.demo).toEqual({ binance: false, coinbase: true, kraken: false })
     expect(settings.configs.binance).toMatchObject({ apiKey: 'bk', secret: 'bs', sandbox: true, maxRetries: 5 })
-    expect(settings.configs.kraken).toMatchObject({ baseUrl: 'http://127.0.0.1:9999', requestTimeoutMs: 2500, rateLimitBuffer: 0.25 })
+    expect(settings.configs.kraken).toMatchObject({ baseUrl: 'http://127.0.0.1:9999', requestTimeoutMs: 2500, rateLimitBuffer: 0.25, krakenTier: 'pro' })
+    expect(loadExchangeSettings({}).configs.kraken.krakenTier).toBe('starter')
   })
 
   it.each([
@@ -43,6 +45,7 @@ describe('loadExchangeSettings', () => {
     [{ EXCHANGE_REQUEST_TIMEOUT: '5' }, /EXCHANGE_REQUEST_TIMEOUT must be an integer from 100/],
     [{ RATE_LIMIT_BUFFER: '1.5' }, /RATE_LIMIT_BUFFER must be a number from 0/],
     [{ BINANCE_TESTNET: 'maybe' }, /BINANCE_TESTNET must be true or false/],
+    [{ KRAKEN_TIER: 'gold' }, /KRAKEN_TIER must be one of starter, intermediate, pro/],
     [{ COINBASE_BASE_URL: 'ftp://x' }, /COINBASE_BASE_URL must be an http\(s\) URL/],
     [{ BINANCE_API_KEY: 'k' }, /BINANCE_SECRET_KEY is required/],
     [{ COINBASE_API_KEY: 'k', COINBASE_SECRET_KEY: KRAKEN_SECRET }, /COINBASE_PASSPHRASE is required/],
