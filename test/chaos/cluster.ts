@@ -62,7 +62,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const temporalAddress = `127.0.0.1:${temporalPort}`
   const counts: ClusterCounts = { workerKills: 0, temporalKills: 0, restarts: 0 }
   let stopping = false
-  const env = baseEnv()
+  // The Kraken account is a desk's (Pro tier) on both sides: a Starter account's published call counter (15, decaying
+  // 0.33/s per key) cannot settle this load's Kraken orders under faults within the run's time, whatever the client.
+  const env = { ...baseEnv(), KRAKEN_TIER: process.env.CHAOS_KRAKEN_TIER ?? 'pro' }
   const start = (spec: Omit<RoleSpec, 'readyTimeoutMs'> & { readyTimeoutMs?: number }) =>
     startRole({ readyTimeoutMs: 120_000, ...spec }, projectRoot, logDir)
 
@@ -110,7 +112,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     name: `worker-${index + 1}`,
     entry: 'bin/worker-main.ts',
     readyPrefix: 'worker ready:',
-    env: { ...roleEnv, WORKFLOW_BUNDLE: bundlePath },
+    // Workers sharing one API key per venue split its rate limits, as the README says to deploy them: each keeps
+    // 1 - 1/N of every limit in reserve (plus the usual 10 %), so together they stay within what the venue allows.
+    env: { ...roleEnv, WORKFLOW_BUNDLE: bundlePath, RATE_LIMIT_BUFFER: String(sharedKeyBuffer(options.workers)) },
   })
 
   // The API first: it migrates the shared database before any worker opens it.
@@ -195,4 +199,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       killAllSpawned()
     },
   }
+}
+
+/** RATE_LIMIT_BUFFER for one of `workers` processes that share each venue's API key. */
+export function sharedKeyBuffer(workers: number): number {
+  return Math.min(0.9, 1 - 0.9 / Math.max(1, workers))
 }
