@@ -9,9 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BinanceConnector, CoinbaseConnector, KrakenConnector } from '../../exchanges/connector.js'
 import { DuplicateClientOrderIdError } from '../../exchanges/errors.js'
 import type { TestSimulator } from '../support/simulator.js'
-import { binanceAgainst } from './binance/harness.js'
-import { coinbaseAgainst } from './coinbase-harness.js'
-import { krakenAgainst, startRoomySimulator } from './kraken-harness.js'
+import { closeAllVenues, openAllVenues } from './all-venues-harness.js'
 
 let sim: TestSimulator
 let binance: BinanceConnector
@@ -19,16 +17,9 @@ let kraken: KrakenConnector
 let coinbase: CoinbaseConnector
 
 beforeAll(async () => {
-  sim = await startRoomySimulator()
-  binance = binanceAgainst(sim)
-  kraken = krakenAgainst(sim)
-  coinbase = coinbaseAgainst(sim)
-  await Promise.all([binance.initialize(), kraken.initialize(), coinbase.initialize()])
+  ;({ sim, binance, kraken, coinbase } = await openAllVenues())
 })
-afterAll(async () => {
-  await Promise.all([binance.close(), kraken.close(), coinbase.close()])
-  await sim.close()
-})
+afterAll(async () => closeAllVenues({ sim, binance, kraken, coinbase }))
 
 const restingBuy = (symbol: string, amount: string, clientOrderId: string) =>
   ({ symbol, side: 'buy', type: 'limit', amount, price: '50000', clientOrderId }) as const

@@ -20,9 +20,9 @@ import {
 } from '../../exchanges/send-deadline.js'
 import { DEMO_CREDENTIALS } from '../../sim/credentials.js'
 import type { TestSimulator } from '../support/simulator.js'
+import { closeAllVenues, openAllVenues } from './all-venues-harness.js'
 import { binanceAgainst } from './binance/harness.js'
-import { coinbaseAgainst } from './coinbase-harness.js'
-import { krakenAgainst, ROOMY_MODEL, startRoomySimulator } from './kraken-harness.js'
+import { krakenAgainst, ROOMY_MODEL } from './kraken-harness.js'
 
 let sim: TestSimulator
 let binance: BinanceConnector
@@ -30,19 +30,12 @@ let kraken: KrakenConnector
 let coinbase: CoinbaseConnector
 
 beforeAll(async () => {
-  sim = await startRoomySimulator()
-  binance = binanceAgainst(sim)
-  kraken = krakenAgainst(sim)
-  coinbase = coinbaseAgainst(sim)
-  await Promise.all([binance.initialize(), kraken.initialize(), coinbase.initialize()])
+  ;({ sim, binance, kraken, coinbase } = await openAllVenues())
 })
 afterEach(async () => {
   await sim.control.clearFaults()
 })
-afterAll(async () => {
-  await Promise.all([binance.close(), kraken.close(), coinbase.close()])
-  await sim.close()
-})
+afterAll(async () => closeAllVenues({ sim, binance, kraken, coinbase }))
 
 const buy = (symbol: string, amount: string, clientOrderId: string) =>
   ({ symbol, side: 'buy', type: 'limit', amount, price: '50000', clientOrderId }) as const

@@ -4,15 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { ArbitrageResult } from '../../workflows/arbitrage.js'
 import type { MonitorView } from '../../workflows/arbitrage-monitor.js'
+import { setSpread } from '../support/arbitrage-books.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
 
 let stack: TestStack
-
-// buy on binance at 63000 (+0.10 % fee), sell on kraken at 64000 (−0.24 % fee): about 1.2 % net.
-async function setSpread(depth: string) {
-  await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['62900', '50']], asks: [['63000', depth]] })
-  await stack.sim.control.setBook('kraken', 'BTC/USDT', { bids: [['64000', depth]], asks: [['64100', '50']] })
-}
 
 beforeAll(async () => {
   stack = await startTestStack({ exchanges: ['binance', 'kraken'] })
@@ -60,7 +55,7 @@ async function times(workflowId: string) {
 
 describe('arbitrageMonitorWorkflow children', () => {
   it('starts no second child on a symbol while the first still runs, across continue-as-new', async () => {
-    await setSpread('5')
+    await setSpread(stack.sim, '5')
     // kraken answers every call 3 s late: a scan takes one such round, a child two or more (its re-check, then its
     // leg), so the monitor continues as new (after every scan) while child 1 is still trading.
     await stack.sim.control.setFaults('kraken', { latencyMs: SLOW_MS })
@@ -95,7 +90,7 @@ describe('arbitrageMonitorWorkflow children', () => {
   })
 
   it('frees the symbol of a carried child that closed without reporting, and pauses its pair', async () => {
-    await setSpread('5')
+    await setSpread(stack.sim, '5')
     await stack.sim.control.setFaults('kraken', { latencyMs: SLOW_MS })
     const { workflowId, firstExecutionRunId } = await startMonitor('monitor-probe', {
       maxAmount: '1',
@@ -121,7 +116,7 @@ describe('arbitrageMonitorWorkflow children', () => {
   })
 
   it('lists an opportunity a venue minimum forbids as skipped and starts no child for it', async () => {
-    await setSpread('1')
+    await setSpread(stack.sim, '1')
     const before = (await stack.sim.control.receivedOrders('binance')).length
     // 0.00009 BTC is worth 5.67 USDT on binance but is below kraken's minimum amount of 0.0001 BTC.
     const { workflowId } = await startMonitor('monitor-min', {
@@ -142,7 +137,7 @@ describe('arbitrageMonitorWorkflow children', () => {
   it('pauses a pair whose child ended unwound instead of repeating it every scan, also after continue-as-new', async () => {
     // kraken's demo account holds at most 10 BTC: the 12 BTC sell leg is refused, the buy leg is unwound at a loss.
     // The books stay deep enough for the same opportunity to show again on every scan after that.
-    await setSpread('40')
+    await setSpread(stack.sim, '40')
     const { workflowId, firstExecutionRunId } = await startMonitor('monitor-backoff', {
       maxAmount: '12',
       maxScansPerRun: 3,

@@ -6,17 +6,12 @@ import { getExecution } from '../../db/executions.js'
 import { sub } from '../../domain/money.js'
 import { SA } from '../../temporal.config.js'
 import type { ArbitrageResult } from '../../workflows/arbitrage.js'
+import { setSpread } from '../support/arbitrage-books.js'
 import { captureHistory } from '../support/histories.js'
 import { runWorkflow } from '../support/run-workflow.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
 
 let stack: TestStack
-
-// buy on binance at 63000 (+0.10 % fee), sell on kraken at 64000 (−0.24 % fee): about 1.2 % net.
-async function setSpread(depth: string) {
-  await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['62900', '50']], asks: [['63000', depth]] })
-  await stack.sim.control.setBook('kraken', 'BTC/USDT', { bids: [['64000', depth]], asks: [['64100', '50']] })
-}
 
 beforeAll(async () => {
   stack = await startTestStack({ exchanges: ['binance', 'kraken'] })
@@ -28,7 +23,7 @@ const base = { symbol: 'BTC/USDT', buyExchange: 'binance', sellExchange: 'kraken
 
 describe('arbitrageWorkflow', () => {
   it('fills both legs and reports the realised profit after fees', async () => {
-    await setSpread('1')
+    await setSpread(stack.sim, '1')
     const { workflowId, result } = await runWorkflow<ArbitrageResult>(stack, 'arbitrageWorkflow', base, 'arb')
     expect(result.outcome).toBe('completed')
     expect(result.flat).toBe(true)
@@ -46,7 +41,7 @@ describe('arbitrageWorkflow', () => {
 
   it('unwinds the filled leg when the other is rejected, leaving the position flat', async () => {
     // kraken's demo account holds 10 BTC, so selling 12 there is refused while buying 12 on binance fills.
-    await setSpread('12')
+    await setSpread(stack.sim, '12')
     const btcBefore = (await stack.sim.control.balances('binance')).BTC!
     const { workflowId, result } = await runWorkflow<ArbitrageResult>(stack, 'arbitrageWorkflow', { ...base, amount: '12' }, 'arb')
     expect(result.outcome).toBe('unwound')
@@ -84,7 +79,7 @@ describe('arbitrageWorkflow', () => {
 
 describe('arbitrageMonitorWorkflow', () => {
   it('auto-executes an opportunity above its threshold as a child arbitrage, at most maxExecutions times', async () => {
-    await setSpread('1')
+    await setSpread(stack.sim, '1')
     const workflowId = `monitor-auto-${Date.now()}`
     await stack.client.workflow.start('arbitrageMonitorWorkflow', {
       taskQueue: stack.taskQueue,
@@ -123,7 +118,7 @@ describe('arbitrageMonitorWorkflow', () => {
   })
 
   it('answers its query with the latest opportunities, continues as new, and stops on a signal', async () => {
-    await setSpread('1')
+    await setSpread(stack.sim, '1')
     const workflowId = `monitor-${Date.now()}`
     const handle = await stack.client.workflow.start('arbitrageMonitorWorkflow', {
       taskQueue: stack.taskQueue,
