@@ -169,9 +169,16 @@ const autoExecute = z.union(
       enabled: z.boolean({ message: 'must be true or false' }),
       minProfitPct: percent.optional(),
       maxExecutions: z.number().int().min(0, { message: 'must be at least 0' }).optional(),
+      /** How long a pair whose child failed is paused (doubling with each failure in a row, up to an hour). */
+      backoffMs: z
+        .number()
+        .int({ message: 'must be a whole number of milliseconds' })
+        .min(1_000, { message: 'must be at least 1000 (ms)' })
+        .max(3_600_000, { message: 'must be at most 3600000 (an hour)' })
+        .optional(),
     }),
   ],
-  { message: 'must be true, false or { enabled, minProfitPct?, maxExecutions? }' }
+  { message: 'must be true, false or { enabled, minProfitPct?, maxExecutions?, backoffMs? }' }
 )
 
 const monitorSymbols = z

@@ -97,11 +97,15 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
   return app
 }
 
-/** `true` executes at the monitor's own threshold; the object form may set another one and a cap. */
+/** `true` executes at the monitor's own threshold; the object form may set another one, a cap and the back-off. */
 function autoExecuteParams(auto: boolean | AutoExecuteBody, minProfitPct: number): AutoExecuteParams {
   if (typeof auto === 'boolean') return { enabled: auto, minProfitPct }
-  const params: AutoExecuteParams = { enabled: auto.enabled, minProfitPct: auto.minProfitPct ?? minProfitPct }
-  return auto.maxExecutions === undefined ? params : { ...params, maxExecutions: auto.maxExecutions }
+  return {
+    enabled: auto.enabled,
+    minProfitPct: auto.minProfitPct ?? minProfitPct,
+    ...(auto.maxExecutions === undefined ? {} : { maxExecutions: auto.maxExecutions }),
+    ...(auto.backoffMs === undefined ? {} : { backoffMs: auto.backoffMs }),
+  }
 }
 
 function paramsUpdate(update: ArbitrageMonitorUpdate, minProfitPct: number): MonitorParamsUpdate {

@@ -116,6 +116,7 @@ describe('POST /api/arbitrage/monitor', () => {
     ['one exchange', { ...monitor, exchanges: ['binance'] }, 'exchanges'],
     ['an exchange that is not enabled', { ...monitor, exchanges: ['binance', 'coinbase'] }, 'exchanges'],
     ['autoExecute that is a string', { ...monitor, autoExecute: 'yes' }, 'autoExecute'],
+    ['an auto-execution back-off under a second', { ...monitor, autoExecute: { enabled: true, backoffMs: 10 } }, 'autoExecute.backoffMs'],
     ['a maxAmount that is not a decimal', { ...monitor, maxAmount: 'all of it' }, 'maxAmount'],
   ])('refuses %s', async (_, body, field) => {
     await expectRefused('POST', '/api/arbitrage/monitor', body, field)

@@ -98,6 +98,7 @@ describe('strategy endpoints', () => {
       exchanges: ['binance', 'kraken'],
       intervalMs: 1000,
       minProfitPct: 0.1,
+      autoExecute: { enabled: false, backoffMs: 120_000 },
     })
     expect(started.status).toBe(201)
     const id = started.body.workflowId
@@ -110,6 +111,7 @@ describe('strategy endpoints', () => {
       await new Promise((r) => setTimeout(r, 200))
     }
     expect(view.opportunities['ETH/USDT'][0]).toMatchObject({ buyExchange: 'binance', sellExchange: 'kraken' })
+    expect(view.params.autoExecute).toEqual({ enabled: false, minProfitPct: 0.1, backoffMs: 120_000 })
     const stopped = await stack.request('DELETE', `/api/arbitrage/monitor/${id}`)
     expect(stopped.status).toBe(200)
     expect(stopped.body).toMatchObject({ status: 'stopped', stopped: true })
