@@ -7,7 +7,7 @@ import type { PlannedExecution } from './model.js'
 import { ARBITRAGE_AMOUNT, ARBITRAGE_LANES, SMART_AMOUNT_RANGE, SMART_LANES, VENUES } from './venues.js'
 
 /** Shares of the work: the rest are single orders. */
-const SHARES = { failover: 0.25, smart: 0.15, arbitrage: 0.08 }
+const SHARES = { failover: 0.25, smart: 0.1, arbitrage: 0.08 }
 
 const amountBetween = (rng: Rng, min: number, max: number, decimals: number): string =>
   rng.between(min, max).toFixed(decimals)
