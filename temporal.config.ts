@@ -82,6 +82,18 @@ export const PLACEMENT_TIMING = { startToCloseMs: 20_000 } as const
  * - record: SQLite writes, run as local activities (idempotent upserts, no server round trip); retried until they
  *   succeed.
  */
+/** Lookups that must eventually succeed: backing off to a minute between tries, for an hour per round. */
+const PATIENT_LOOKUP = {
+  startToCloseTimeout: '20s',
+  scheduleToCloseTimeout: '1h',
+  retry: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '60s',
+    nonRetryableErrorTypes: ['AuthenticationError', 'ValidationError'],
+  },
+} as const satisfies ActivityOptions
+
 export const ACTIVITY_OPTIONS = {
   marketData: {
     startToCloseTimeout: '10s',
@@ -160,28 +172,10 @@ export const ACTIVITY_OPTIONS = {
       ],
     },
   },
-  unwindLookup: {
-    startToCloseTimeout: '20s',
-    scheduleToCloseTimeout: '1h',
-    retry: {
-      initialInterval: '1s',
-      backoffCoefficient: 2,
-      maximumInterval: '60s',
-      nonRetryableErrorTypes: ['AuthenticationError', 'ValidationError'],
-    },
-  },
-  settle: {
-    startToCloseTimeout: '20s',
-    // One round of patient lookups; the workflow starts another round when it runs out, so an unresolved order is
-    // looked up for as long as it takes (SETTLE_DEFAULTS in workflows/lib/placement.ts sets the backoff).
-    scheduleToCloseTimeout: '1h',
-    retry: {
-      initialInterval: '1s',
-      backoffCoefficient: 2,
-      maximumInterval: '60s',
-      nonRetryableErrorTypes: ['AuthenticationError', 'ValidationError'],
-    },
-  },
+  unwindLookup: PATIENT_LOOKUP,
+  // One round of patient lookups; the workflow starts another round when it runs out, so an unresolved order is
+  // looked up for as long as it takes.
+  settle: PATIENT_LOOKUP,
   record: {
     startToCloseTimeout: '10s',
     retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '5s' },

@@ -24,3 +24,15 @@ export async function closeAllVenues({ sim, binance, kraken, coinbase }: AllVenu
   await Promise.all([binance.close(), kraken.close(), coinbase.close()])
   await sim.close()
 }
+
+/** A GTC limit buy far below the market: it rests open. */
+export const restingBuy = (symbol: string, amount: string, clientOrderId: string) =>
+  ({ symbol, side: 'buy', type: 'limit', amount, price: '50000', clientOrderId }) as const
+
+/** The error `call` was refused with; an Error saying so when it was not refused. */
+export function refusalOf(call: Promise<unknown>): Promise<unknown> {
+  return call.then(
+    () => new Error('expected the placement to be refused'),
+    (err: unknown) => err
+  )
+}

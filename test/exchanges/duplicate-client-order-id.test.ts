@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BinanceConnector, CoinbaseConnector, KrakenConnector } from '../../exchanges/connector.js'
 import { DuplicateClientOrderIdError } from '../../exchanges/errors.js'
 import type { TestSimulator } from '../support/simulator.js'
-import { closeAllVenues, openAllVenues } from './all-venues-harness.js'
+import { closeAllVenues, openAllVenues, refusalOf, restingBuy } from './all-venues-harness.js'
 
 let sim: TestSimulator
 let binance: BinanceConnector
@@ -21,21 +21,11 @@ beforeAll(async () => {
 })
 afterAll(async () => closeAllVenues({ sim, binance, kraken, coinbase }))
 
-const restingBuy = (symbol: string, amount: string, clientOrderId: string) =>
-  ({ symbol, side: 'buy', type: 'limit', amount, price: '50000', clientOrderId }) as const
-
-async function refusal(call: Promise<unknown>): Promise<unknown> {
-  return call.then(
-    () => new Error('expected the second placement to be refused'),
-    (err: unknown) => err
-  )
-}
-
 describe('a second placement under a client order id in use', () => {
   it('binance spot (-2010 "Duplicate order sent.") -> DuplicateClientOrderIdError, nothing new at the venue', async () => {
     const clientOrderId = `dup-${randomUUID().slice(0, 8)}`
     const first = await binance.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId))
-    const err = await refusal(binance.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId)))
+    const err = await refusalOf(binance.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId)))
     expect(err).toBeInstanceOf(DuplicateClientOrderIdError)
     expect((err as DuplicateClientOrderIdError).clientOrderId).toBe(clientOrderId)
     expect((err as Error).message).toContain('Duplicate order sent.')
@@ -47,7 +37,7 @@ describe('a second placement under a client order id in use', () => {
   it('binance USD-M (-4116) -> DuplicateClientOrderIdError', async () => {
     const clientOrderId = `dupf-${randomUUID().slice(0, 8)}`
     await binance.placeFuturesOrder(restingBuy('BTC/USDT:USDT', '0.01', clientOrderId))
-    const err = await refusal(binance.placeFuturesOrder(restingBuy('BTC/USDT:USDT', '0.01', clientOrderId)))
+    const err = await refusalOf(binance.placeFuturesOrder(restingBuy('BTC/USDT:USDT', '0.01', clientOrderId)))
     expect(err).toBeInstanceOf(DuplicateClientOrderIdError)
     expect((err as DuplicateClientOrderIdError).clientOrderId).toBe(clientOrderId)
     expect(await sim.control.receivedOrders('binance', { clientOrderId })).toHaveLength(1)
@@ -57,7 +47,7 @@ describe('a second placement under a client order id in use', () => {
     const clientOrderId = randomUUID()
     const first = await kraken.placeOrder(restingBuy('BTC/USD', '0.01', clientOrderId))
     // another spelling of the same UUID is the same cl_ord_id
-    const err = await refusal(kraken.placeOrder(restingBuy('BTC/USD', '0.01', clientOrderId.toUpperCase())))
+    const err = await refusalOf(kraken.placeOrder(restingBuy('BTC/USD', '0.01', clientOrderId.toUpperCase())))
     expect(err).toBeInstanceOf(DuplicateClientOrderIdError)
     expect((err as DuplicateClientOrderIdError).clientOrderId).toBe(clientOrderId)
     expect(await sim.control.receivedOrders('kraken', { clientOrderId })).toHaveLength(1)
@@ -69,7 +59,7 @@ describe('a second placement under a client order id in use', () => {
     await kraken.placeConditionalOrder({
       symbol: 'BTC/USD', side: 'sell', type: 'stop-loss', amount: '0.01', triggerPrice: '40000', clientOrderId,
     })
-    const err = await refusal(
+    const err = await refusalOf(
       kraken.placeConditionalOrder({
         symbol: 'BTC/USD', side: 'sell', type: 'stop-loss', amount: '0.01', triggerPrice: '40000', clientOrderId,
       })

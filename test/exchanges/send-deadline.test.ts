@@ -20,7 +20,7 @@ import {
 } from '../../exchanges/send-deadline.js'
 import { DEMO_CREDENTIALS } from '../../sim/credentials.js'
 import type { TestSimulator } from '../support/simulator.js'
-import { closeAllVenues, openAllVenues } from './all-venues-harness.js'
+import { closeAllVenues, openAllVenues, refusalOf, restingBuy } from './all-venues-harness.js'
 import { binanceAgainst } from './binance/harness.js'
 import { krakenAgainst, ROOMY_MODEL } from './kraken-harness.js'
 
@@ -36,16 +36,6 @@ afterEach(async () => {
   await sim.control.clearFaults()
 })
 afterAll(async () => closeAllVenues({ sim, binance, kraken, coinbase }))
-
-const buy = (symbol: string, amount: string, clientOrderId: string) =>
-  ({ symbol, side: 'buy', type: 'limit', amount, price: '50000', clientOrderId }) as const
-
-async function failureOf(call: Promise<unknown>): Promise<unknown> {
-  return call.then(
-    () => new Error('expected the placement to be refused'),
-    (err: unknown) => err
-  )
-}
 
 function expectNotSent(err: unknown, clientOrderId: string): void {
   expect(err).toBeInstanceOf(SendDeadlineError)
@@ -78,17 +68,17 @@ describe('requestTimeoutProblem (start-up check)', () => {
 describe('an attempt past its sendBy sends nothing', () => {
   it('sends normally while the deadline is ahead', async () => {
     const clientOrderId = `ok-${randomUUID().slice(0, 8)}`
-    const order = await binance.placeOrder(buy('BTC/USDT', '0.001', clientOrderId), { sendBy: Date.now() + 5_000 })
+    const order = await binance.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId), { sendBy: Date.now() + 5_000 })
     expect(order.clientOrderId).toBe(clientOrderId)
     expect(await sim.control.receivedOrders('binance', { clientOrderId })).toHaveLength(1)
   })
 
   it.each([
-    ['binance placeOrder', 'binance', () => binance, (c: string, o: object) => binance.placeOrder(buy('BTC/USDT', '0.001', c), o)],
-    ['binance placeFuturesOrder', 'binance', () => binance, (c: string, o: object) => binance.placeFuturesOrder(buy('BTC/USDT:USDT', '0.01', c), o)],
-    ['coinbase placeAdvancedOrder', 'coinbase', () => coinbase, (c: string, o: object) => coinbase.placeAdvancedOrder(buy('BTC/USD', '0.01', c), o)],
-    ['kraken placeOrder', 'kraken', () => kraken, (c: string, o: object) => kraken.placeOrder(buy('BTC/USD', '0.01', c), o)],
-    ['kraken placeMarginOrder', 'kraken', () => kraken, (c: string, o: object) => kraken.placeMarginOrder({ ...buy('BTC/USD', '0.01', c), leverage: 2 }, o)],
+    ['binance placeOrder', 'binance', () => binance, (c: string, o: object) => binance.placeOrder(restingBuy('BTC/USDT', '0.001', c), o)],
+    ['binance placeFuturesOrder', 'binance', () => binance, (c: string, o: object) => binance.placeFuturesOrder(restingBuy('BTC/USDT:USDT', '0.01', c), o)],
+    ['coinbase placeAdvancedOrder', 'coinbase', () => coinbase, (c: string, o: object) => coinbase.placeAdvancedOrder(restingBuy('BTC/USD', '0.01', c), o)],
+    ['kraken placeOrder', 'kraken', () => kraken, (c: string, o: object) => kraken.placeOrder(restingBuy('BTC/USD', '0.01', c), o)],
+    ['kraken placeMarginOrder', 'kraken', () => kraken, (c: string, o: object) => kraken.placeMarginOrder({ ...restingBuy('BTC/USD', '0.01', c), leverage: 2 }, o)],
     [
       'kraken placeConditionalOrder',
       'kraken',
@@ -98,7 +88,7 @@ describe('an attempt past its sendBy sends nothing', () => {
     ],
   ] as const)('%s: a deadline already passed -> SendDeadlineError', async (_, venue, __, place) => {
     const clientOrderId = randomUUID()
-    expectNotSent(await failureOf(place(clientOrderId, { sendBy: Date.now() - 1 })), clientOrderId)
+    expectNotSent(await refusalOf(place(clientOrderId, { sendBy: Date.now() - 1 })), clientOrderId)
     expect(await sim.control.receivedOrders(venue, { clientOrderId })).toEqual([])
   })
 
@@ -106,7 +96,7 @@ describe('an attempt past its sendBy sends nothing', () => {
     const clientOrderId = randomUUID()
     const controller = new AbortController()
     controller.abort()
-    const err = await failureOf(coinbase.placeOrder(buy('BTC/USD', '0.01', clientOrderId), { signal: controller.signal }))
+    const err = await refusalOf(coinbase.placeOrder(restingBuy('BTC/USD', '0.01', clientOrderId), { signal: controller.signal }))
     expectNotSent(err, clientOrderId)
     expect(await sim.control.receivedOrders('coinbase', { clientOrderId })).toEqual([])
   })
@@ -119,7 +109,7 @@ describe('an attempt past its sendBy sends nothing', () => {
       limiter.blockUntil(Date.now() + 3_000) // as after a 429 with Retry-After: 3
       const clientOrderId = `rl-${randomUUID().slice(0, 8)}`
       const started = Date.now()
-      const err = await failureOf(paced.placeOrder(buy('BTC/USDT', '0.001', clientOrderId), { sendBy: Date.now() + 1_000 }))
+      const err = await refusalOf(paced.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId), { sendBy: Date.now() + 1_000 }))
       expect(Date.now() - started).toBeLessThan(500)
       expectNotSent(err, clientOrderId)
       await new Promise((resolve) => setTimeout(resolve, 3_200))
@@ -139,7 +129,7 @@ describe('an attempt past its sendBy sends nothing', () => {
       const blocker = serialiser.run(apiKey, () => new Promise((resolve) => setTimeout(resolve, 1_500)))
       const clientOrderId = randomUUID()
       const started = Date.now()
-      const err = await failureOf(queued.placeOrder(buy('BTC/USD', '0.01', clientOrderId), { sendBy: Date.now() + 300 }))
+      const err = await refusalOf(queued.placeOrder(restingBuy('BTC/USD', '0.01', clientOrderId), { sendBy: Date.now() + 300 }))
       expect(Date.now() - started).toBeLessThan(1_200)
       expectNotSent(err, clientOrderId)
       await blocker
@@ -156,7 +146,7 @@ describe('an attempt past its sendBy sends nothing', () => {
       await sim.control.setFaults('binance', { latencyMs: 1_500 })
       const clientOrderId = `ml-${randomUUID().slice(0, 8)}`
       const started = Date.now()
-      const err = await failureOf(fresh.placeOrder(buy('BTC/USDT', '0.001', clientOrderId), { sendBy: Date.now() + 300 }))
+      const err = await refusalOf(fresh.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId), { sendBy: Date.now() + 300 }))
       expect(Date.now() - started).toBeLessThan(1_200)
       expectNotSent(err, clientOrderId)
       await sim.control.clearFaults('binance')
