@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono'
 
 import { cmp, isDecimalString } from '../domain/money.js'
 import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
-import type { SimCredentials, VenueEngine } from './engine/types.js'
+import type { SimCredentials, SimOrder, VenueEngine } from './engine/types.js'
 import { SimError } from './engine/types.js'
 import { faultConfigProblem, type FaultConfig, type Faults } from './faults.js'
 
@@ -15,6 +15,8 @@ export interface ControlContext {
   faults: Faults
   urls: Record<ExchangeId | 'control', string>
   credentials: Record<ExchangeId, SimCredentials>
+  /** Orders a venue answered for that its engine refused (see DialectHandler.detachedOrders); none when absent. */
+  detachedOrders?: (venue: ExchangeId) => SimOrder[]
 }
 
 class ControlError extends Error {
@@ -191,8 +193,8 @@ export function createControlApp(context: ControlContext): Hono {
     if (symbol !== undefined && !engine.market(symbol)) {
       throw new ControlError(404, `unknown symbol ${symbol} on ${engine.venue}`)
     }
-    const orders = engine
-      .receivedOrders()
+    const detached = context.detachedOrders?.(engine.venue) ?? []
+    const orders = [...engine.receivedOrders(), ...detached]
       .filter((order) => clientOrderId === undefined || order.clientOrderId === clientOrderId)
       .filter((order) => symbol === undefined || order.symbol === symbol)
     return c.json({ orders })

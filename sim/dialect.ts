@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 
 import type { ExchangeId } from '../domain/types.js'
-import type { SimCredentials, VenueEngine } from './engine/types.js'
+import type { SimCredentials, SimOrder, VenueEngine } from './engine/types.js'
 
 export interface SimRequest {
   method: string
@@ -38,6 +38,11 @@ export interface DialectHandler {
   rateLimited?(request: SimRequest, retryAfterSeconds: number): SimResponse
   /** True for requests that place an order (the "accept but drop the response" fault applies to these). */
   isOrderPlacement(request: SimRequest): boolean
+  /**
+   * Orders the venue accepted and answered for although the engine refused them (Coinbase: a market order against an
+   * empty book is accepted, then done/canceled without fills). Part of what the venue received.
+   */
+  detachedOrders?(): SimOrder[]
 }
 
 export interface DialectContext {

@@ -173,6 +173,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const engines = {} as Record<ExchangeId, VenueEngine>
   const servers: Server[] = []
   const urls = {} as Record<SimulatorPort, string>
+  const dialects = {} as Record<ExchangeId, DialectHandler>
 
   for (const venue of EXCHANGE_IDS) {
     const config = DEFAULT_VENUES[venue]
@@ -186,6 +187,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     for (const venue of EXCHANGE_IDS) {
       const factory = options.dialects?.[venue] ?? DEFAULT_DIALECTS[venue]
       const dialect = factory({ engine: engines[venue], credentials: [credentials[venue]], now })
+      dialects[venue] = dialect
       const server = createServer({ keepAlive: true }, createVenueListener(venue, dialect, faults, hung))
       servers.push(server)
       urls[venue] = `http://${host}:${await listen(server, host, options.ports?.[venue] ?? 0)}`
@@ -193,7 +195,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const control = createServer({ keepAlive: true })
     servers.push(control)
     urls.control = `http://${host}:${await listen(control, host, options.ports?.control ?? 0)}`
-    control.on('request', createControlListener({ engines, faults, urls, credentials }))
+    control.on('request', createControlListener({
+        engines,
+        faults,
+        urls,
+        credentials,
+        detachedOrders: (venue) => dialects[venue].detachedOrders?.() ?? [],
+      }))
   } catch (error) {
     await Promise.all(servers.map(closeServer))
     throw error

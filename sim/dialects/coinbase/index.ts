@@ -70,5 +70,6 @@ function createHandler(context: DialectContext, rateLimits: CoinbaseRateLimits):
       return coinbaseError(429, message, { 'Retry-After': String(retryAfterSeconds) })
     },
     isOrderPlacement: (request) => request.method.toUpperCase() === 'POST' && request.path === '/orders',
+    detachedOrders: () => [...state.detached.values()],
   }
 }

@@ -141,6 +141,15 @@ describe('coinbase dialect: time in force and post-only', () => {
     expect(await client.fetchOrder(fillable.id!)).toMatchObject({ status: 'closed', filled: 0.5 })
   })
 
+  it('lists the orders it answered for without the engine (unfilled FOK, market against an empty book) among those received', async () => {
+    const clientOrderId = randomUUID()
+    await sim.control.setBook('coinbase', SYMBOL, { bids: [], asks: ETH_USD_BOOK.asks })
+    const placed = await client.createOrder(SYMBOL, 'market', 'sell', 0.1, undefined, { clientOrderId })
+    expect(await client.fetchOrder(placed.id!)).toMatchObject({ status: 'canceled', filled: 0 })
+    const received = await sim.control.receivedOrders('coinbase', { clientOrderId })
+    expect(received).toEqual([expect.objectContaining({ clientOrderId, status: 'canceled', filled: '0', side: 'sell' })])
+  })
+
   it('accepts GTT with cancel_after and reports when it expires', async () => {
     const placed = await client.createOrder(SYMBOL, 'limit', 'buy', 0.1, 2900, { timeInForce: 'GTT', cancel_after: 'min' })
     const order = await client.fetchOrder(placed.id!)
