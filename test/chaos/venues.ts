@@ -37,13 +37,15 @@ export const SMART_AMOUNT_RANGE: Record<SmartLane, [number, number, number]> = {
   'ETH/USDT': [5, 9, 2],
 }
 
+// Coinbase's bids take the unwinds: deep enough for several (an arbitrage whose sell leg is slow to settle unwinds
+// after later ones in its lane have re-pinned and traded; 40 BTC once ran dry and left one unwind short).
 const ARBITRAGE_BOOKS: Record<ArbitrageLane, { coinbase: { bids: Levels; asks: Levels }; kraken: { bids: Levels; asks: Levels } }> = {
   'BTC/USD': {
-    coinbase: { bids: [['62950', '40']], asks: [['63000', '40']] },
+    coinbase: { bids: [['62950', '200']], asks: [['63000', '40']] },
     kraken: { bids: [['65000', '40']], asks: [['65050', '40']] },
   },
   'ETH/USD': {
-    coinbase: { bids: [['3095', '600']], asks: [['3100', '600']] },
+    coinbase: { bids: [['3095', '3000']], asks: [['3100', '600']] },
     kraken: { bids: [['3300', '600']], asks: [['3305', '600']] },
   },
 }

@@ -9,6 +9,7 @@ import type { ArbitrageResult } from '../../workflows/arbitrage.js'
 import { setSpread } from '../support/arbitrage-books.js'
 import { captureHistory } from '../support/histories.js'
 import { runWorkflow } from '../support/run-workflow.js'
+import { waitFor } from '../support/wait-for.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
 
 let stack: TestStack
@@ -64,6 +65,30 @@ describe('arbitrageWorkflow', () => {
       ['unwind', 'closed'],
     ])
     await captureHistory(stack.client, workflowId, 'arbitrage-unwound')
+  })
+
+  it('keeps unwinding, further and further apart, while the venue has no one to sell to, until it is flat', async () => {
+    // Nobody bids on binance: the bought 12 BTC cannot be sold back until bids return after the third unwind order.
+    await setSpread(stack.sim, '12')
+    await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [], asks: [['63000', '12']] })
+    const workflowId = `arb-patient-${Date.now()}`
+    const handle = await stack.client.workflow.start('arbitrageWorkflow', {
+      taskQueue: stack.taskQueue,
+      workflowId,
+      args: [{ ...base, amount: '12' }],
+    })
+    const unwindOrders = () => getExecution(stack.db, workflowId)?.attempts.filter((a) => a.role === 'unwind') ?? []
+    await waitFor('three unwind orders', async () => (unwindOrders().length >= 3 ? true : undefined))
+    await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['62900', '50']], asks: [['63000', '50']] })
+    const result = (await handle.result()) as ArbitrageResult
+    expect(result).toMatchObject({ outcome: 'unwound', flat: true })
+    const unwinds = result.legs.filter((leg) => leg.role === 'unwind')
+    expect(unwinds.map((leg) => leg.outcome)).toEqual(['rejected', 'rejected', 'rejected', 'placed'])
+    expect(unwinds[3]!.order).toMatchObject({ side: 'sell', filled: '12' })
+    // the 4th order waited 8 s after the 3rd (2 s, 4 s, 8 s): the gap grows
+    const sent = unwindOrders().map((a) => a.createdAt)
+    expect(sent[3]! - sent[2]!).toBeGreaterThanOrEqual(8_000)
+    await captureHistory(stack.client, workflowId, 'arbitrage-patient-unwind')
   })
 
   it('sends nothing when the re-check finds no profitable size', async () => {

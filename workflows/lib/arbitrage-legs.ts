@@ -1,17 +1,29 @@
 // Placing an arbitrage's legs and unwinding what one leg left over when the other filled less.
-import { sleep, uuid4 } from '@temporalio/workflow'
+import { patched, sleep, uuid4 } from '@temporalio/workflow'
 
 import type { OrderRole, PlaceOrderInput } from '../../activities/index.js'
 import { splitUnwind } from '../../domain/arbitrage/index.js'
 import { add, cmp, isPositive, sub } from '../../domain/money.js'
 import type { VenueMarketRules } from '../../domain/routing/index.js'
 import type { DecimalString, ExchangeId, OrderRequest, Side } from '../../domain/types.js'
-import { placeAndSettle, settleOpenOrder, type PlacementOutcome } from './placement.js'
+import { PATCHES, placeAndSettle, settleOpenOrder, type PlacementOutcome } from './placement.js'
 import { summarise, type AttemptSummary } from './summaries.js'
 
-/** An unwind that ends without being placed is tried this many times in all, this far apart. */
+/** Executions started before PATCHES.patientUnwind tried an unwind this many times in all, this far apart. */
 export const UNWIND_TRIES = 3
 export const UNWIND_RETRY_DELAY = '2s'
+
+/**
+ * An unwind the venue cannot fill now (its book emptied by others, the venue down or rate limiting) is tried for
+ * minutes, not seconds: an open position left after a few seconds is a risk a desk would rather the platform kept
+ * working on. Ten orders in all, the gap doubling from 2 s up to a minute apart: about four minutes.
+ */
+export const PATIENT_UNWIND = { orders: 10, firstDelayMs: 2_000, maxDelayMs: 60_000 } as const
+
+/** How long to wait before unwind order `attempt` (2, 3, ...): doubling from firstDelayMs, at most maxDelayMs. */
+export function patientUnwindDelayMs(attempt: number): number {
+  return Math.min(PATIENT_UNWIND.firstDelayMs * 2 ** Math.max(attempt - 2, 0), PATIENT_UNWIND.maxDelayMs)
+}
 
 export interface LegContext {
   executionId: string
@@ -87,7 +99,7 @@ export type UnwindResult = { flat: true; dust: DecimalString; dustReason?: strin
 
 /**
  * Unwinds `plan` with market orders on the long unwind budget, appending every attempt to `legs`. An order that
- * ends not placed (or fills short) is followed by another for the rest, up to UNWIND_TRIES orders. An unwind
+ * ends not placed (or fills short) is followed by another for the rest, up to PATIENT_UNWIND.orders. An unwind
  * whose outcome stays unknown stops the loop: another order could trade the same amount twice. What is left below
  * the venue's step or minimums is dust: no order is sent for it (the venue would only refuse it) and the position
  * counts as flat within it.
@@ -100,18 +112,20 @@ export async function unwindImbalance(
 ): Promise<UnwindResult> {
   let owed = add(plan.amount, plan.dust)
   let lastFailure = ''
+  const patient = patched(PATCHES.patientUnwind)
+  const tries = patient ? PATIENT_UNWIND.orders : UNWIND_TRIES
   for (let attempt = 1; ; attempt++) {
     const split = splitUnwind(plan.exchange, owed, plan.market, plan.referencePrice)
     if (!isPositive(split.amount)) {
       return { flat: true, dust: split.dust, ...(split.dustReason ? { dustReason: split.dustReason } : {}) }
     }
-    if (attempt > UNWIND_TRIES) {
+    if (attempt > tries) {
       return {
         flat: false,
-        reason: `${owed} ${symbol} still to ${plan.side} on ${plan.exchange} after ${UNWIND_TRIES} unwind orders (${lastFailure})`,
+        reason: `${owed} ${symbol} still to ${plan.side} on ${plan.exchange} after ${tries} unwind orders (${lastFailure})`,
       }
     }
-    if (attempt > 1) await sleep(UNWIND_RETRY_DELAY)
+    if (attempt > 1) await sleep(patient ? patientUnwindDelayMs(attempt) : UNWIND_RETRY_DELAY)
     const request = { symbol, side: plan.side, type: 'market' as const, amount: split.amount, clientOrderId: uuid4() }
     const { outcome, summary } = await placeLeg(ctx, {
       exchange: plan.exchange,

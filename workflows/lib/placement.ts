@@ -50,6 +50,8 @@ export const PATCHES = {
   splitSettlesOpen: 'smart-split-settles-open',
   /** Every market/IOC/FOK order still reported open is settled before the execution uses its fill. */
   settleImmediateOpen: 'placement-settles-immediate-open',
+  /** An arbitrage unwind the venue cannot fill yet is tried for minutes with a growing gap (PATIENT_UNWIND). */
+  patientUnwind: 'arbitrage-patient-unwind',
 } as const
 
 const DEFINITIVE = new Set([
