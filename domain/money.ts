@@ -35,6 +35,7 @@ export const cmp = (a: DecimalInput, b: DecimalInput): number => dec(a).compared
 export const isZero = (a: DecimalInput): boolean => dec(a).isZero()
 export const isPositive = (a: DecimalInput): boolean => dec(a).greaterThan(0)
 export const min = (a: DecimalInput, b: DecimalInput): DecimalString => (cmp(a, b) <= 0 ? str(a) : str(b))
+export const abs = (a: DecimalInput): DecimalString => str(dec(a).abs())
 export const max = (a: DecimalInput, b: DecimalInput): DecimalString => (cmp(a, b) >= 0 ? str(a) : str(b))
 export const sum = (values: DecimalInput[]): DecimalString =>
   str(values.reduce<Decimal>((acc, v) => acc.plus(v), dec(0)))
