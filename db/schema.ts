@@ -133,3 +133,62 @@ export const reconciliationReports = sqliteTable(
 
 export type ReconciliationReportRow = typeof reconciliationReports.$inferSelect
 export type NewReconciliationReport = typeof reconciliationReports.$inferInsert
+
+// ---- Risk (issue 8): limits, the trading state, the audit of both, and the send-rate window. ----
+
+/**
+ * The limits in force when changed through the API: one row (id 1). No row means the configuration's limits
+ * (RISK_LIMITS_FILE merged over the defaults), so a fresh database follows the configuration.
+ */
+export const riskLimits = sqliteTable('risk_limits', {
+  id: integer('id').primaryKey(),
+  /** domain/risk/types.ts RiskLimits, JSON (decimal strings stay strings). */
+  limits: text('limits', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at').notNull().default(now),
+  updatedBy: text('updated_by').notNull(),
+})
+
+/** The trading state per scope: 'all' (the whole platform) or one venue. No 'all' row means ACTIVE. */
+export const tradingStates = sqliteTable('trading_states', {
+  scope: text('scope').primaryKey(),
+  state: text('state', { enum: ['ACTIVE', 'REDUCING', 'HALTED'] }).notNull(),
+  reason: text('reason').notNull(),
+  /** A token name, 'api', 'config', or 'auto:<halt kind>' for an automatic halt. */
+  changedBy: text('changed_by').notNull(),
+  changedAt: integer('changed_at').notNull().default(now),
+})
+
+/** The audit of risk: every limits change, every state change, every automatic halt, every refusal. */
+export const riskEvents = sqliteTable(
+  'risk_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull().default(now),
+    kind: text('kind', { enum: ['limits_changed', 'state_changed', 'halt', 'refusal'] }).notNull(),
+    /** 'all' or a venue. */
+    scope: text('scope').notNull(),
+    actor: text('actor').notNull(),
+    /** What changed or why: before/after for changes, the halt's kind and reason, the refusal's message. JSON. */
+    detail: text('detail', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('risk_events_kind_at_idx').on(t.kind, t.at)]
+)
+
+/**
+ * One send slot per order within maxOrdersPerMinutePerVenue, across every process sharing the database: a row per
+ * client order id (a retry finds its own), counted over the last 60 s per venue. Older rows may be pruned.
+ */
+export const sendReservations = sqliteTable(
+  'send_reservations',
+  {
+    clientOrderId: text('client_order_id').primaryKey(),
+    exchange: text('exchange').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('send_reservations_exchange_at_idx').on(t.exchange, t.at)]
+)
+
+export type RiskLimitsRow = typeof riskLimits.$inferSelect
+export type TradingStateRow = typeof tradingStates.$inferSelect
+export type RiskEventRow = typeof riskEvents.$inferSelect
+export type NewRiskEvent = typeof riskEvents.$inferInsert
