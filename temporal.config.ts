@@ -81,6 +81,8 @@ export const PLACEMENT_TIMING = { startToCloseMs: 20_000 } as const
  *   answer): the execution shows as unresolved and the order is looked up with backoff until the venue answers.
  * - record: SQLite writes, run as local activities (idempotent upserts, no server round trip); retried until they
  *   succeed.
+ * - risk: the pre-trade check's facts (limits, trading state, position, a send slot; the book top for a market
+ *   order) and the record of a refusal. Short and retried for a minute; the gate fails closed after that.
  */
 /** Lookups that must eventually succeed: backing off to a minute between tries, for an hour per round. */
 const PATIENT_LOOKUP = {
@@ -179,6 +181,19 @@ export const ACTIVITY_OPTIONS = {
   record: {
     startToCloseTimeout: '10s',
     retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '5s' },
+  },
+  // The pre-trade risk check's reads (SQLite, plus one order book top for a market order) and its refusal record.
+  // Short, retried for about a minute: the gate fails closed (a new order is not placed) when they keep failing,
+  // and an unwind waits and asks again.
+  risk: {
+    startToCloseTimeout: '5s',
+    scheduleToCloseTimeout: '1m',
+    retry: {
+      initialInterval: '200ms',
+      backoffCoefficient: 2,
+      maximumInterval: '5s',
+      nonRetryableErrorTypes: [...DEFINITIVE],
+    },
   },
 } as const satisfies Record<string, ActivityOptions>
 

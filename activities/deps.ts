@@ -1,3 +1,4 @@
+import type { RiskLimits } from '../domain/risk/types.js'
 import type { ExchangeId } from '../domain/types.js'
 import type { AnyConnector } from '../exchanges/connector.js'
 import type { GatewayDb } from '../db/client.js'
@@ -9,4 +10,6 @@ export interface ActivityDeps {
   now?: () => number
   /** EXCHANGE_REQUEST_TIMEOUT: bounds when an order attempt may still send (default 10 s). */
   requestTimeoutMs?: number
+  /** The configuration's risk limits (RISK_LIMITS_FILE over the defaults); limits set through the API override them. */
+  riskLimits?: RiskLimits
 }

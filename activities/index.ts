@@ -4,10 +4,12 @@ import { createMarketDataActivities } from './market-data.js'
 import { createOrderActivities } from './orders.js'
 import { createReconciliationActivities } from './reconciliation.js'
 import { createRecordActivities } from './records.js'
+import { createRiskActivities } from './risk.js'
 
 export type { ActivityDeps } from './deps.js'
 export type { ExchangeRead } from './market-data.js'
 export type { CancelOrderInput, OrderRole, PlaceOrderInput, ReconcileInput, ReconcileResult } from './orders.js'
+export type { AutomationCheckInput, AutomationFacts, RiskRefusalInput } from './risk.js'
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -15,6 +17,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrderActivities(deps),
     ...createRecordActivities(deps),
     ...createReconciliationActivities(deps),
+    ...createRiskActivities(deps),
   }
 }
 
