@@ -1,6 +1,7 @@
 // createActivities(deps): every activity the worker registers. Workflows import only the *type*.
 import type { ActivityDeps } from './deps.js'
 import { createMarketDataActivities } from './market-data.js'
+import { createOpenOrderActivities } from './open-orders.js'
 import { createOrderActivities } from './orders.js'
 import { createReconciliationActivities } from './reconciliation.js'
 import { createRecordActivities } from './records.js'
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrderActivities(deps),
     ...createRecordActivities(deps),
     ...createReconciliationActivities(deps),
+    ...createOpenOrderActivities(deps),
     ...createRiskActivities(deps),
   }
 }

@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.js'
 import { marketDataRoutes } from './routes/market-data.js'
 import { orderRoutes } from './routes/orders.js'
 import { reconciliationRoutes } from './routes/reconciliation.js'
+import { riskRoutes } from './routes/risk.js'
 import { smartOrderRoutes } from './routes/smart-order.js'
 
 export type { AppDeps } from './deps.js'
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/arbitrage', arbitrageRoutes(deps))
   app.route('/api/executions', executionRoutes(deps))
   app.route('/api/reconciliation', reconciliationRoutes(deps))
+  app.route('/api', riskRoutes(deps))
   app.route('/api', exchangeRoutes(deps))
   app.route('/api', marketDataRoutes(deps))
 

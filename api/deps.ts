@@ -1,4 +1,5 @@
 import type { GatewayDb } from '../db/client.js'
+import type { RiskLimits } from '../domain/risk/types.js'
 import type { ExchangeId } from '../domain/types.js'
 import type { WorkflowRunner } from './workflow-runner.js'
 
@@ -13,4 +14,6 @@ export interface AppDeps {
   apiToken?: string
   /** How long a POST waits for the workflow before answering 202 with its id (default 30 s). */
   waitMs?: number
+  /** The configuration's risk limits (RISK_LIMITS_FILE over the defaults); limits set through the API override them. */
+  riskLimits?: RiskLimits
 }

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 import type { AppDeps } from './deps.js'
 import { ApiError, notFound } from './errors.js'
+import { riskRefusalOf, riskRejectedBody } from './risk-refusal.js'
 import { workflowFailure } from './workflow-failure.js'
 import { startOrJoinOnce } from './start-once.js'
 import { describeOrUndefined, type StartRequest } from './workflow-runner.js'
@@ -25,6 +26,9 @@ export async function startAndRespond<R>(
     return c.json({ workflowId: request.workflowId, status: 'running' }, 202, { Location: answer.location })
   }
   const status = answer.statusFor(waited.result)
+  // Refused by our own limits rather than by the venue: the same 422, with the code that says so.
+  const refusal = status === 422 ? riskRefusalOf(waited.result) : undefined
+  if (refusal !== undefined) return c.json(riskRejectedBody(waited.result as object, refusal), 422)
   // 202 with a result: the outcome is not settled yet (e.g. unknown); the Location is where it will be.
   return c.json(waited.result, status, status === 202 ? { Location: answer.location } : {})
 }

@@ -7,6 +7,7 @@ import { reconciliationWarning } from '../../db/reconciliation.js'
 import type { ExchangeId } from '../../domain/types.js'
 import type { AppDeps } from '../deps.js'
 import { runRead } from '../exchange-read.js'
+import { riskHealth } from '../risk-view.js'
 
 const VENUE_CHECK_MS = 8_000
 
@@ -31,9 +32,23 @@ export function healthRoutes(deps: AppDeps) {
     )
     const healthy = temporal.status === 'ok' && database.status === 'ok'
     // Warnings need a person's eye but do not make the platform unhealthy.
-    const warnings = database.status === 'ok' ? [unresolvedWarning(deps), reconciliationWarning(deps.db)].filter((w) => w !== undefined) : []
+    // The trading state and the automatic halts in force: HALTED or REDUCING is a warning, not ill health.
+    const risk = database.status === 'ok' ? riskHealth(deps) : undefined
+    const warnings =
+      database.status === 'ok'
+        ? [unresolvedWarning(deps), reconciliationWarning(deps.db), risk?.warning].filter((w) => w !== undefined)
+        : []
+    const riskFields = risk ? { tradingState: risk.tradingState, halts: risk.halts } : {}
     return c.json(
-      { status: healthy ? 'ok' : 'degraded', api: { status: 'ok' }, temporal, database, venues, ...(warnings.length > 0 ? { warnings } : {}) },
+      {
+        status: healthy ? 'ok' : 'degraded',
+        api: { status: 'ok' },
+        temporal,
+        database,
+        venues,
+        ...riskFields,
+        ...(warnings.length > 0 ? { warnings } : {}),
+      },
       healthy ? 200 : 503
     )
   })

@@ -1,0 +1,120 @@
+// What the API shows of risk: the trading state per scope and per venue, the halts of the day, and the usage of each
+// limit. Read from the database only (no venue call), so GET /api/risk and /health stay cheap. Evaluating the
+// automatic halts here too means a halt condition is acted on even while no order is being checked.
+import { and, count, gte, eq } from 'drizzle-orm'
+
+import type { GatewayDb } from '../db/client.js'
+import { dailyArbitrageLoss, evaluateAutoHalts, SEND_WINDOW_MS, unresolvedCount, utcDayStart } from '../db/risk-facts.js'
+import { effectiveState, getLimits, getTradingStates, listRiskEvents, type EffectiveState } from '../db/risk-store.js'
+import { sendReservations } from '../db/schema.js'
+import { DEFAULT_RISK_LIMITS } from '../domain/risk/config.js'
+import type { HaltKind, RiskLimits, TradingState, TradingStateScope } from '../domain/risk/types.js'
+import type { DecimalString, ExchangeId } from '../domain/types.js'
+
+export interface RiskViewDeps {
+  db: GatewayDb
+  exchanges: readonly ExchangeId[]
+  /** The configuration's limits (RISK_LIMITS_FILE over the defaults). */
+  riskLimits?: RiskLimits
+}
+
+export const limitsInForce = (deps: RiskViewDeps): RiskLimits => getLimits(deps.db, deps.riskLimits ?? DEFAULT_RISK_LIMITS)
+
+export interface HaltView {
+  kind: HaltKind
+  scope: TradingStateScope
+  reason: string
+  at: number
+  /** The scope is still HALTED by this halt (nobody has set it back yet). */
+  active: boolean
+}
+
+export interface TradingStateView {
+  states: TradingState[]
+  /** The state each venue's orders are held to: the stricter of 'all' and the venue's own. */
+  effective: Record<string, EffectiveState>
+}
+
+export function tradingStateView(deps: RiskViewDeps): TradingStateView {
+  return {
+    states: getTradingStates(deps.db),
+    effective: Object.fromEntries(deps.exchanges.map((e) => [e, effectiveState(deps.db, e)])),
+  }
+}
+
+const autoKind = (changedBy: string): HaltKind | undefined =>
+  changedBy.startsWith('auto:') ? (changedBy.slice('auto:'.length) as HaltKind) : undefined
+
+/**
+ * The automatic halts of the UTC day (risk_events of kind 'halt'), and any scope still HALTED by an automatic halt of
+ * an earlier day. Newest first.
+ */
+export function haltsView(db: GatewayDb, now: number): HaltView[] {
+  const states = getTradingStates(db)
+  const activeKind = (scope: string) => {
+    const s = states.find((x) => x.scope === scope)
+    return s?.state === 'HALTED' ? autoKind(s.changedBy) : undefined
+  }
+  const halts: HaltView[] = listRiskEvents(db, { kind: 'halt', since: utcDayStart(now), limit: 100 }).map((e) => {
+    const detail = (e.detail ?? {}) as { kind?: HaltKind; reason?: string }
+    const kind = detail.kind ?? (autoKind(e.actor) as HaltKind)
+    return { kind, scope: e.scope, reason: detail.reason ?? '', at: e.at, active: activeKind(e.scope) === kind }
+  })
+  for (const s of states) {
+    const kind = s.state === 'HALTED' ? autoKind(s.changedBy) : undefined
+    if (kind && !halts.some((h) => h.scope === s.scope && h.kind === kind)) {
+      halts.push({ kind, scope: s.scope, reason: s.reason, at: s.changedAt, active: true })
+    }
+  }
+  return halts
+}
+
+export interface RiskUsage {
+  /** Per venue: orders given a send slot in the last 60 s (the rate cap's own count) against the cap. */
+  ordersLastMinute: Record<string, { used: number; limit: number }>
+  /** Realised arbitrage loss of the UTC day (positive) against maxDailyArbitrageLoss. */
+  dailyArbitrageLoss: { used: DecimalString; limit: DecimalString }
+  /** Executions with an order outcome still unknown against maxUnresolvedOrders. */
+  unresolvedOrders: { used: number; limit: number }
+}
+
+export function riskUsage(deps: RiskViewDeps, limits: RiskLimits, now: number): RiskUsage {
+  const since = now - SEND_WINDOW_MS
+  const sent = (exchange: ExchangeId) =>
+    deps.db
+      .select({ n: count() })
+      .from(sendReservations)
+      .where(and(eq(sendReservations.exchange, exchange), gte(sendReservations.at, since)))
+      .get()?.n ?? 0
+  return {
+    ordersLastMinute: Object.fromEntries(
+      deps.exchanges.map((e) => [e, { used: sent(e), limit: limits.maxOrdersPerMinutePerVenue }])
+    ),
+    dailyArbitrageLoss: { used: dailyArbitrageLoss(deps.db, now), limit: limits.maxDailyArbitrageLoss },
+    unresolvedOrders: { used: unresolvedCount(deps.db), limit: limits.maxUnresolvedOrders },
+  }
+}
+
+/** GET /api/risk: limits, states, halts and usage, after acting on any halt condition met now. */
+export function riskView(deps: RiskViewDeps, now = Date.now()) {
+  const limits = limitsInForce(deps)
+  evaluateAutoHalts(deps.db, limits, now)
+  return { limits, ...tradingStateView(deps), halts: haltsView(deps.db, now), usage: riskUsage(deps, limits, now) }
+}
+
+/**
+ * What /health shows of risk: the trading state, the automatic halts in force, and a warning while anything is not
+ * ACTIVE (trading stopped or reduced needs a person's eye, yet the platform itself is healthy: /health stays 200).
+ */
+export function riskHealth(deps: RiskViewDeps, now = Date.now()) {
+  evaluateAutoHalts(deps.db, limitsInForce(deps), now)
+  const view = tradingStateView(deps)
+  const halts = haltsView(deps.db, now).filter((h) => h.active)
+  const stopped = view.states.filter((s) => s.state !== 'ACTIVE')
+  const warning =
+    stopped.length === 0
+      ? undefined
+      : `trading ${stopped.map((s) => `${s.state} for ${s.scope === 'all' ? 'all venues' : s.scope} (${s.reason}; by ${s.changedBy})`).join(', ')}; ` +
+        `PUT /api/trading-state to change it`
+  return { tradingState: view, halts, warning }
+}
