@@ -8,6 +8,7 @@ import type { GatewayDb } from '../db/client.js'
 import type { ExchangeSettings } from '../exchanges/registry.js'
 import type { TemporalConnectionSettings } from '../temporal.config.js'
 import type { Lifecycle } from './lifecycle.js'
+import { readRiskLimits } from './risk-limits.js'
 import type { ApiConfig } from './start-config.js'
 
 export interface ApiServerOptions {
@@ -31,6 +32,8 @@ export async function startApiServer(
     exchanges: settings.exchanges,
     demoMode: settings.demo,
     apiToken: api.apiToken,
+    // The configured risk limits, shown and merged over by the API until limits are set through it.
+    riskLimits: readRiskLimits(process.env),
   })
   // PORT=0 picks a free port: the URL carries the one bound.
   const port = await new Promise<number>((resolve, reject) => {

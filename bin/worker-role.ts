@@ -9,6 +9,7 @@ import type { ActivityDeps } from '../activities/index.js'
 import type { TemporalConnectionSettings } from '../temporal.config.js'
 import type { Lifecycle } from './lifecycle.js'
 import { ensureReconciliationSchedule } from './reconciliation.js'
+import { readRiskLimits } from './risk-limits.js'
 import { createGatewayWorker } from './worker.js'
 
 /** Once per process, before any worker: warnings only, and no signal handling of the SDK's own (ours stops in order). */
@@ -30,7 +31,8 @@ export async function startWorker(
     connection,
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
-    deps,
+    // The configured risk limits (RISK_LIMITS_FILE over the defaults); a bad file stops the worker here, named.
+    deps: { ...deps, riskLimits: deps.riskLimits ?? readRiskLimits(process.env) },
     workflowBundle,
   })
   let stopping = false
