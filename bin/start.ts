@@ -13,6 +13,7 @@ import { runProcess } from './lifecycle.js'
 import { fetchSimulatorUrls, simulatedExchanges } from './simulator-venues.js'
 import { readStartConfig } from './start-config.js'
 import { startEmbeddedTemporal } from './temporal-server.js'
+import { readWorkflowBundle } from './worker.js'
 import { installWorkerRuntime, startWorker } from './worker-role.js'
 import { simulatorDialects } from './simulator-dialects.js'
 
@@ -58,7 +59,13 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
   lifecycle.defer(() => database.close())
   const registry = createConnectorRegistry(settings, { simulatorUrls })
   lifecycle.defer(() => registry.close())
-  await startWorker(lifecycle, { temporal, deps: { connectors: registry, db: database.db, requestTimeoutMs: settings.requestTimeoutMs } })
+  // WORKFLOW_BUNDLE (npm run worker:bundle) skips bundling the workflows at start, as for npm run worker.
+  const workflowBundle = process.env.WORKFLOW_BUNDLE ? readWorkflowBundle(process.env.WORKFLOW_BUNDLE) : undefined
+  await startWorker(lifecycle, {
+    temporal,
+    deps: { connectors: registry, db: database.db, requestTimeoutMs: settings.requestTimeoutMs },
+    workflowBundle,
+  })
   const apiUrl = await startApiServer(lifecycle, { temporal, api: config, db: database.db, settings })
 
   log('')

@@ -48,7 +48,8 @@ import {
   type MonitorParams,
   type MonitorParamsUpdate,
 } from './lib/monitor-params.js'
-import { describe } from './lib/placement.js'
+import { risk } from './lib/activities.js'
+import { describe, PATCHES } from './lib/placement.js'
 import { readVenues, type VenueReadError } from './lib/venues.js'
 
 export type { PairBackoff, SkippedPair } from '../domain/arbitrage/index.js'
@@ -122,6 +123,8 @@ export interface MonitorView extends Partial<MonitorScan> {
   running: RunningChild[]
   /** Pairs paused after a bad end, or with bad ends in a row (a pause that has expired until a trade completes). */
   backoffs: PairBackoff[]
+  /** Why the last opportunity worth executing was not executed: the trading state or the hourly cap. */
+  automationBlocked?: string
 }
 
 export const monitorOpportunitiesQuery = defineQuery<MonitorView>('opportunities')
@@ -136,6 +139,7 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
   carried.backoffs ??= []
   let stopRequested = false
   let paramsChanged = false
+  let automationBlocked: string | undefined
   const view = (): MonitorView => ({
     workflowId,
     stopped: stopRequested,
@@ -146,6 +150,7 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
     recentExecutions: carried.recentExecutions,
     running,
     backoffs: carried.backoffs ?? [],
+    ...(automationBlocked ? { automationBlocked } : {}),
   })
 
   // Called once per child, by whichever news comes first: its result, its report, or a failed probe.
@@ -206,14 +211,33 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
     )
   }
 
+  /** The trading state and the hourly cap on automatic executions (risk limits) allow a new child now. */
+  async function automationAllowed(): Promise<boolean> {
+    if (!patched(PATCHES.monitorChecksAutomation)) return true
+    const facts = await risk.checkAutomation({ monitorId: workflowId }).catch((error: Error) => error)
+    automationBlocked =
+      facts instanceof Error
+        ? `the risk check could not run: ${facts.message}`
+        : facts.state !== 'ACTIVE'
+          ? `trading is ${facts.state}: automatic executions wait until it is ACTIVE`
+          : facts.executionsLastHour >= facts.maxPerHour
+            ? `${facts.executionsLastHour} automatic executions in the last hour, at maxAutoExecutionsPerMonitorPerHour ${facts.maxPerHour}`
+            : undefined
+    return automationBlocked === undefined
+  }
+
   async function executeBest(scan: MonitorScan): Promise<void> {
     const auto = params.autoExecute
     if (!auto?.enabled) return
     const paused = pausedPairs(carried.backoffs ?? [], Date.now())
+    let allowed: boolean | undefined
     for (const symbol of params.symbols) {
       if (auto.maxExecutions !== undefined && carried.executions >= auto.maxExecutions) return
       const best = scan.opportunities[symbol]?.find((o) => o.netProfitPct >= auto.minProfitPct && !paused.has(o.id))
       if (!best || running.some((c) => c.symbol === symbol)) continue
+      // Asked once per scan, and only when there is something to execute: no activity on quiet scans.
+      allowed ??= await automationAllowed()
+      if (!allowed) return
       carried.childSeq += 1
       const execution: MonitorExecution = {
         workflowId: childWorkflowId(workflowId, carried.childSeq),

@@ -15,6 +15,10 @@ export const orders = proxyActivities<Pick<Activities, 'placeOrder' | 'cancelOrd
 export const reconcile = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.reconcile)
 export const unwind = proxyActivities<Pick<Activities, 'placeOrder'>>(ACTIVITY_OPTIONS.unwind)
 export const unwindLookup = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.unwindLookup)
+// The pre-trade gate's reads and its refusal record (see risk-gate.ts).
+export const risk = proxyActivities<Pick<Activities, 'checkOrderRisk' | 'recordRiskRefusal' | 'checkAutomation'>>(
+  ACTIVITY_OPTIONS.risk
+)
 export const settleLookup = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.settle)
 // Local activities: idempotent SQLite upserts in the worker's own process. They run inside the workflow task that
 // schedules them, so recording an execution's start and end costs no extra round trip through the server.

@@ -23,6 +23,7 @@ import type { PlaceOrderInput, ReconcileResult } from '../../activities/index.js
 import type { UnifiedOrder } from '../../domain/types.js'
 import { ACTIVITY_OPTIONS } from '../../temporal.config.js'
 import { orders, reconcile, settleLookup, unwind, unwindLookup } from './activities.js'
+import { passRiskGate } from './risk-gate.js'
 import { markResolved, markUnresolved } from './unresolved.js'
 
 export type PlacementOutcome =
@@ -52,6 +53,10 @@ export const PATCHES = {
   settleImmediateOpen: 'placement-settles-immediate-open',
   /** An arbitrage unwind the venue cannot fill yet is tried for minutes with a growing gap (PATIENT_UNWIND). */
   patientUnwind: 'arbitrage-patient-unwind',
+  /** Every order passes the pre-trade risk gate (limits, trading state) before its first send. */
+  riskGate: 'risk-gate',
+  /** A monitor asks the trading state and the hourly cap before each automatic execution. */
+  monitorChecksAutomation: 'monitor-checks-automation',
 } as const
 
 const DEFINITIVE = new Set([
@@ -91,6 +96,8 @@ export function placementSummary({ request: r, exchange, role }: PlaceOrderInput
 }
 
 export async function placeAndSettle(input: PlaceOrderInput, options: PlacementOptions): Promise<PlacementOutcome> {
+  const refused = await passRiskGate(input, options.asUnwind === true)
+  if (refused) return refused
   const outcome = await placeUntilKnown(input, options)
   // A market, IOC or FOK order is done when the venue has answered; one still reported open is an acknowledgement
   // read back too early (or not at all): its real fill is settled from the venue before anyone counts it.
