@@ -151,32 +151,66 @@ describe('pre-trade risk limits and the trading state', () => {
     }
   })
 
-  it('HALTED stops a running auto-executing monitor within a second; an unwind waits, sending nothing, until trading resumes', async () => {
+  it('HALTED stops a running auto-executing monitor within a second', async () => {
     await setSpread(stack.sim, '1')
     const started = await stack.request('POST', '/api/arbitrage/monitor', {
       symbols: ['BTC/USDT'],
       exchanges: ['binance', 'kraken'],
       intervalMs: 1000,
       minProfitPct: 0.1,
+      // 0.1 BTC a time from books 1 BTC deep: executions keep coming until the halt
+      maxAmount: '0.1',
       autoExecute: { enabled: true, minProfitPct: 0.5, maxExecutions: 1000 },
     })
     expect(started.status).toBe(201)
     const monitorId = started.body.workflowId as string
     try {
+      let last: unknown
       await waitFor('two automatic executions', async () => {
         const view = (await stack.request('GET', `/api/arbitrage/monitor/${monitorId}`)).body.state
+        last = view
         return view?.executions >= 2 ? true : undefined
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}: ${JSON.stringify(last)}`)
       })
       await setState('HALTED', 'kill switch drill')
       await sleep(1_000)
+      const monitorView = async () => (await stack.request('GET', `/api/arbitrage/monitor/${monitorId}`)).body.state
       const counts = { binance: await venueOrderCount('binance'), kraken: await venueOrderCount('kraken') }
+      const executions = (await monitorView()).executions
       await sleep(3_000)
       expect({ binance: await venueOrderCount('binance'), kraken: await venueOrderCount('kraken') }).toEqual(counts)
-      const view = (await stack.request('GET', `/api/arbitrage/monitor/${monitorId}`)).body.state
-      expect(view.automationBlocked).toMatch(/HALTED/)
+      // and no new child either
+      expect((await monitorView()).executions).toBe(executions)
     } finally {
       await stack.request('DELETE', `/api/arbitrage/monitor/${monitorId}`)
       await setState('ACTIVE', 'drill over')
+    }
+  })
+
+  it('caps a monitor’s automatic executions per hour, and says why it waits', async () => {
+    await setSpread(stack.sim, '1')
+    await setLimits({ maxAutoExecutionsPerMonitorPerHour: 1 })
+    const started = await stack.request('POST', '/api/arbitrage/monitor', {
+      symbols: ['BTC/USDT'],
+      exchanges: ['binance', 'kraken'],
+      intervalMs: 1000,
+      minProfitPct: 0.1,
+      maxAmount: '0.1',
+      autoExecute: { enabled: true, minProfitPct: 0.5, maxExecutions: 1000 },
+    })
+    const monitorId = started.body.workflowId as string
+    try {
+      const view = await waitFor('the hourly cap', async () => {
+        const state = (await stack.request('GET', `/api/arbitrage/monitor/${monitorId}`)).body.state
+        return state?.automationBlocked ? state : undefined
+      })
+      expect(view.automationBlocked).toMatch(/1 automatic executions in the last hour, at maxAutoExecutionsPerMonitorPerHour 1/)
+      expect(view.executions).toBe(1)
+      expect(view.opportunities['BTC/USDT'].length).toBeGreaterThan(0)
+    } finally {
+      await stack.request('DELETE', `/api/arbitrage/monitor/${monitorId}`)
+      await setLimits({ maxAutoExecutionsPerMonitorPerHour: 60 })
     }
   })
 
