@@ -192,7 +192,9 @@ export const ACTIVITY_OPTIONS = {
       initialInterval: '200ms',
       backoffCoefficient: 2,
       maximumInterval: '5s',
-      nonRetryableErrorTypes: [...DEFINITIVE],
+      // A venue in maintenance answers its book read as it would the order: the placement moves on (a failover to
+      // its backup) at once instead of after a minute of retries.
+      nonRetryableErrorTypes: [...DEFINITIVE, 'ExchangeUnavailableError'],
     },
   },
 } as const satisfies Record<string, ActivityOptions>

@@ -1,6 +1,7 @@
 // The platform as separate processes, the way the roles run in production: the Temporal dev server on its own
 // SQLite file, the simulator, the API and N workers on one task queue, all on free 127.0.0.1 ports. Workers (and
 // the API) that die are started again by a supervisor loop; kills and restarts are counted for the report.
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { freePort } from '../../bin/temporal/dev-server.js'
@@ -43,10 +44,22 @@ export interface Cluster {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
+/**
+ * The suite's load loses money on purpose (every arbitrage is one-legged and unwound) and breaks venues on purpose:
+ * with the demo limits the daily loss and error-rate halts stop all trading a few minutes in, as they should on a
+ * desk. This suite is about exactly-once under faults, so those halts are set out of its reach; the per-order limits
+ * and the gate itself stay in every order's path. (test/e2e/risk.test.ts covers the halts.)
+ */
+const CHAOS_RISK_LIMITS = {
+  maxDailyArbitrageLoss: '1000000000',
+  maxUnresolvedOrders: 1_000_000,
+  venueErrorHalt: { rate: 1, minRequests: 1_000_000, windowMs: 60_000 },
+}
+
 /** The parent's environment without anything that would point a role at real venues or another stack. */
 function baseEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
-  const drop = /^(BINANCE|COINBASE|KRAKEN)_|^TEMPORAL_|^SIM_|^DATABASE_|^GATEWAY_|^EXCHANGE|^PORT$|^HOST$|^SIMULATOR_URL$/
+  const drop = /^(BINANCE|COINBASE|KRAKEN)_|^TEMPORAL_|^SIM_|^DATABASE_|^GATEWAY_|^EXCHANGE|^PORT$|^HOST$|^SIMULATOR_URL$|^RISK_/
   for (const [key, value] of Object.entries(process.env)) if (!drop.test(key)) env[key] = value
   return env
 }
@@ -96,11 +109,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   let simulator: RoleProcess
   ;[temporal, simulator] = await Promise.all([start(temporalSpec), start(simulatorSpec), writeBundle()])
   const simulatorUrl = simulator.readyText
+  const riskLimitsPath = join(workDir, 'risk-limits.json')
+  writeFileSync(riskLimitsPath, JSON.stringify(CHAOS_RISK_LIMITS, null, 2))
   const roleEnv = {
     ...env,
     TEMPORAL_ADDRESS: temporalAddress,
     DATABASE_PATH: databasePath,
     SIMULATOR_URL: simulatorUrl,
+    RISK_LIMITS_FILE: riskLimitsPath,
   }
   const apiSpec = {
     name: 'api',

@@ -4,11 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getExecution, recordExecutionStart } from '../../db/executions.js'
 import { captureHistory } from '../support/histories.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
+import { DEFAULT_RISK_LIMITS } from '../../domain/risk/config.js'
+
+// Orders above the demo-safe notional cap (1M): these tests are about what the venues refuse, not the risk limits.
+const VENUE_REFUSAL_LIMITS = { ...DEFAULT_RISK_LIMITS, maxOrderNotional: '100000000' }
 
 let stack: TestStack
 
 beforeAll(async () => {
-  stack = await startTestStack({ exchanges: ['binance'] })
+  stack = await startTestStack({ exchanges: ['binance'], riskLimits: VENUE_REFUSAL_LIMITS })
   await stack.sim.control.setBook('binance', 'BTC/USDT', {
     bids: [['64000', '2'], ['63990', '5']],
     asks: [['64010', '1'], ['64020', '5']],

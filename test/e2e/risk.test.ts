@@ -100,7 +100,7 @@ describe('pre-trade risk limits and the trading state', () => {
 
   it('holds the per-venue order rate across the platform', async () => {
     const usage = (await stack.request('GET', '/api/risk')).body
-    const sentLastMinute = Number(JSON.stringify(usage).match(/"kraken"[^}]*?"sentLastMinute":(\d+)/)?.[1] ?? 0)
+    const sentLastMinute = usage.usage.ordersLastMinute.kraken.used as number
     await setLimits({ maxOrdersPerMinutePerVenue: sentLastMinute + 3 })
     const sentBefore = await venueOrderCount('kraken')
     try {

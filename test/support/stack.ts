@@ -13,6 +13,7 @@ import { inject } from 'vitest'
 import { createApp } from '../../api/app.js'
 import { createWorkflowRunner } from '../../api/workflow-runner.js'
 import { openDatabase, type GatewayDb } from '../../db/client.js'
+import type { RiskLimits } from '../../domain/risk/types.js'
 import { EXCHANGE_IDS, type ExchangeId } from '../../domain/types.js'
 import { createConnectorRegistry, loadExchangeSettings, type ConnectorRegistry } from '../../exchanges/registry.js'
 import { bundleWorkflows, createGatewayWorker } from '../../bin/worker.js'
@@ -38,6 +39,8 @@ export interface StackOptions {
   waitMs?: number
   /** The worker's clock runs this far ahead of (positive) or behind the real one: activities read time through it. */
   workerClockSkewMs?: number
+  /** The configured risk limits (as RISK_LIMITS_FILE gives them); the demo-safe defaults when absent. */
+  riskLimits?: RiskLimits
 }
 
 export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
@@ -64,6 +67,7 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
       connectors: registry,
       db: database.db,
       ...(options.workerClockSkewMs ? { now: () => Date.now() + options.workerClockSkewMs! } : {}),
+      ...(options.riskLimits ? { riskLimits: options.riskLimits } : {}),
     },
     workflowBundle: await bundle,
   })
@@ -76,6 +80,7 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     exchanges,
     demoMode: registry.demoMode,
     waitMs: options.waitMs ?? 45_000,
+    ...(options.riskLimits ? { riskLimits: options.riskLimits } : {}),
   })
 
   return {

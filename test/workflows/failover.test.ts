@@ -7,12 +7,16 @@ import type { FailoverOrderResult } from '../../workflows/failover-order.js'
 import { captureHistory } from '../support/histories.js'
 import { runWorkflow } from '../support/run-workflow.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
+import { DEFAULT_RISK_LIMITS } from '../../domain/risk/config.js'
+
+// Orders above the demo-safe notional cap (1M): these tests are about what the venues refuse, not the risk limits.
+const VENUE_REFUSAL_LIMITS = { ...DEFAULT_RISK_LIMITS, maxOrderNotional: '100000000' }
 
 let stack: TestStack
 const BOOK = { bids: [['63990', '5'] as [string, string]], asks: [['64010', '5'] as [string, string]] }
 
 beforeAll(async () => {
-  stack = await startTestStack()
+  stack = await startTestStack({ riskLimits: VENUE_REFUSAL_LIMITS })
   for (const venue of ['binance', 'coinbase', 'kraken'] as const) await stack.sim.control.setBook(venue, 'BTC/USDT', BOOK)
 })
 afterEach(async () => stack.sim.control.clearFaults())
@@ -49,12 +53,12 @@ describe('failoverOrderWorkflow', () => {
     expect(result.order).toMatchObject({ exchange: 'kraken', status: 'closed', filled: '0.25' })
     expect(await stack.sim.control.receivedOrders('binance', { clientOrderId: result.attempts[0]!.clientOrderId })).toHaveLength(0)
 
+    // The pre-trade check could not read binance's book (in maintenance), so binance's order never reached its
+    // ledger row or the venue; the execution's result keeps the attempt and why.
     const execution = getExecution(stack.db, workflowId)!
-    expect(execution.attempts.map((a) => [a.exchange, a.role, a.status])).toEqual([
-      ['binance', 'primary', 'pending'],
-      ['kraken', 'backup', 'closed'],
-    ])
-    await captureHistory(stack.client, workflowId, 'failover-primary-down')
+    expect(execution.attempts.map((a) => [a.exchange, a.role, a.status])).toEqual([['kraken', 'backup', 'closed']])
+    expect(result.attempts[0]!.message).toMatch(/pre-trade check could not run/)
+    await captureHistory(stack.client, workflowId, 'failover-primary-down-risk-gate')
   })
 
   it('moves on after a definitive rejection (below the primary\'s minimum notional)', async () => {

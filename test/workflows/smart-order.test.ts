@@ -9,6 +9,10 @@ import type { SmartOrderResult } from '../../workflows/smart-order.js'
 import { captureHistory } from '../support/histories.js'
 import { runWorkflow } from '../support/run-workflow.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
+import { DEFAULT_RISK_LIMITS } from '../../domain/risk/config.js'
+
+// Orders above the demo-safe notional cap (1M): these tests are about what the venues refuse, not the risk limits.
+const VENUE_REFUSAL_LIMITS = { ...DEFAULT_RISK_LIMITS, maxOrderNotional: '100000000' }
 
 let stack: TestStack
 const VENUES: ExchangeId[] = ['binance', 'coinbase', 'kraken']
@@ -29,7 +33,7 @@ const CHEAPEST_AFTER_FEES: Record<ExchangeId, [string, string]> = {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack()
+  stack = await startTestStack({ riskLimits: VENUE_REFUSAL_LIMITS })
 })
 afterEach(async () => stack.sim.control.clearFaults())
 afterAll(async () => stack?.close())

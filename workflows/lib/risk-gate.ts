@@ -9,7 +9,7 @@ import { decideOrderRisk } from '../../domain/risk/decide.js'
 import { RISK_REJECTED, type RiskCheckInput } from '../../domain/risk/types.js'
 import { ACTIVITY_OPTIONS, SA } from '../../temporal.config.js'
 import { risk } from './activities.js'
-import { PATCHES, type PlacementOutcome } from './placement.js'
+import { describe, PATCHES, type PlacementOutcome } from './placement.js'
 
 /** How often an unwind held by HALTED looks at the state again. */
 export const UNWIND_HOLD_RECHECK = '5s'
@@ -35,7 +35,15 @@ export async function passRiskGate(input: PlaceOrderInput, reducing: boolean): P
         await sleep(UNWIND_HOLD_RECHECK)
         continue
       }
-      return { kind: 'not_placed', errorType: 'RiskCheckFailed', message: `the pre-trade check could not run: ${facts.message}` }
+      // Nothing was sent. A venue that cannot answer its book read (down, throttled) is that venue's failure, as it
+      // would be for the order itself, so a failover moves on; anything else is the check's own failure.
+      const failure = describe(facts)
+      const venueFailure = failure.errorType === 'ExchangeUnavailableError' || failure.errorType === 'RateLimitError'
+      return {
+        kind: 'not_placed',
+        errorType: venueFailure ? failure.errorType : 'RiskCheckFailed',
+        message: `the pre-trade check could not run: ${failure.message}`,
+      }
     }
     const decision = decideOrderRisk(facts, check)
     if (decision.allowed) {
