@@ -5,6 +5,9 @@
 //   workflow reconciles by lookup instead of sending again;
 // - an attempt sends only before its deadline and while Temporal still counts it as current (PLACEMENT_TIMING):
 //   past that the connector refuses to send, so an attempt the workflow has given up can never add a second order.
+// Every placement writes two audit lines through the activity logger (the worker's JSON log; they carry the
+// workflow id that the API's audit lines name with the token): `placement` before the request goes out and
+// `placement_outcome` with the venue's answer.
 import { ApplicationFailure, Context, log } from '@temporalio/activity'
 
 import { getOrderAttempt, recordOrderIntent, updateOrderAttempt, type OrderAttemptUpdate } from '../db/order-attempts.js'
@@ -113,10 +116,29 @@ export function createOrderActivities({ connectors, db, now = Date.now, requestT
         }
         updateOrderAttempt(db, request.clientOrderId, { status: 'sent' }, now())
         sent = true
+        log.info('order placement: sending', { audit: 'placement', executionId: input.executionId, orderRole: input.role, ...auditFields(exchange, request) })
         const order = await connector.placeOrder(request, { sendBy, signal: context.cancellationSignal })
         updateOrderAttempt(db, request.clientOrderId, attemptUpdateFrom(order), now())
+        log.info(`order placement: ${order.status}`, {
+          audit: 'placement_outcome',
+          executionId: input.executionId,
+          clientOrderId: request.clientOrderId,
+          exchange,
+          status: order.status,
+          exchangeOrderId: order.id,
+          filled: order.filled,
+        })
         return order
       } catch (error) {
+        log.warn(`order placement failed: ${error instanceof Error ? error.name : 'Error'}`, {
+          audit: 'placement_outcome',
+          executionId: input.executionId,
+          clientOrderId: request.clientOrderId,
+          exchange,
+          status: sent ? failureUpdate(error).status ?? 'unknown' : 'not_sent',
+          errorType: error instanceof Error ? error.name : 'Error',
+          error: error instanceof Error ? error.message : String(error),
+        })
         // A failing write must not hide the venue's answer (or turn it into a retryable error).
         try {
           updateOrderAttempt(db, request.clientOrderId, failureUpdate(error), now())
@@ -170,6 +192,12 @@ export function createOrderActivities({ connectors, db, now = Date.now, requestT
       return order
     },
   }
+}
+
+/** What an audit line says of an order: never the whole request object (nothing else of it is copied). */
+function auditFields(exchange: ExchangeId, request: OrderRequest & { clientOrderId: string }) {
+  const { symbol, side, type, amount, price, clientOrderId } = request
+  return { exchange, symbol, side, type, amount, price: price ?? null, clientOrderId }
 }
 
 function failureUpdate(error: unknown): OrderAttemptUpdate {

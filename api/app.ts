@@ -2,10 +2,12 @@
 // never talks to an exchange itself (every venue call is a Temporal activity).
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { pino } from 'pino'
 
 import { requireBearerToken } from './auth.js'
 import type { AppDeps } from './deps.js'
 import { ApiError, errorResponse } from './errors.js'
+import { requestLog } from './request-log.js'
 import { arbitrageMonitorRoutes } from './routes/arbitrage-monitor.js'
 import { arbitrageRoutes } from './routes/arbitrage.js'
 import { exchangeRoutes } from './routes/exchanges.js'
@@ -22,6 +24,8 @@ export type { AppDeps } from './deps.js'
 
 export function createApp(deps: AppDeps) {
   const app = new Hono()
+  // First, so that every answer (401s and 404s included) has its request id and its line.
+  app.use(requestLog(deps.logger ?? pino({ level: 'silent' })))
   app.route('/health', healthRoutes(deps))
   if (deps.apiToken) app.use('/api/*', requireBearerToken(deps.apiToken))
   // Ahead of /api/orders, so that /api/orders/failover... never reaches /api/orders/:workflowId.
@@ -40,7 +44,7 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error)
     if (error instanceof HTTPException) return errorResponse(c, new ApiError(error.status as 400, 'http_error', error.message))
-    console.error(`[api] ${c.req.method} ${c.req.path} failed:`, error)
+    c.get('logger')?.error({ err: error }, `${c.req.method} ${c.req.path.slice(0, 256)} failed`)
     return errorResponse(c, new ApiError(500, 'internal_error', 'internal error; see the server log'))
   })
   return app

@@ -1,3 +1,5 @@
+import type { Logger } from 'pino'
+
 import type { GatewayDb } from '../db/client.js'
 import type { RiskLimits } from '../domain/risk/types.js'
 import type { ExchangeId } from '../domain/types.js'
@@ -16,4 +18,6 @@ export interface AppDeps {
   waitMs?: number
   /** The configuration's risk limits (RISK_LIMITS_FILE over the defaults); limits set through the API override them. */
   riskLimits?: RiskLimits
+  /** Where the request and audit lines go (bin/logger.ts builds it); silent when absent (tests). */
+  logger?: Logger
 }

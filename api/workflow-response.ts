@@ -3,6 +3,7 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
+import { auditIntent, auditOutcome, outcomeOf } from './audit.js'
 import type { AppDeps } from './deps.js'
 import { ApiError, notFound } from './errors.js'
 import { riskRefusalOf, riskRejectedBody } from './risk-refusal.js'
@@ -18,16 +19,21 @@ export async function startAndRespond<R>(
   request: StartRequest,
   answer: { location: string; statusFor: (result: R) => ContentfulStatusCode }
 ) {
+  c.set('workflowId', request.workflowId)
   const handle = await startOrJoinOnce(deps, request)
+  auditIntent(c, request)
   const waited = await deps.runner.awaitResult<R>(handle, deps.waitMs ?? DEFAULT_WAIT_MS).catch((error: unknown) => {
+    auditOutcome(c, request.workflowId, { outcome: 'failed', status: 500 })
     throw failedRun(request.workflowId, error)
   })
   if (!waited.done) {
+    auditOutcome(c, request.workflowId, { outcome: 'running', status: 202 })
     return c.json({ workflowId: request.workflowId, status: 'running' }, 202, { Location: answer.location })
   }
   const status = answer.statusFor(waited.result)
   // Refused by our own limits rather than by the venue: the same 422, with the code that says so.
   const refusal = status === 422 ? riskRefusalOf(waited.result) : undefined
+  auditOutcome(c, request.workflowId, { outcome: outcomeOf(waited.result), status, refusal })
   if (refusal !== undefined) return c.json(riskRejectedBody(waited.result as object, refusal), 422)
   // 202 with a result: the outcome is not settled yet (e.g. unknown); the Location is where it will be.
   return c.json(waited.result, status, status === 202 ? { Location: answer.location } : {})

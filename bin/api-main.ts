@@ -8,10 +8,14 @@ import { loadExchangeSettings } from '../exchanges/registry.js'
 import { temporalConnectionSettings } from '../temporal.config.js'
 import { startApiServer } from './api-server.js'
 import { runProcess } from './lifecycle.js'
+import { createProcessLogger } from './logger.js'
 import { requireSimulatorUrl } from './simulator-venues.js'
 import { readApiConfig, readDatabasePath } from './start-config.js'
 
-await runProcess({ name: 'api' }, async (lifecycle) => {
+// LOG_LEVEL, LOG_FORMAT: see bin/logger.ts. A bad value stops the role before it starts (exit 1, on stderr).
+const logger = createProcessLogger('api')
+
+await runProcess({ name: 'api', log: (line) => logger.info(line) }, async (lifecycle) => {
   const api = readApiConfig(process.env)
   const settings = loadExchangeSettings(process.env)
   requireSimulatorUrl(settings)
@@ -19,7 +23,11 @@ await runProcess({ name: 'api' }, async (lifecycle) => {
 
   const database = openDatabase(readDatabasePath(process.env))
   lifecycle.defer(() => database.close())
-  const url = await startApiServer(lifecycle, { temporal, api, db: database.db, settings })
-  console.log(`api: Temporal ${temporal.address} (namespace ${temporal.namespace}, task queue ${temporal.taskQueue})`)
+  const url = await startApiServer(lifecycle, { temporal, api, db: database.db, settings, logger })
+  logger.info(
+    { temporal: temporal.address, namespace: temporal.namespace, taskQueue: temporal.taskQueue, url },
+    `api: Temporal ${temporal.address} (namespace ${temporal.namespace}, task queue ${temporal.taskQueue})`
+  )
+  // The ready line stays a plain line: harnesses wait for it (notes/ROLES.md).
   console.log(`api ready: ${url} (pid ${process.pid})`)
 })

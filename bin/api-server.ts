@@ -8,6 +8,7 @@ import type { GatewayDb } from '../db/client.js'
 import type { ExchangeSettings } from '../exchanges/registry.js'
 import type { TemporalConnectionSettings } from '../temporal.config.js'
 import type { Lifecycle } from './lifecycle.js'
+import type { Logger } from './logger.js'
 import { readRiskLimits } from './risk-limits.js'
 import type { ApiConfig } from './start-config.js'
 
@@ -16,12 +17,14 @@ export interface ApiServerOptions {
   api: ApiConfig
   db: GatewayDb
   settings: ExchangeSettings
+  /** The process logger: request lines, audit lines and errors. */
+  logger: Logger
 }
 
 /** Listens and resolves with the API's URL once the port is bound (or rejects, e.g. on EADDRINUSE). */
 export async function startApiServer(
   lifecycle: Lifecycle,
-  { temporal, api, db, settings }: ApiServerOptions
+  { temporal, api, db, settings, logger }: ApiServerOptions
 ): Promise<string> {
   const connection = await Connection.connect({ address: temporal.address })
   lifecycle.defer(() => connection.close())
@@ -34,6 +37,7 @@ export async function startApiServer(
     apiToken: api.apiToken,
     // The configured risk limits, shown and merged over by the API until limits are set through it.
     riskLimits: readRiskLimits(process.env),
+    logger,
   })
   // PORT=0 picks a free port: the URL carries the one bound.
   const port = await new Promise<number>((resolve, reject) => {

@@ -10,6 +10,7 @@ import { startSimulator } from '../sim/server.js'
 import { temporalConnectionSettings } from '../temporal.config.js'
 import { startApiServer } from './api-server.js'
 import { runProcess } from './lifecycle.js'
+import { createProcessLogger } from './logger.js'
 import { fetchSimulatorUrls, simulatedExchanges } from './simulator-venues.js'
 import { readStartConfig } from './start-config.js'
 import { startEmbeddedTemporal } from './temporal-server.js'
@@ -17,12 +18,16 @@ import { readWorkflowBundle } from './worker.js'
 import { installWorkerRuntime, startWorker } from './worker-role.js'
 import { simulatorDialects } from './simulator-dialects.js'
 
-const log = (line: string) => console.log(line)
+// Pretty lines on a terminal, JSON lines otherwise (LOG_FORMAT, LOG_LEVEL: bin/logger.ts). The banner below stays
+// plain console lines: it is for the person who ran npm start, and harnesses wait for its first line.
+const logger = createProcessLogger('platform')
+const log = (line: string) => logger.info(line)
+const banner = (line: string) => console.log(line)
 
 await runProcess({ name: 'platform', log }, async (lifecycle) => {
   const config = readStartConfig(process.env)
   const settings = loadExchangeSettings(process.env)
-  installWorkerRuntime()
+  installWorkerRuntime(logger)
 
   const demoExchanges = simulatedExchanges(settings)
   let simulatorUrls: Partial<Record<ExchangeId, string>> = {}
@@ -65,14 +70,15 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
     temporal,
     deps: { connectors: registry, db: database.db, requestTimeoutMs: settings.requestTimeoutMs },
     workflowBundle,
+    logger,
   })
-  const apiUrl = await startApiServer(lifecycle, { temporal, api: config, db: database.db, settings })
+  const apiUrl = await startApiServer(lifecycle, { temporal, api: config, db: database.db, settings, logger })
 
-  log('')
-  log(`Exchange gateway API:  ${apiUrl}   (try: curl ${apiUrl}/health)`)
-  if (uiUrl) log(`Temporal UI:           ${uiUrl}`)
-  log(`Temporal server:       ${temporal.address} (namespace ${temporal.namespace}, task queue ${temporal.taskQueue})`)
-  log(`Execution history:     ${config.databasePath}`)
-  log(config.apiToken ? 'API authentication:    Authorization: Bearer $GATEWAY_API_TOKEN' : 'API authentication:    none (listening on loopback only; set GATEWAY_API_TOKEN to require a token)')
-  log('Press Ctrl-C to stop.')
+  banner('')
+  banner(`Exchange gateway API:  ${apiUrl}   (try: curl ${apiUrl}/health)`)
+  if (uiUrl) banner(`Temporal UI:           ${uiUrl}`)
+  banner(`Temporal server:       ${temporal.address} (namespace ${temporal.namespace}, task queue ${temporal.taskQueue})`)
+  banner(`Execution history:     ${config.databasePath}`)
+  banner(config.apiToken ? 'API authentication:    Authorization: Bearer $GATEWAY_API_TOKEN' : 'API authentication:    none (listening on loopback only; set GATEWAY_API_TOKEN to require a token)')
+  banner('Press Ctrl-C to stop.')
 })

@@ -8,18 +8,22 @@ import { openDatabase } from '../db/client.js'
 import { createConnectorRegistry, loadExchangeSettings } from '../exchanges/registry.js'
 import { temporalConnectionSettings } from '../temporal.config.js'
 import { runProcess } from './lifecycle.js'
+import { createProcessLogger } from './logger.js'
 import { fetchSimulatorUrls } from './simulator-venues.js'
 import { readDatabasePath } from './start-config.js'
 import { installWorkerRuntime, startWorker } from './worker-role.js'
 import { readWorkflowBundle } from './worker.js'
 
-await runProcess({ name: 'worker' }, async (lifecycle) => {
+// LOG_LEVEL, LOG_FORMAT: see bin/logger.ts. The SDK's lines and the activities' audit lines go through it too.
+const logger = createProcessLogger('worker')
+
+await runProcess({ name: 'worker', log: (line) => logger.info(line) }, async (lifecycle) => {
   const settings = loadExchangeSettings(process.env)
   const simulatorUrls = await fetchSimulatorUrls(settings)
   const temporal = temporalConnectionSettings(process.env)
   const databasePath = readDatabasePath(process.env)
   const workflowBundle = process.env.WORKFLOW_BUNDLE ? readWorkflowBundle(process.env.WORKFLOW_BUNDLE) : undefined
-  installWorkerRuntime()
+  installWorkerRuntime(logger)
 
   const database = openDatabase(databasePath)
   lifecycle.defer(() => database.close())
@@ -29,12 +33,15 @@ await runProcess({ name: 'worker' }, async (lifecycle) => {
     temporal,
     deps: { connectors: registry, db: database.db, requestTimeoutMs: settings.requestTimeoutMs },
     workflowBundle,
+    logger,
   })
 
   const venues = settings.exchanges.map((id) => (simulatorUrls[id] ? `${id} (simulator ${simulatorUrls[id]})` : id))
-  console.log(
+  logger.info(
+    { taskQueue: temporal.taskQueue, namespace: temporal.namespace, temporal: temporal.address, venues, databasePath },
     `worker: task queue ${temporal.taskQueue}, namespace ${temporal.namespace} at ${temporal.address}; ` +
       `exchanges ${venues.join(', ')}; history ${databasePath}`
   )
+  // The ready line stays a plain line: harnesses wait for it (notes/ROLES.md).
   console.log(`worker ready: task queue ${temporal.taskQueue} (pid ${process.pid})`)
 })

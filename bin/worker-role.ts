@@ -3,18 +3,28 @@
 // reconciliation schedule made sure of at start.
 import { Client, Connection } from '@temporalio/client'
 import type { Worker, WorkflowBundleOption } from '@temporalio/worker'
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker'
+import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporalio/worker'
 
 import type { ActivityDeps } from '../activities/index.js'
 import type { TemporalConnectionSettings } from '../temporal.config.js'
 import type { Lifecycle } from './lifecycle.js'
+import type { Logger } from './logger.js'
 import { ensureReconciliationSchedule } from './reconciliation.js'
 import { readRiskLimits } from './risk-limits.js'
+import { temporalLogger } from './temporal-logger.js'
 import { createGatewayWorker } from './worker.js'
 
-/** Once per process, before any worker: warnings only, and no signal handling of the SDK's own (ours stops in order). */
-export function installWorkerRuntime(): void {
-  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] })
+/**
+ * Once per process, before any worker: the SDK's lines (its own, the workflow and activity loggers, and the native
+ * core's warnings, forwarded) go through the process logger as JSON lines; no signal handling of the SDK's own
+ * (ours stops in order).
+ */
+export function installWorkerRuntime(logger: Logger): void {
+  Runtime.install({
+    logger: temporalLogger(logger),
+    shutdownSignals: [],
+    telemetryOptions: { logging: { forward: {}, filter: makeTelemetryFilterString({ core: 'WARN', other: 'ERROR' }) } },
+  })
 }
 
 export async function startWorker(
@@ -23,7 +33,8 @@ export async function startWorker(
     temporal,
     deps,
     workflowBundle,
-  }: { temporal: TemporalConnectionSettings; deps: ActivityDeps; workflowBundle?: WorkflowBundleOption }
+    logger,
+  }: { temporal: TemporalConnectionSettings; deps: ActivityDeps; workflowBundle?: WorkflowBundleOption; logger: Logger }
 ): Promise<Worker> {
   const connection = await NativeConnection.connect({ address: temporal.address })
   lifecycle.defer(() => connection.close())
@@ -45,7 +56,7 @@ export async function startWorker(
     worker.shutdown()
     await running
   })
-  await ensureReconciliation(temporal)
+  await ensureReconciliation(temporal, logger)
   return worker
 }
 
@@ -53,13 +64,13 @@ export async function startWorker(
  * The reconciliation schedule lives in Temporal and every worker makes sure it exists. A failure is logged, not
  * fatal: the worker still serves orders, and the next worker start (or this one's restart) tries again.
  */
-async function ensureReconciliation(temporal: TemporalConnectionSettings): Promise<void> {
+async function ensureReconciliation(temporal: TemporalConnectionSettings, logger: Logger): Promise<void> {
   let connection: Connection | undefined
   try {
     connection = await Connection.connect({ address: temporal.address })
     await ensureReconciliationSchedule(new Client({ connection, namespace: temporal.namespace }), temporal.taskQueue)
   } catch (error) {
-    console.error(`reconciliation schedule not set up: ${(error as Error).message}`)
+    logger.warn({ err: error }, `reconciliation schedule not set up: ${(error as Error).message}`)
   } finally {
     await connection?.close()
   }

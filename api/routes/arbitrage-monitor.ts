@@ -22,6 +22,8 @@ import { requireEnabled } from '../enabled.js'
 import { requestHash, workflowIdFor } from '../idempotency.js'
 import { arbitrageMonitorBody, arbitrageMonitorUpdate, type ArbitrageMonitorUpdate } from '../schemas.js'
 import { jsonBody, parseWith } from '../validation.js'
+import { auditIntent, auditOutcome } from '../audit.js'
+import { workflowIdParam } from '../request-log.js'
 import { DEFAULT_WAIT_MS, describeRun, failedRun } from '../workflow-response.js'
 
 const WORKFLOW = 'arbitrageMonitorWorkflow'
@@ -43,7 +45,8 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
       exchanges,
       autoExecute: autoExecuteParams(autoExecute ?? false, body.minProfitPct),
     }
-    const handle = await startOrJoinOnce(deps, {
+    c.set('workflowId', workflowId)
+    const start = {
       workflowType: WORKFLOW,
       workflowId,
       args: [input],
@@ -53,21 +56,28 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
         { key: SA.symbol, value: body.symbols.join(',') },
         { key: SA.strategy, value: 'monitor' },
       ],
-    })
+    }
+    const handle = await startOrJoinOnce(deps, start)
+    // A monitor with autoExecute places orders later, on its own: its intent is audited now, with the token.
+    auditIntent(c, start)
     // A reused Idempotency-Key names the monitor it started before, which may have been stopped since.
     const status = (await handle.describe()).status.name
     const location = { Location: `/api/arbitrage/monitor/${workflowId}` }
-    if (status !== 'RUNNING') return c.json({ workflowId, status: status.toLowerCase() }, 200, location)
+    if (status !== 'RUNNING') {
+      auditOutcome(c, workflowId, { outcome: status.toLowerCase(), status: 200 })
+      return c.json({ workflowId, status: status.toLowerCase() }, 200, location)
+    }
+    auditOutcome(c, workflowId, { outcome: 'running', status: 201 })
     return c.json({ workflowId, status: 'running' }, 201, location)
   })
 
   app.get('/:workflowId', async (c) => {
-    const { body } = await describeRun(deps, c.req.param('workflowId'), WORKFLOW, 'opportunities')
+    const { body } = await describeRun(deps, workflowIdParam(c), WORKFLOW, 'opportunities')
     return c.json(body as object)
   })
 
   app.patch('/:workflowId', async (c) => {
-    const workflowId = c.req.param('workflowId')
+    const workflowId = workflowIdParam(c)
     const update = parseWith(arbitrageMonitorUpdate, await jsonBody(c))
     if (update.exchanges) requireEnabled(deps, update.exchanges, 'exchanges')
     const { handle, description, body } = await describeRun(deps, workflowId, WORKFLOW, 'opportunities')
@@ -81,7 +91,7 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
   })
 
   app.delete('/:workflowId', async (c) => {
-    const workflowId = c.req.param('workflowId')
+    const workflowId = workflowIdParam(c)
     const { handle, description, body } = await describeRun(deps, workflowId, WORKFLOW, 'opportunities')
     // Stopping a stopped monitor is not an error: it answers with how it ended.
     if (description.status.name === 'COMPLETED') return c.json({ ...(body as MonitorView), status: 'stopped' })

@@ -23,6 +23,7 @@ import { createMarketsCache } from '../markets-cache.js'
 import { arbitrageExecuteBody, opportunitiesQuery } from '../schemas.js'
 import { parseSymbol } from '../symbols.js'
 import { jsonBody, parseWith } from '../validation.js'
+import { workflowIdParam } from '../request-log.js'
 import { describeRun, startAndRespond } from '../workflow-response.js'
 
 const WORKFLOW = 'arbitrageWorkflow'
@@ -74,7 +75,7 @@ export function arbitrageRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/execute/:workflowId', async (c) => c.json((await describeRun(deps, c.req.param('workflowId'), WORKFLOW)).body as object))
+  app.get('/execute/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW)).body as object))
 
   return app
 }

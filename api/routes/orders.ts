@@ -11,6 +11,7 @@ import { requestHash, workflowIdFor } from '../idempotency.js'
 import { statusForOutcome } from '../respond.js'
 import { placeOrderBody } from '../schemas.js'
 import { jsonBody, parseWith } from '../validation.js'
+import { workflowIdParam } from '../request-log.js'
 import { describeRun, startAndRespond } from '../workflow-response.js'
 
 const WORKFLOW = 'placeOrderWorkflow'
@@ -46,7 +47,7 @@ export function orderRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, c.req.param('workflowId'), WORKFLOW)).body as object))
+  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW)).body as object))
 
   return app
 }

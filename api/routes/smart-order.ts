@@ -12,6 +12,7 @@ import { requireEnabled } from '../enabled.js'
 import { requestHash, workflowIdFor } from '../idempotency.js'
 import { smartOrderBody } from '../schemas.js'
 import { jsonBody, parseWith } from '../validation.js'
+import { workflowIdParam } from '../request-log.js'
 import { describeRun, startAndRespond } from '../workflow-response.js'
 
 const WORKFLOW = 'smartOrderWorkflow'
@@ -47,7 +48,7 @@ export function smartOrderRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, c.req.param('workflowId'), WORKFLOW)).body as object))
+  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW)).body as object))
 
   return app
 }
