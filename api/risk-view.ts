@@ -4,7 +4,15 @@
 import { and, count, gte, eq } from 'drizzle-orm'
 
 import type { GatewayDb } from '../db/client.js'
-import { dailyArbitrageLoss, evaluateAutoHalts, SEND_WINDOW_MS, unresolvedCount, utcDayStart } from '../db/risk-facts.js'
+import {
+  dailyArbitrageLoss,
+  evaluateAutoHalts,
+  netPosition,
+  SEND_WINDOW_MS,
+  unresolvedCount,
+  utcDayStart,
+  venueErrorRate,
+} from '../db/risk-facts.js'
 import { effectiveState, getLimits, getTradingStates, listRiskEvents, type EffectiveState } from '../db/risk-store.js'
 import { sendReservations } from '../db/schema.js'
 import { DEFAULT_RISK_LIMITS } from '../domain/risk/config.js'
@@ -76,6 +84,23 @@ export interface RiskUsage {
   dailyArbitrageLoss: { used: DecimalString; limit: DecimalString }
   /** Executions with an order outcome still unknown against maxUnresolvedOrders. */
   unresolvedOrders: { used: number; limit: number }
+  /** Per maxExposure key and venue ("binance:BTC"): the ledger's net position against its ceiling. */
+  exposure: Record<string, { used: DecimalString; limit: DecimalString }>
+  /** Per venue: failed order requests in the error-halt window against venueErrorHalt. */
+  venueErrors: Record<string, { requests: number; failures: number; rateLimit: number; minRequests: number }>
+}
+
+function exposureUsage(deps: RiskViewDeps, limits: RiskLimits): RiskUsage['exposure'] {
+  const usage: RiskUsage['exposure'] = {}
+  for (const [key, limit] of Object.entries(limits.maxExposure)) {
+    const [venue, asset] = key.includes(':') ? (key.split(':') as [ExchangeId, string]) : [undefined, key]
+    for (const exchange of venue ? [venue] : deps.exchanges) {
+      // a venue-specific key is the tighter one: "BTC" does not overwrite "binance:BTC"
+      if (!venue && limits.maxExposure[`${exchange}:${asset}`] !== undefined) continue
+      usage[`${exchange}:${asset}`] = { used: netPosition(deps.db, exchange, asset), limit }
+    }
+  }
+  return usage
 }
 
 export function riskUsage(deps: RiskViewDeps, limits: RiskLimits, now: number): RiskUsage {
@@ -92,6 +117,13 @@ export function riskUsage(deps: RiskViewDeps, limits: RiskLimits, now: number): 
     ),
     dailyArbitrageLoss: { used: dailyArbitrageLoss(deps.db, now), limit: limits.maxDailyArbitrageLoss },
     unresolvedOrders: { used: unresolvedCount(deps.db), limit: limits.maxUnresolvedOrders },
+    exposure: exposureUsage(deps, limits),
+    venueErrors: Object.fromEntries(
+      deps.exchanges.map((e) => {
+        const { windowMs, rate, minRequests } = limits.venueErrorHalt
+        return [e, { ...venueErrorRate(deps.db, e, windowMs, now), rateLimit: rate, minRequests }]
+      })
+    ),
   }
 }
 

@@ -48,7 +48,7 @@ import {
   type MonitorParams,
   type MonitorParamsUpdate,
 } from './lib/monitor-params.js'
-import { risk } from './lib/activities.js'
+import { riskChecks } from './lib/activities.js'
 import { describe, PATCHES } from './lib/placement.js'
 import { readVenues, type VenueReadError } from './lib/venues.js'
 
@@ -214,7 +214,7 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
   /** The trading state and the hourly cap on automatic executions (risk limits) allow a new child now. */
   async function automationAllowed(): Promise<boolean> {
     if (!patched(PATCHES.monitorChecksAutomation)) return true
-    const facts = await risk.checkAutomation({ monitorId: workflowId }).catch((error: Error) => error)
+    const facts = await riskChecks.checkAutomation({ monitorId: workflowId }).catch((error: Error) => error)
     automationBlocked =
       facts instanceof Error
         ? `the risk check could not run: ${facts.message}`

@@ -145,6 +145,13 @@ describe('GET /api/risk and PUT /api/risk/limits', () => {
       },
       dailyArbitrageLoss: { used: '40.5', limit: '100' },
       unresolvedOrders: { used: 0, limit: 20 },
+      // no maxExposure key configured: nothing to show
+      exposure: {},
+      venueErrors: {
+        binance: { requests: expect.any(Number), failures: 0, rateLimit: 0.5, minRequests: 20 },
+        coinbase: { requests: expect.any(Number), failures: 0, rateLimit: 0.5, minRequests: 20 },
+        kraken: { requests: expect.any(Number), failures: 0, rateLimit: 0.5, minRequests: 20 },
+      },
     })
     expect(below.body.halts).toEqual([])
     expect(below.body.states[0].state).toBe('ACTIVE')

@@ -6,6 +6,7 @@ import { defaultPayloadConverter } from '@temporalio/common'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { getExecution } from '../../db/executions.js'
+import { abs, add, cmp } from '../../domain/money.js'
 import { setSpread } from '../support/arbitrage-books.js'
 import { captureHistory } from '../support/histories.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
@@ -96,6 +97,27 @@ describe('pre-trade risk limits and the trading state', () => {
     const oversell = await stack.request('POST', '/api/orders', marketOrder('sell', '100000'))
     expect(oversell.status).toBe(422)
     expect(await venueOrderCount('binance')).toBe(sentBefore + 1)
+  })
+
+  it('holds the net position per venue and asset to maxExposure, and shows it in GET /api/risk', async () => {
+    const exposure = async () => (await stack.request('GET', '/api/risk')).body.usage.exposure['binance:BTC']
+    await setLimits({ maxExposure: { 'binance:BTC': '1000' } })
+    const now = (await exposure()).used as string
+    // room for 0.2 more BTC bought on binance
+    await setLimits({ maxExposure: { 'binance:BTC': add(abs(now), '0.2') } })
+    try {
+      const sentBefore = await venueOrderCount('binance')
+      const first = await stack.request('POST', '/api/orders', marketOrder(cmp(now, '0') < 0 ? 'sell' : 'buy', '0.1'))
+      expect(first.status).toBe(201)
+      const used = (await exposure()).used as string
+      expect(abs(used)).toBe(add(abs(now), '0.1'))
+      const beyond = await stack.request('POST', '/api/orders', marketOrder(cmp(used, '0') < 0 ? 'sell' : 'buy', '0.15'))
+      expect(beyond.status).toBe(422)
+      expect(beyond.body.error.message).toMatch(/beyond maxExposure/)
+      expect(await venueOrderCount('binance')).toBe(sentBefore + 1)
+    } finally {
+      await setLimits({ maxExposure: {} })
+    }
   })
 
   it('holds the per-venue order rate across the platform', async () => {

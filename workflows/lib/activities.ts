@@ -15,10 +15,12 @@ export const orders = proxyActivities<Pick<Activities, 'placeOrder' | 'cancelOrd
 export const reconcile = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.reconcile)
 export const unwind = proxyActivities<Pick<Activities, 'placeOrder'>>(ACTIVITY_OPTIONS.unwind)
 export const unwindLookup = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.unwindLookup)
-// The pre-trade gate's reads and its refusal record (see risk-gate.ts).
-export const risk = proxyActivities<Pick<Activities, 'checkOrderRisk' | 'recordRiskRefusal' | 'checkAutomation'>>(
-  ACTIVITY_OPTIONS.risk
-)
+// The pre-trade gate's reads run as local activities: SQLite and at most one book read in the worker's own process,
+// idempotent (the send slot is keyed by client order id), so a retry after a crash is harmless and each order costs
+// no extra round trip through the server. Their results are still recorded in the history, and the decision is made
+// from them there. The refusal record is a regular activity: its summary is what the Temporal UI shows.
+export const riskChecks = proxyLocalActivities<Pick<Activities, 'checkOrderRisk' | 'checkAutomation'>>(ACTIVITY_OPTIONS.risk)
+export const riskRecords = proxyActivities<Pick<Activities, 'recordRiskRefusal'>>(ACTIVITY_OPTIONS.risk)
 export const settleLookup = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.settle)
 // Local activities: idempotent SQLite upserts in the worker's own process. They run inside the workflow task that
 // schedules them, so recording an execution's start and end costs no extra round trip through the server.

@@ -8,7 +8,7 @@ import type { PlaceOrderInput } from '../../activities/index.js'
 import { decideOrderRisk } from '../../domain/risk/decide.js'
 import { RISK_REJECTED, type RiskCheckInput } from '../../domain/risk/types.js'
 import { ACTIVITY_OPTIONS, SA } from '../../temporal.config.js'
-import { risk } from './activities.js'
+import { riskChecks, riskRecords } from './activities.js'
 import { describe, PATCHES, type PlacementOutcome } from './placement.js'
 
 /** How often an unwind held by HALTED looks at the state again. */
@@ -29,7 +29,7 @@ export async function passRiskGate(input: PlaceOrderInput, reducing: boolean): P
   }
   let held = false
   for (;;) {
-    const facts = await risk.checkOrderRisk(check).catch((error: Error) => error)
+    const facts = await riskChecks.checkOrderRisk(check).catch((error: Error) => error)
     if (facts instanceof Error) {
       if (reducing) {
         await sleep(UNWIND_HOLD_RECHECK)
@@ -59,7 +59,7 @@ export async function passRiskGate(input: PlaceOrderInput, reducing: boolean): P
       await sleep(UNWIND_HOLD_RECHECK)
       continue
     }
-    await risk.recordRiskRefusal.executeWithOptions(
+    await riskRecords.recordRiskRefusal.executeWithOptions(
       { ...ACTIVITY_OPTIONS.risk, summary: `risk refused: ${decision.message}` },
       [{ placement: input, limit: decision.limit, message: decision.message }]
     )
