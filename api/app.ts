@@ -4,9 +4,13 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { pino } from 'pino'
 
-import { requireBearerToken } from './auth.js'
+import { inputPrefix } from '../domain/input-prefix.js'
+import { defaultToken } from './api-tokens.js'
+import { authorize, identifyBearer, type AuthEnv } from './auth.js'
 import type { AppDeps } from './deps.js'
 import { ApiError, errorResponse } from './errors.js'
+import { DEFAULT_LIMITS, limitBodySize, limitUrlLength } from './limits.js'
+import { rateLimit } from './rate-limit.js'
 import { requestLog } from './request-log.js'
 import { arbitrageMonitorRoutes } from './routes/arbitrage-monitor.js'
 import { arbitrageRoutes } from './routes/arbitrage.js'
@@ -23,11 +27,20 @@ import { smartOrderRoutes } from './routes/smart-order.js'
 export type { AppDeps } from './deps.js'
 
 export function createApp(deps: AppDeps) {
-  const app = new Hono()
+  const app = new Hono<AuthEnv>()
   // First, so that every answer (401s and 404s included) has its request id and its line.
   app.use(requestLog(deps.logger ?? pino({ level: 'silent' })))
+  // In this order: the URL's length; who is asking (a token, or none); the rate limit (per token, or per client
+  // address; /health included); 401/403 for /api; the body's size. So nothing reads the body of a request that is
+  // refused, and no body is read past the limit.
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits }
+  const tokens = [...(deps.apiToken ? [defaultToken(deps.apiToken)] : []), ...(deps.apiTokens ?? [])]
+  app.use(limitUrlLength(limits.maxUrlLength))
+  app.use('/api/*', identifyBearer(tokens))
+  if (deps.rateLimit) app.use(rateLimit(deps.rateLimit))
+  app.use('/api/*', authorize(tokens.length > 0))
+  app.use(limitBodySize(limits.maxBodyBytes))
   app.route('/health', healthRoutes(deps))
-  if (deps.apiToken) app.use('/api/*', requireBearerToken(deps.apiToken))
   // Ahead of /api/orders, so that /api/orders/failover... never reaches /api/orders/:workflowId.
   app.route('/api/orders/failover', failoverRoutes(deps))
   app.route('/api/orders', orderRoutes(deps))
@@ -40,7 +53,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', exchangeRoutes(deps))
   app.route('/api', marketDataRoutes(deps))
 
-  app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`)))
+  app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `no route for ${c.req.method} ${inputPrefix(c.req.path)}`)))
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error)
     if (error instanceof HTTPException) return errorResponse(c, new ApiError(error.status as 400, 'http_error', error.message))

@@ -3,6 +3,9 @@ import type { Logger } from 'pino'
 import type { GatewayDb } from '../db/client.js'
 import type { RiskLimits } from '../domain/risk/types.js'
 import type { ExchangeId } from '../domain/types.js'
+import type { ConfiguredToken } from './auth.js'
+import type { RequestLimits } from './limits.js'
+import type { RateLimit } from './rate-limit.js'
 import type { WorkflowRunner } from './workflow-runner.js'
 
 export interface AppDeps {
@@ -12,8 +15,14 @@ export interface AppDeps {
   exchanges: readonly ExchangeId[]
   /** Which exchanges run against the simulator (no API keys). */
   demoMode: Partial<Record<ExchangeId, boolean>>
-  /** When set, every /api route requires `Authorization: Bearer <apiToken>` (/health stays open). */
+  /** GATEWAY_API_TOKEN: the token 'default' with every scope (/health stays open). */
   apiToken?: string
+  /** Tokens with scopes (GATEWAY_API_TOKENS_FILE). With any token configured, every /api route requires one. */
+  apiTokens?: readonly ConfiguredToken[]
+  /** Body, URL and header limits (defaults: 64 KiB, 4096 characters, 16 KiB). */
+  limits?: Partial<RequestLimits>
+  /** Requests per token (or client address without one); no limit when unset. */
+  rateLimit?: RateLimit
   /** How long a POST waits for the workflow before answering 202 with its id (default 30 s). */
   waitMs?: number
   /** The configuration's risk limits (RISK_LIMITS_FILE over the defaults); limits set through the API override them. */

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 
 import type { ExchangeRead } from '../activities/index.js'
+import { inputPrefix } from '../domain/input-prefix.js'
 import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
 import { SA } from '../temporal.config.js'
 import type { AppDeps } from './deps.js'
@@ -21,8 +22,8 @@ const UNAVAILABLE = new Set(['ExchangeUnavailableError', 'RateLimitError'])
 export function enabledExchange(deps: Pick<AppDeps, 'exchanges'>, raw: string): ExchangeId {
   const exchange = raw.toLowerCase()
   if (!(EXCHANGE_IDS as readonly string[]).includes(exchange)) {
-    throw new ApiError(404, 'unknown_exchange', `unknown exchange '${raw}'; known: ${EXCHANGE_IDS.join(', ')}`, {
-      exchange: raw,
+    throw new ApiError(404, 'unknown_exchange', `unknown exchange '${inputPrefix(raw)}'; known: ${EXCHANGE_IDS.join(', ')}`, {
+      exchange: inputPrefix(raw),
     })
   }
   if (!deps.exchanges.includes(exchange as ExchangeId)) {

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 
 import { executions } from '../db/schema.js'
+import { inputPrefix } from '../domain/input-prefix.js'
 import { isDecimalString, isPositive } from '../domain/money.js'
 import { EXCHANGE_IDS, TIMEFRAMES } from '../domain/types.js'
 import { parseSymbol } from './symbols.js'
@@ -33,7 +34,7 @@ export const symbol = z.string({ message: 'is required, e.g. "BTC/USDT"' }).tran
   try {
     return parseSymbol(v)
   } catch {
-    ctx.addIssue({ code: 'custom', message: `'${v}' is not a symbol like BTC/USDT` })
+    ctx.addIssue({ code: 'custom', message: `'${inputPrefix(v)}' is not a symbol like BTC/USDT` })
     return z.NEVER
   }
 })
@@ -230,7 +231,7 @@ export const executionsQuery = z.strictObject({
       try {
         return parseSymbol(v)
       } catch {
-        ctx.addIssue({ code: 'custom', message: `'${v}' is not a symbol like BTC-USDT` })
+        ctx.addIssue({ code: 'custom', message: `'${inputPrefix(v)}' is not a symbol like BTC-USDT` })
         return z.NEVER
       }
     })

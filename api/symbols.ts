@@ -1,4 +1,5 @@
 // Symbols in paths are written BTC-USDT (or URL-encoded BTC%2FUSDT); perpetuals BTC-USDT-USDT or BTC/USDT:USDT.
+import { inputPrefix } from '../domain/input-prefix.js'
 import { badRequest } from './errors.js'
 
 const UNIFIED = /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}(:[A-Z0-9]{2,12})?$/
@@ -11,6 +12,6 @@ export function parseSymbol(raw: string, field = 'symbol'): string {
     if (parts.length === 2) symbol = `${parts[0]}/${parts[1]}`
     else if (parts.length === 3) symbol = `${parts[0]}/${parts[1]}:${parts[2]}`
   }
-  if (!UNIFIED.test(symbol)) throw badRequest(`${field}: '${raw}' is not a symbol like BTC-USDT or BTC/USDT`, field)
+  if (!UNIFIED.test(symbol)) throw badRequest(`${field}: '${inputPrefix(raw)}' is not a symbol like BTC-USDT or BTC/USDT`, field)
   return symbol
 }

@@ -2,14 +2,25 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 
+import { inputPrefix } from '../domain/input-prefix.js'
 import { badRequest } from './errors.js'
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input)
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]!
-  const field = issue.path.map(String).join('.')
-  throw badRequest(field ? `${field}: ${issue.message}` : issue.message, field || undefined)
+  // A path may hold the caller's own keys (a record's): each is quoted as a short prefix, like any input.
+  const field = issue.path.map((key) => inputPrefix(key)).join('.')
+  const message = issueMessage(issue)
+  throw badRequest(field ? `${field}: ${message}` : message, field || undefined)
+}
+
+/** zod's message, except for unknown keys, which zod quotes whole and all of them. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message
+  const shown = issue.keys.slice(0, 3).map((key) => `"${inputPrefix(key)}"`)
+  const more = issue.keys.length > shown.length ? `, … (${issue.keys.length} in all)` : ''
+  return `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${shown.join(', ')}${more}`
 }
 
 export async function jsonBody(c: Context): Promise<unknown> {

@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 import { auditIntent, auditOutcome, outcomeOf } from './audit.js'
+import { inputPrefix } from '../domain/input-prefix.js'
 import type { AppDeps } from './deps.js'
 import { ApiError, notFound } from './errors.js'
 import { riskRefusalOf, riskRejectedBody } from './risk-refusal.js'
@@ -55,7 +56,7 @@ export function failedRun(workflowId: string, error: unknown): unknown {
  */
 export async function describeRun(deps: AppDeps, workflowId: string, workflowType: string, stateQuery = 'state') {
   const found = await describeOrUndefined(deps.runner.client, workflowId)
-  if (!found || found.description.type !== workflowType) throw notFound(`no ${workflowType} run with id ${workflowId}`)
+  if (!found || found.description.type !== workflowType) throw notFound(`no ${workflowType} run with id ${inputPrefix(workflowId)}`)
   const status = found.description.status.name
   let body: unknown
   if (status === 'RUNNING') {

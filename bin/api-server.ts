@@ -1,5 +1,4 @@
 // The HTTP API as npm start and npm run api run it: a Temporal client, the Hono app and the execution history.
-import { serve } from '@hono/node-server'
 import { Client, Connection } from '@temporalio/client'
 
 import { createApp } from '../api/app.js'
@@ -7,6 +6,7 @@ import { createWorkflowRunner } from '../api/workflow-runner.js'
 import type { GatewayDb } from '../db/client.js'
 import type { ExchangeSettings } from '../exchanges/registry.js'
 import type { TemporalConnectionSettings } from '../temporal.config.js'
+import { listenHttp } from './http-server.js'
 import type { Lifecycle } from './lifecycle.js'
 import type { Logger } from './logger.js'
 import { readRiskLimits } from './risk-limits.js'
@@ -35,15 +35,15 @@ export async function startApiServer(
     exchanges: settings.exchanges,
     demoMode: settings.demo,
     apiToken: api.apiToken,
+    apiTokens: api.apiTokens,
+    limits: api.limits,
+    rateLimit: api.rateLimit,
     // The configured risk limits, shown and merged over by the API until limits are set through it.
     riskLimits: readRiskLimits(process.env),
     logger,
   })
   // PORT=0 picks a free port: the URL carries the one bound.
-  const port = await new Promise<number>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: api.port, hostname: api.host }, (info) => resolve(info.port))
-    server.once('error', reject)
-    lifecycle.defer(() => new Promise<void>((done) => server.close(() => done())))
-  })
+  const { server, port } = await listenHttp(app.fetch, api)
+  lifecycle.defer(() => new Promise<void>((done) => server.close(() => done())))
   return `http://${api.host}:${port}`
 }

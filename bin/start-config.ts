@@ -1,5 +1,11 @@
 // Settings of `npm start` and of each single role (npm run api / worker / temporal), from the environment.
 // Every port is configurable. Each role reads only the part it uses, so that a worker never fails over an API setting.
+import { readFileSync } from 'node:fs'
+
+import { checkDistinct, defaultToken, parseApiTokens } from '../api/api-tokens.js'
+import type { ConfiguredToken } from '../api/auth.js'
+import { DEFAULT_LIMITS, type RequestLimits } from '../api/limits.js'
+import { DEFAULT_RATE_LIMIT, type RateLimit } from '../api/rate-limit.js'
 import { DEV_SERVER } from '../temporal.config.js'
 
 type Env = Record<string, string | undefined>
@@ -8,8 +14,14 @@ type Env = Record<string, string | undefined>
 export interface ApiConfig {
   host: string
   port: number
-  /** GATEWAY_API_TOKEN: required by every /api route when set. */
+  /** GATEWAY_API_TOKEN: the token 'default', with every scope. */
   apiToken?: string
+  /** GATEWAY_API_TOKENS_FILE: named, hashed tokens with scopes. With any token, every /api route requires one. */
+  apiTokens: ConfiguredToken[]
+  /** GATEWAY_MAX_BODY_BYTES, GATEWAY_MAX_URL_LENGTH, GATEWAY_MAX_HEADER_BYTES. */
+  limits: RequestLimits
+  /** GATEWAY_RATE_LIMIT_RPS and GATEWAY_RATE_LIMIT_BURST per token (per client address without one); 0 RPS: none. */
+  rateLimit?: RateLimit
 }
 
 /** The embedded Temporal dev server (npm start without TEMPORAL_ADDRESS, npm run temporal). */
@@ -51,19 +63,56 @@ function port(env: Env, name: string, fallback: number): number {
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/
 
-function apiToken(env: Env, host: string): string | undefined {
-  const token = env.GATEWAY_API_TOKEN || undefined
-  if (token !== undefined && token.length < 16) throw new Error('GATEWAY_API_TOKEN must be at least 16 characters')
-  // An order API without authentication may only listen where nobody else can reach it.
-  if (token === undefined && !LOOPBACK.test(host)) {
-    throw new Error(`HOST=${host} makes the API reachable from other machines: set GATEWAY_API_TOKEN as well`)
-  }
-  return token
+function positive(env: Env, name: string, fallback: number, min = 1): number {
+  const value = integer(env, name, fallback)
+  if (value < min) throw new Error(`${name} must be at least ${min}, got '${env[name]}'`)
+  return value
 }
 
-export function readApiConfig(env: Env): ApiConfig {
+type ReadText = (path: string) => string
+
+function apiTokens(env: Env, host: string, readText: ReadText): Pick<ApiConfig, 'apiToken' | 'apiTokens'> {
+  const apiToken = env.GATEWAY_API_TOKEN || undefined
+  const file = env.GATEWAY_API_TOKENS_FILE || undefined
+  let apiTokens: ConfiguredToken[] = []
+  if (file !== undefined) {
+    let text: string
+    try {
+      text = readText(file)
+    } catch (error) {
+      throw new Error(`GATEWAY_API_TOKENS_FILE ${file}: ${(error as Error).message}`)
+    }
+    apiTokens = parseApiTokens(text, `GATEWAY_API_TOKENS_FILE ${file}`)
+  }
+  // The name 'default' and each secret stand for one token only, across both settings.
+  checkDistinct([...(apiToken ? [defaultToken(apiToken)] : []), ...apiTokens], 'GATEWAY_API_TOKEN and GATEWAY_API_TOKENS_FILE')
+  // An order API without authentication may only listen where nobody else can reach it.
+  if (apiToken === undefined && apiTokens.length === 0 && !LOOPBACK.test(host)) {
+    throw new Error(`HOST=${host} makes the API reachable from other machines: set GATEWAY_API_TOKEN or GATEWAY_API_TOKENS_FILE as well`)
+  }
+  return { apiToken, apiTokens }
+}
+
+function rateLimit(env: Env): RateLimit | undefined {
+  const perSecond = positive(env, 'GATEWAY_RATE_LIMIT_RPS', DEFAULT_RATE_LIMIT.perSecond, 0)
+  if (perSecond === 0) return undefined
+  return { perSecond, burst: positive(env, 'GATEWAY_RATE_LIMIT_BURST', Math.max(DEFAULT_RATE_LIMIT.burst, perSecond)) }
+}
+
+export function readApiConfig(env: Env, readText: ReadText = (path) => readFileSync(path, 'utf8')): ApiConfig {
   const host = env.HOST ?? '127.0.0.1'
-  return { host, apiToken: apiToken(env, host), port: port(env, 'PORT', 3000) }
+  return {
+    host,
+    ...apiTokens(env, host, readText),
+    port: port(env, 'PORT', 3000),
+    limits: {
+      maxBodyBytes: positive(env, 'GATEWAY_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
+      maxUrlLength: positive(env, 'GATEWAY_MAX_URL_LENGTH', DEFAULT_LIMITS.maxUrlLength),
+      // Below ~1 KiB Node could not read ordinary requests.
+      maxHeaderBytes: positive(env, 'GATEWAY_MAX_HEADER_BYTES', DEFAULT_LIMITS.maxHeaderBytes, 1024),
+    },
+    rateLimit: rateLimit(env),
+  }
 }
 
 export function readTemporalServerConfig(env: Env): TemporalServerConfig {

@@ -79,6 +79,13 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
   if (uiUrl) banner(`Temporal UI:           ${uiUrl}`)
   banner(`Temporal server:       ${temporal.address} (namespace ${temporal.namespace}, task queue ${temporal.taskQueue})`)
   banner(`Execution history:     ${config.databasePath}`)
-  banner(config.apiToken ? 'API authentication:    Authorization: Bearer $GATEWAY_API_TOKEN' : 'API authentication:    none (listening on loopback only; set GATEWAY_API_TOKEN to require a token)')
+  banner(`API authentication:    ${authenticationLine(config)}`)
   banner('Press Ctrl-C to stop.')
 })
+
+/** How the start banner describes the API's authentication: which tokens, or none (loopback only). */
+function authenticationLine(config: { apiToken?: string; apiTokens: { name: string }[] }): string {
+  const names = [...(config.apiToken ? ['default (GATEWAY_API_TOKEN)'] : []), ...config.apiTokens.map((t) => t.name)]
+  if (names.length === 0) return 'none (listening on loopback only; set GATEWAY_API_TOKEN or GATEWAY_API_TOKENS_FILE to require a token)'
+  return `Authorization: Bearer <token>; ${names.length} token(s): ${names.join(', ')}`
+}

@@ -4,6 +4,7 @@
 import { Hono } from 'hono'
 
 import { getExecution, listExecutions } from '../../db/executions.js'
+import { inputPrefix } from '../../domain/input-prefix.js'
 import type { AppDeps } from '../deps.js'
 import { notFound } from '../errors.js'
 import { executionsQuery } from '../schemas.js'
@@ -23,7 +24,7 @@ export function executionRoutes(deps: AppDeps) {
   app.get('/:id', (c) => {
     const id = c.req.param('id')
     const execution = getExecution(deps.db, id)
-    if (!execution) throw notFound(`no execution ${id}`)
+    if (!execution) throw notFound(`no execution ${inputPrefix(id)}`)
     return c.json(execution)
   })
 

@@ -4,7 +4,7 @@
 //                            cancelOpenOrders, the id of the cancelOpenOrdersWorkflow cancelling what the ledger shows open
 //   GET /api/risk            limits, states, the day's halts, usage against each limit
 //   PUT /api/risk/limits     any subset of the limits, merged over those in force, validated, audited
-// Every change is audited in risk_events with the actor: 'api' (the API has one token, which names nobody).
+// Every change is audited in risk_events with the actor: the name of the token that asked ('api' without tokens).
 import { Hono } from 'hono'
 import { z } from 'zod'
 
@@ -12,6 +12,7 @@ import { setLimits, setTradingState } from '../../db/risk-store.js'
 import { mergeRiskLimits, riskLimitsPatchProblem, riskLimitsProblem, type RiskLimitsPatch } from '../../domain/risk/config.js'
 import { TRADING_STATES } from '../../domain/risk/types.js'
 import type { CancelOpenOrdersInput } from '../../workflows/cancel-open-orders.js'
+import { actorOf } from '../auth.js'
 import type { AppDeps } from '../deps.js'
 import { badRequest } from '../errors.js'
 import { requireEnabled } from '../enabled.js'
@@ -20,7 +21,6 @@ import { exchangeId } from '../schemas.js'
 import { jsonBody, parseWith } from '../validation.js'
 
 export const CANCEL_OPEN_ORDERS_WORKFLOW = 'cancelOpenOrdersWorkflow'
-const ACTOR = 'api'
 
 export const tradingStateBody = z.strictObject({
   state: z.enum(TRADING_STATES as [string, ...string[]], { message: `must be one of ${TRADING_STATES.join(', ')}` }),
@@ -48,7 +48,7 @@ export function riskRoutes(deps: AppDeps) {
       scope,
       state: body.state as (typeof TRADING_STATES)[number],
       reason: body.reason,
-      changedBy: ACTOR,
+      changedBy: actorOf(c),
     })
     let cancelWorkflowId: string | undefined
     if (body.cancelOpenOrders) {
@@ -75,7 +75,7 @@ export function riskRoutes(deps: AppDeps) {
     const limits = mergeRiskLimits(limitsInForce(deps), patch as RiskLimitsPatch)
     const merged = riskLimitsProblem(limits)
     if (merged) throw badRequest(merged.message, merged.field)
-    return c.json({ limits: setLimits(deps.db, limits, ACTOR) })
+    return c.json({ limits: setLimits(deps.db, limits, actorOf(c)) })
   })
 
   return app

@@ -3,6 +3,7 @@
 // Pure: the file is read through an injected `readText`, so this module stays free of I/O (bin/ passes fs).
 import { z } from 'zod'
 
+import { inputPrefix } from '../input-prefix.js'
 import { isDecimalString, isPositive } from '../money.js'
 import type { RiskLimits } from './types.js'
 
@@ -69,12 +70,13 @@ export type RiskLimitsPatch = Omit<Partial<RiskLimits>, 'venueErrorHalt'> & {
 
 function firstProblem(error: z.ZodError): { field?: string; message: string } {
   const issue = error.issues[0]!
+  // A path may hold the caller's own keys (a symbol in a map): each is quoted as a short prefix.
+  const at = issue.path.map((key) => inputPrefix(key))
   if (issue.code === 'unrecognized_keys') {
-    const at = issue.path.map(String)
-    const field = [...at, issue.keys[0]!].join('.')
+    const field = [...at, inputPrefix(issue.keys[0]!)].join('.')
     return { field, message: `${field}: is not a risk limit` }
   }
-  const field = issue.path.map(String).join('.')
+  const field = at.join('.')
   return field ? { field, message: `${field}: ${issue.message}` } : { message: issue.message }
 }
 

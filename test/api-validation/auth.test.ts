@@ -1,8 +1,10 @@
-// With GATEWAY_API_TOKEN set, every /api route wants the bearer token; nothing is started without it.
+// With GATEWAY_API_TOKEN set, every /api route wants the bearer token; nothing is started without it. The tokens file,
+// the limits and the rate limit as configuration reads them (scopes.test.ts tests the tokens at work).
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { createApp } from '../../api/app.js'
-import { readStartConfig } from '../../bin/start-config.js'
+import { sha256 } from '../../api/auth.js'
+import { readApiConfig, readStartConfig } from '../../bin/start-config.js'
 import { openDatabase } from '../../db/client.js'
 import { createRecordingRunner } from './recording-runner.js'
 
@@ -41,6 +43,39 @@ describe('npm start configuration', () => {
     expect(() => readStartConfig({ HOST: '0.0.0.0', GATEWAY_API_TOKEN: 'short' })).toThrow(/at least 16/)
     expect(readStartConfig({ HOST: '0.0.0.0', GATEWAY_API_TOKEN: TOKEN }).apiToken).toBe(TOKEN)
     expect(readStartConfig({}).apiToken).toBeUndefined()
+  })
+
+  it('reads GATEWAY_API_TOKENS_FILE, which alone is enough beyond loopback, and refuses a bad one naming the file', () => {
+    const files: Record<string, string> = {
+      '/etc/gw/tokens.json': JSON.stringify([{ name: 'desk-bot', sha256: sha256(TOKEN).toString('hex'), scopes: ['read'] }]),
+      '/etc/gw/default.json': JSON.stringify([{ name: 'default', sha256: sha256('another-secret-token').toString('hex'), scopes: ['read'] }]),
+    }
+    const read = (path: string) => {
+      if (!(path in files)) throw new Error('ENOENT: no such file')
+      return files[path]!
+    }
+    const config = readApiConfig({ HOST: '0.0.0.0', GATEWAY_API_TOKENS_FILE: '/etc/gw/tokens.json' }, read)
+    expect(config.apiTokens.map((t) => [t.name, t.scopes])).toEqual([['desk-bot', ['read']]])
+    expect(config.apiToken).toBeUndefined()
+    expect(() => readApiConfig({ GATEWAY_API_TOKENS_FILE: '/etc/gw/missing.json' }, read)).toThrow(
+      /GATEWAY_API_TOKENS_FILE \/etc\/gw\/missing.json: ENOENT/
+    )
+    // The same secret as GATEWAY_API_TOKEN, or the name 'default' again: one token each.
+    expect(() => readApiConfig({ GATEWAY_API_TOKEN: TOKEN, GATEWAY_API_TOKENS_FILE: '/etc/gw/tokens.json' }, read)).toThrow(/same sha256/)
+    expect(() => readApiConfig({ GATEWAY_API_TOKEN: TOKEN, GATEWAY_API_TOKENS_FILE: '/etc/gw/default.json' }, read)).toThrow(
+      /'default' is used twice/
+    )
+  })
+
+  it('reads the request limits and the rate limit, with their defaults', () => {
+    expect(readApiConfig({}).limits).toEqual({ maxBodyBytes: 65_536, maxUrlLength: 4096, maxHeaderBytes: 16_384 })
+    expect(readApiConfig({}).rateLimit).toEqual({ perSecond: 20, burst: 40 })
+    const custom = readApiConfig({ GATEWAY_MAX_BODY_BYTES: '1024', GATEWAY_RATE_LIMIT_RPS: '5', GATEWAY_RATE_LIMIT_BURST: '10' })
+    expect(custom.limits.maxBodyBytes).toBe(1024)
+    expect(custom.rateLimit).toEqual({ perSecond: 5, burst: 10 })
+    expect(readApiConfig({ GATEWAY_RATE_LIMIT_RPS: '0' }).rateLimit).toBeUndefined()
+    expect(() => readApiConfig({ GATEWAY_MAX_BODY_BYTES: '0' })).toThrow(/GATEWAY_MAX_BODY_BYTES must be at least 1/)
+    expect(() => readApiConfig({ GATEWAY_MAX_HEADER_BYTES: '100' })).toThrow(/GATEWAY_MAX_HEADER_BYTES must be at least 1024/)
   })
 
   it('names a bad port variable', () => {
