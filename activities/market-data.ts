@@ -1,20 +1,11 @@
 // Market data activities. Reads are idempotent, so the marketData policy retries them freely.
 import type { VenueSnapshot } from '../domain/routing/index.js'
-import type { ExchangeId, Timeframe } from '../domain/types.js'
+import type { ExchangeId } from '../domain/types.js'
+import { readVenue, type ExchangeRead } from '../exchanges/venue-read.js'
 import type { ActivityDeps } from './deps.js'
 import { asActivity } from './failures.js'
 
-export type ExchangeRead =
-  | { operation: 'ticker'; symbol: string }
-  | { operation: 'orderbook'; symbol: string; depth?: number }
-  | { operation: 'trades'; symbol: string; limit?: number }
-  | { operation: 'klines'; symbol: string; timeframe: Timeframe; since?: number; limit?: number }
-  | { operation: 'balances' }
-  | { operation: 'account' }
-  | { operation: 'health' }
-  | { operation: 'status' }
-  | { operation: 'markets' }
-  | { operation: 'openOrders'; symbol?: string }
+export type { ExchangeRead } from '../exchanges/venue-read.js'
 
 export function createMarketDataActivities({ connectors }: ActivityDeps) {
   return {
@@ -45,30 +36,7 @@ export function createMarketDataActivities({ connectors }: ActivityDeps) {
     /** One read on one venue, for the REST API's market-data and account endpoints. */
     async readExchange(input: { exchange: ExchangeId } & ExchangeRead): Promise<unknown> {
       const connector = connectors.get(input.exchange)
-      return asActivity(async () => {
-        switch (input.operation) {
-          case 'ticker':
-            return connector.getTicker(input.symbol)
-          case 'orderbook':
-            return connector.getOrderBook(input.symbol, input.depth)
-          case 'trades':
-            return connector.getRecentTrades(input.symbol, input.limit)
-          case 'klines':
-            return connector.getKlines(input.symbol, input.timeframe, input.since, input.limit)
-          case 'balances':
-            return connector.getBalances()
-          case 'account':
-            return connector.getAccountInfo()
-          case 'health':
-            return { ...(await connector.getExchangeHealth()), metrics: connector.getMetrics() }
-          case 'status':
-            return connector.getStatus()
-          case 'markets':
-            return connector.getMarkets()
-          case 'openOrders':
-            return connector.getOpenOrders(input.symbol)
-        }
-      })
+      return asActivity(() => readVenue(connector, input))
     },
   }
 }

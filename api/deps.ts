@@ -6,10 +6,16 @@ import type { ExchangeId } from '../domain/types.js'
 import type { ConfiguredToken } from './auth.js'
 import type { RequestLimits } from './limits.js'
 import type { RateLimit } from './rate-limit.js'
+import type { VenueReader } from './venue-reader.js'
 import type { WorkflowRunner } from './workflow-runner.js'
 
 export interface AppDeps {
   runner: WorkflowRunner
+  /**
+   * Reads a person waits for (market data, balances, /health), straight from the connectors: no workflow per read.
+   * Only an in-process test app without connectors leaves it out (its reads then go through exchangeReadWorkflow).
+   */
+  reader?: VenueReader
   db: GatewayDb
   /** Exchanges this deployment trades on. */
   exchanges: readonly ExchangeId[]

@@ -1,13 +1,15 @@
-// One read on one venue through exchangeReadWorkflow, with the venue's failure turned into an HTTP answer:
+// One read on one venue, straight from the connectors (api/venue-reader.ts), with the venue's failure turned into an HTTP answer:
 // unknown symbol 404, venue down or throttling 503, credentials refused 502, any other venue refusal 422.
 import { randomUUID } from 'node:crypto'
 
 import type { ExchangeRead } from '../activities/index.js'
 import { inputPrefix } from '../domain/input-prefix.js'
 import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
+import { ExchangeError } from '../exchanges/errors.js'
 import { SA } from '../temporal.config.js'
 import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
+import type { VenueReader } from './venue-reader.js'
 import { workflowFailure, type FailureInfo } from './workflow-failure.js'
 
 /** A read that has not answered by then is reported as the venue being unavailable (the run may still finish). */
@@ -33,20 +35,12 @@ export function enabledExchange(deps: Pick<AppDeps, 'exchanges'>, raw: string): 
 }
 
 export async function runRead<T>(
-  deps: Pick<AppDeps, 'runner'>,
+  deps: Pick<AppDeps, 'runner' | 'reader'>,
   exchange: ExchangeId,
   read: ExchangeRead,
   timeoutMs = READ_TIMEOUT_MS
 ): Promise<T> {
-  const run = deps.runner.execute<T>(
-    'exchangeReadWorkflow',
-    `read-${exchange}-${read.operation}-${randomUUID()}`,
-    [{ exchange, ...read }],
-    [
-      { key: SA.exchange, value: exchange },
-      { key: SA.strategy, value: 'read' },
-    ]
-  )
+  const run = deps.reader ? readDirect<T>(deps.reader, exchange, read) : readThroughWorkflow<T>(deps, exchange, read)
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -61,6 +55,29 @@ export async function runRead<T>(
   } finally {
     clearTimeout(timer)
   }
+}
+
+/** The connector's own error, named by its class as an activity would name it. */
+async function readDirect<T>(reader: VenueReader, exchange: ExchangeId, read: ExchangeRead): Promise<T> {
+  try {
+    return await reader.read<T>(exchange, read)
+  } catch (error) {
+    if (error instanceof ExchangeError) throw venueError({ type: error.name, message: error.message }, exchange, 'symbol' in read ? read.symbol : undefined)
+    throw error
+  }
+}
+
+/** Deployments whose API has no connectors of its own (an in-process test app) read through a workflow. */
+function readThroughWorkflow<T>(deps: Pick<AppDeps, 'runner'>, exchange: ExchangeId, read: ExchangeRead): Promise<T> {
+  return deps.runner.execute<T>(
+    'exchangeReadWorkflow',
+    `read-${exchange}-${read.operation}-${randomUUID()}`,
+    [{ exchange, ...read }],
+    [
+      { key: SA.exchange, value: exchange },
+      { key: SA.strategy, value: 'read' },
+    ]
+  )
 }
 
 /** The ApiError for a failed read; errors that are not a venue's failure (Temporal down, bugs) pass through. */

@@ -2,9 +2,10 @@
 import { Client, Connection } from '@temporalio/client'
 
 import { createApp } from '../api/app.js'
+import { createVenueReader } from '../api/venue-reader.js'
 import { createWorkflowRunner } from '../api/workflow-runner.js'
 import type { GatewayDb } from '../db/client.js'
-import type { ExchangeSettings } from '../exchanges/registry.js'
+import type { ConnectorRegistry, ExchangeSettings } from '../exchanges/registry.js'
 import type { TemporalConnectionSettings } from '../temporal.config.js'
 import { listenHttp } from './http-server.js'
 import type { Lifecycle } from './lifecycle.js'
@@ -19,18 +20,21 @@ export interface ApiServerOptions {
   settings: ExchangeSettings
   /** The process logger: request lines, audit lines and errors. */
   logger: Logger
+  /** The connectors the API reads market data and balances through (npm start shares the worker's, and its limiter). */
+  connectors: ConnectorRegistry
 }
 
 /** Listens and resolves with the API's URL once the port is bound (or rejects, e.g. on EADDRINUSE). */
 export async function startApiServer(
   lifecycle: Lifecycle,
-  { temporal, api, db, settings, logger }: ApiServerOptions
+  { temporal, api, db, settings, logger, connectors }: ApiServerOptions
 ): Promise<string> {
   const connection = await Connection.connect({ address: temporal.address })
   lifecycle.defer(() => connection.close())
   const client = new Client({ connection, namespace: temporal.namespace })
   const app = createApp({
     runner: createWorkflowRunner(client, temporal.taskQueue),
+    reader: createVenueReader(connectors),
     db,
     exchanges: settings.exchanges,
     demoMode: settings.demo,

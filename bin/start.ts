@@ -72,7 +72,7 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
     workflowBundle,
     logger,
   })
-  const apiUrl = await startApiServer(lifecycle, { temporal, api: config, db: database.db, settings, logger })
+  const apiUrl = await startApiServer(lifecycle, { temporal, api: config, db: database.db, settings, logger, connectors: registry })
 
   banner('')
   banner(`Exchange gateway API:  ${apiUrl}   (try: curl ${apiUrl}/health)`)

@@ -1,4 +1,5 @@
-// The REST API end to end on real parts: Hono -> Temporal (read workflows) -> activities -> ccxt -> simulator.
+// The REST API end to end on real parts: reads a person waits for go Hono -> connectors (ccxt) -> simulator with no
+// workflow; orders and strategies go Hono -> Temporal -> activities -> ccxt -> simulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startTestStack, type TestStack } from '../support/stack.js'
@@ -84,10 +85,26 @@ describe('market data and account endpoints', () => {
     }
   })
 
-  it('GET /health reports the API, Temporal, the database and each venue', async () => {
+  it('answers market data, balances and /health without starting a workflow', async () => {
+    const readWorkflows = async () => {
+      let n = 0
+      for await (const _ of stack.client.workflow.list({ query: `TaskQueue = '${stack.taskQueue}' AND WorkflowType = 'exchangeReadWorkflow'` })) n++
+      return n
+    }
+    const before = await readWorkflows()
+    for (const path of ['/api/ticker/binance/BTC-USDT', '/api/orderbook/kraken/BTC-USD?depth=5', '/api/balances/coinbase', '/health']) {
+      expect((await stack.request('GET', path)).status).toBe(200)
+    }
+    // visibility is eventually consistent: give a started workflow time to show before counting none
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    expect(await readWorkflows()).toBe(before)
+  })
+
+  it('GET /health reports the API, Temporal with its workers, the database and each venue', async () => {
     const { status, body } = await stack.request('GET', '/health')
     expect(status).toBe(200)
     expect(body).toMatchObject({ status: 'ok', api: { status: 'ok' }, temporal: { status: 'ok' }, database: { status: 'ok' } })
+    expect(body.worker).toMatchObject({ status: 'ok', pollers: [expect.any(String)] })
     expect(Object.keys(body.venues)).toEqual(['binance', 'coinbase', 'kraken'])
     for (const venue of Object.values(body.venues) as any[]) expect(venue).toMatchObject({ demo: true, connected: true })
   })

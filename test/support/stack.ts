@@ -11,6 +11,7 @@ import { NativeConnection, Runtime, DefaultLogger, type Worker, type WorkflowBun
 import { inject } from 'vitest'
 
 import { createApp } from '../../api/app.js'
+import { createVenueReader } from '../../api/venue-reader.js'
 import { createWorkflowRunner } from '../../api/workflow-runner.js'
 import { openDatabase, type GatewayDb } from '../../db/client.js'
 import type { RiskLimits } from '../../domain/risk/types.js'
@@ -76,6 +77,7 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
   const client = new Client({ connection, namespace: 'default' })
   const app = createApp({
     runner: createWorkflowRunner(client, taskQueue),
+    reader: createVenueReader(registry),
     db: database.db,
     exchanges,
     demoMode: registry.demoMode,
