@@ -5,7 +5,7 @@ import { badRequest } from './errors.js'
 const UNIFIED = /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}(:[A-Z0-9]{2,12})?$/
 
 export function parseSymbol(raw: string, field = 'symbol'): string {
-  const text = decodeURIComponent(raw).trim().toUpperCase()
+  const text = decoded(raw).trim().toUpperCase()
   let symbol = text
   if (!text.includes('/')) {
     const parts = text.split('-')
@@ -14,4 +14,13 @@ export function parseSymbol(raw: string, field = 'symbol'): string {
   }
   if (!UNIFIED.test(symbol)) throw badRequest(`${field}: '${inputPrefix(raw)}' is not a symbol like BTC-USDT or BTC/USDT`, field)
   return symbol
+}
+
+/** A malformed %-escape ('%zz', '%E0%A4%A') threw a URIError (a 500); kept as it is, it fails the symbol pattern (a 400). */
+function decoded(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
 }

@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import type { z } from 'zod'
 
 import { inputPrefix } from '../domain/input-prefix.js'
-import { badRequest } from './errors.js'
+import { ApiError, badRequest } from './errors.js'
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input)
@@ -23,7 +23,15 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${shown.join(', ')}${more}`
 }
 
+// application/json only: a body sent as text/plain or a form is refused unread. Such "simple" requests are the ones a
+// web page may send cross-site without a preflight, so this also keeps a browser from placing orders on a
+// token-less loopback deployment.
+const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i
+
 export async function jsonBody(c: Context): Promise<unknown> {
+  if (!JSON_CONTENT_TYPE.test(c.req.header('content-type') ?? '')) {
+    throw new ApiError(415, 'unsupported_media_type', 'send the body as JSON with Content-Type: application/json')
+  }
   const text = await c.req.text()
   if (!text.trim()) throw badRequest('request body must be a JSON object')
   try {

@@ -3,11 +3,13 @@
 //   POST /api/reconciliation                    runs one now (joins a manual run already going), waits up to waitMs;
 //                                               200 with the reports once it is done, 202 with its workflow id before
 import { Hono } from 'hono'
+import { z } from 'zod'
 
 import { latestReconciliationReports } from '../../db/reconciliation.js'
 import { EXCHANGE_IDS, type ExchangeId } from '../../domain/types.js'
 import type { AppDeps } from '../deps.js'
 import { badRequest } from '../errors.js'
+import { jsonBody, parseWith } from '../validation.js'
 
 /** One id for manual runs: a second POST while one is running joins it instead of reading the venues twice. */
 export const MANUAL_RECONCILIATION_ID = 'reconciliation-now'
@@ -25,6 +27,8 @@ export function reconciliationRoutes(deps: AppDeps) {
   })
 
   app.post('/', async (c) => {
+    // It takes no parameters: a body other than {} is a request for something it does not do.
+    if ((await c.req.text()).trim() !== '') parseWith(z.strictObject({}), await jsonBody(c))
     const handle = await deps.runner.client.workflow.start('reconciliationWorkflow', {
       taskQueue: deps.runner.taskQueue,
       workflowId: MANUAL_RECONCILIATION_ID,
