@@ -1,6 +1,6 @@
-// What the API may do with a fuzzed request. Reads (GET) may answer 2xx: they start nothing but read workflows
-// (market data, balances and venue health against the simulator; the database's history, risk and reconciliation
-// views). Every other method may answer 2xx, start a workflow or change state only when the request is valid by the
+// What the API may do with a fuzzed request. Reads (GET) may answer 2xx: they start nothing (market data, balances
+// and venue health come from the simulator through the VenueReader; history, risk and reconciliation from the
+// database). Every other method may answer 2xx, start a workflow or change state only when the request is valid by the
 // route's own rules, restated here from its schema: the generator drops those, so a 2xx or a start on a write is a bug.
 import type { z } from 'zod'
 

@@ -1,7 +1,8 @@
 // The API under hostile input: fast-check sends FUZZ_RUNS (default 10,000) generated requests over every route and
 // method the app lists (app.routes, so a new route is fuzzed without touching this file), with hostile path
 // parameters, queries, headers and bodies (see fuzz-requests.ts). The app runs in-process on an in-memory database,
-// with the real connectors against a real simulator for its reads, and a runner that records workflow starts.
+// with the real connectors against a real simulator for its reads (its VenueReader), and a runner that records
+// workflow starts.
 // Every answer must be below 500, every refusal a JSON error envelope without a stack trace; a write may act only on
 // a valid request (fuzz-oracle.ts; the generator sends none), reads may answer 2xx; no workflow starts, no venue
 // receives an order, and the resident memory grows by less than MEMORY_BOUND_MB.
@@ -11,8 +12,8 @@ import vm from 'node:vm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createMarketDataActivities } from '../../activities/market-data.js'
 import { createApp } from '../../api/app.js'
+import { createVenueReader } from '../../api/venue-reader.js'
 import { openDatabase, type OpenedDatabase } from '../../db/client.js'
 import { EXCHANGE_IDS } from '../../domain/types.js'
 import { createConnectorRegistry, loadExchangeSettings, type ConnectorRegistry } from '../../exchanges/registry.js'
@@ -37,14 +38,17 @@ let database: OpenedDatabase
 let runner: FuzzRunner
 let app: ReturnType<typeof createApp>
 let routes: RouteSpec[]
+let reads = 0
 
 beforeAll(async () => {
   sim = await startTestSimulator()
   registry = createConnectorRegistry({ ...loadExchangeSettings({}), exchanges: [...EXCHANGE_IDS] }, { simulatorUrls: sim.urls })
   database = openDatabase(':memory:')
-  const { readExchange } = createMarketDataActivities({ connectors: registry, db: database.db })
-  runner = createFuzzRunner((input) => readExchange(input as Parameters<typeof readExchange>[0]))
-  app = createApp({ runner, db: database.db, exchanges: [...EXCHANGE_IDS], demoMode: registry.demoMode, waitMs: 10 })
+  runner = createFuzzRunner()
+  // The production reader on the real connectors, counting the reads it serves.
+  const venues = createVenueReader(registry)
+  const reader = { read: <T>(...args: Parameters<typeof venues.read>) => (reads++, venues.read<T>(...args)) }
+  app = createApp({ runner, reader, db: database.db, exchanges: [...EXCHANGE_IDS], demoMode: registry.demoMode, waitMs: 10 })
   // Middleware (method ALL) is not a route of its own.
   routes = app.routes.filter((r) => r.method !== 'ALL').map(({ method, path }) => ({ method, path }))
 })
@@ -148,7 +152,7 @@ describe('the API under hostile requests', () => {
     console.log(
       `[fuzz] ${counts.requests} hostile requests over ${routes.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
         `4xx ${counts.by['4xx'] ?? 0}, 2xx reads ${counts.by['2xx'] ?? 0}, 5xx ${counts.by['5xx'] ?? 0}, ` +
-        `workflows started ${runner.starts.length} (read workflows ${runner.reads}), venue orders ${venueOrders.length}, ` +
+        `workflows started ${runner.starts.length} (venue reads ${reads}), venue orders ${venueOrders.length}, ` +
         `rss growth ${growthMb.toFixed(0)} MB (heap ${((Math.max(...heap) - heapBaseline) / 1024 / 1024).toFixed(0)} MB), largest error body ${counts.maxErrorBytes} bytes`
     )
     expect(counts.requests).toBeGreaterThanOrEqual(RUNS)
