@@ -2,6 +2,7 @@
 // minimum notional is no opportunity (executing it would have one leg refused and the other unwound at a loss).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { PUBLIC_READ_CACHE_MS } from '../../api/venue-reader.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
 
 let stack: TestStack
@@ -21,6 +22,8 @@ describe('arbitrage scan and venue rules', () => {
 
     await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['62900', '5']], asks: [['63000', '0.01'], ['65000', '5']] })
     await stack.sim.control.setBook('kraken', 'BTC/USDT', { bids: [['64000', '0.01'], ['62000', '5']], asks: [['64100', '5']] })
+    // the API serves a venue's public book up to PUBLIC_READ_CACHE_MS old
+    await new Promise((resolve) => setTimeout(resolve, PUBLIC_READ_CACHE_MS + 50))
     const large = await stack.request('GET', '/api/arbitrage/opportunities/BTC-USDT?minProfitPct=0.1&exchanges=binance,kraken')
     expect(large.body.opportunities[0]).toMatchObject({ buyExchange: 'binance', sellExchange: 'kraken', amount: '0.01' })
   })
