@@ -156,7 +156,11 @@ function messageOf(err: unknown): string {
 export function redact(message: string, secrets: readonly (string | undefined)[] = []): string {
   let out = message.replace(/(signature|api[-_]?sign|cb-access-sign)=([^&\s"]+)/gi, '$1=***')
   for (const secret of secrets) {
-    if (secret !== undefined && secret.length >= 4) out = out.split(secret).join('***')
+    if (secret === undefined || secret.length < 4) continue
+    // Also as a venue or a library may have written it: URL-encoded (a base64 secret's + / = in a query) or base64.
+    for (const form of new Set([secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64').replace(/=+$/, '')])) {
+      out = out.split(form).join('***')
+    }
   }
   return out
 }

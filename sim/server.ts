@@ -27,6 +27,11 @@ export interface SimulatorOptions {
   tickIntervalMs?: number
   now?: () => number
   dialects?: Partial<Record<ExchangeId, DialectFactory>>
+  /**
+   * More credentials each venue accepts, besides its demo ones (e.g. a test's own known keys, configured through
+   * BINANCE_API_KEY... and *_BASE_URL). Each account starts with the demo balances.
+   */
+  extraCredentials?: Partial<Record<ExchangeId, SimCredentials[]>>
 }
 
 export interface RunningSimulator {
@@ -178,15 +183,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   for (const venue of EXCHANGE_IDS) {
     const config = DEFAULT_VENUES[venue]
     const engine = createVenueEngine({ ...config, seed, now, liquidity: { marketSeed: seed } })
-    for (const [asset, amount] of Object.entries(DEMO_BALANCES)) {
-      engine.credit(credentials[venue].apiKey, asset, amount)
+    for (const { apiKey } of [credentials[venue], ...(options.extraCredentials?.[venue] ?? [])]) {
+      for (const [asset, amount] of Object.entries(DEMO_BALANCES)) engine.credit(apiKey, asset, amount)
     }
     engines[venue] = engine
   }
   try {
     for (const venue of EXCHANGE_IDS) {
       const factory = options.dialects?.[venue] ?? DEFAULT_DIALECTS[venue]
-      const dialect = factory({ engine: engines[venue], credentials: [credentials[venue]], now })
+      const accepted = [credentials[venue], ...(options.extraCredentials?.[venue] ?? [])]
+      const dialect = factory({ engine: engines[venue], credentials: accepted, now })
       dialects[venue] = dialect
       const server = createServer({ keepAlive: true }, createVenueListener(venue, dialect, faults, hung))
       servers.push(server)

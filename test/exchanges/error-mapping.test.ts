@@ -134,6 +134,12 @@ describe('toExchangeError', () => {
     expect(String((err.cause as Error).message)).not.toContain('MYKEY123')
     expect(redact('signature=zz&x=1')).toBe('signature=***&x=1')
   })
+
+  it('strips a secret also URL-encoded or base64-encoded (the secret scan echoed both past the plain redaction)', () => {
+    const secret = 'a+b/c==' + 'k'.repeat(20)
+    const message = `bad key ${encodeURIComponent(secret)} and ${Buffer.from(secret).toString('base64')} and ${secret}`
+    expect(redact(message, [secret])).toBe('bad key *** and *** and ***')
+  })
 })
 
 describe('retryAfterMs', () => {
