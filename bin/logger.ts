@@ -118,7 +118,7 @@ export function createProcessLogger(role: string, env: NodeJS.ProcessEnv = proce
 /** Values of the environment's credentials (…_API_KEY, …_SECRET, …_PASSWORD, …_PASSPHRASE, …_TOKEN). */
 export function secretsInEnv(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(env)
-    .filter(([name, value]) => /(API_?KEY|SECRET|PASSWORD|PASSPHRASE|TOKEN|TOKENS)$/i.test(name) && value)
+    .filter(([name, value]) => /(API_?KEY|SECRET|SECRET_?KEY|PASSWORD|PASSPHRASE|TOKEN|TOKENS)$/i.test(name) && value)
     .flatMap(([, value]) => value!.split(/[,\s]+/))
     // Short values would blank out ordinary words; real keys and tokens are long.
     .filter((value) => value.length >= 8)

@@ -41,6 +41,16 @@ describe('redaction', () => {
     expect(line.err.message).toBe(`signature for ${REDACTED} refused`)
   })
 
+  it('takes the exchanges\' own variable names as secrets (BINANCE_SECRET_KEY, COINBASE_PASSPHRASE, *_API_KEY)', () => {
+    const env = {
+      BINANCE_API_KEY: 'binance-key-value-1',
+      BINANCE_SECRET_KEY: 'binance-secret-value-1',
+      COINBASE_PASSPHRASE: 'coinbase-pass-value-1',
+      HOME: '/root',
+    }
+    expect(secretsInEnv(env).sort()).toEqual(['binance-key-value-1', 'binance-secret-value-1', 'coinbase-pass-value-1'])
+  })
+
   it('passes the Temporal SDK lines through the same redaction, at the same level', () => {
     const out = memoryDestination()
     const sdk = temporalLogger(createLogger({ destination: out, level: 'info' }))
