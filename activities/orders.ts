@@ -53,6 +53,22 @@ export interface CancelOrderInput {
   id?: string
 }
 
+/** The ledger's intent row for a placement, under `request` (the client order id as the venue spells it). */
+export function orderIntentOf(input: PlaceOrderInput, request: PlaceOrderInput['request']) {
+  return {
+    clientOrderId: request.clientOrderId,
+    executionId: input.executionId,
+    role: input.role,
+    seq: input.seq,
+    exchange: input.exchange,
+    symbol: request.symbol,
+    side: request.side,
+    type: request.type,
+    amount: request.amount,
+    price: request.price ?? null,
+  }
+}
+
 export function attemptUpdateFrom(order: UnifiedOrder): OrderAttemptUpdate {
   return {
     status: order.status,
@@ -81,18 +97,7 @@ export function createOrderActivities({ connectors, db, now = Date.now, requestT
       // The ledger is keyed by the id the venue sees: two spellings the venue treats as one must collide here.
       const request = { ...input.request, clientOrderId: canonicalClientOrderId(exchange, input.request.clientOrderId) }
       const connector = connectors.get(exchange)
-      recordOrderIntent(db, {
-        clientOrderId: request.clientOrderId,
-        executionId: input.executionId,
-        role: input.role,
-        seq: input.seq,
-        exchange,
-        symbol: request.symbol,
-        side: request.side,
-        type: request.type,
-        amount: request.amount,
-        price: request.price ?? null,
-      })
+      recordOrderIntent(db, orderIntentOf(input, request))
       // A client order id names one order: one that an earlier execution already used would make the lookups
       // below find that execution's order and report it as this one.
       const owner = getOrderAttempt(db, request.clientOrderId)?.executionId

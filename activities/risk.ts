@@ -30,7 +30,7 @@ import type { DecimalString } from '../domain/types.js'
 import type { AnyConnector } from '../exchanges/connector.js'
 import type { ActivityDeps } from './deps.js'
 import { asActivity } from './failures.js'
-import type { PlaceOrderInput } from './orders.js'
+import { orderIntentOf, type PlaceOrderInput } from './orders.js'
 
 export interface RiskRefusalInput {
   /** The placement that was refused: its ledger row is written from it (role, seq, the order). */
@@ -115,18 +115,7 @@ export function createRiskActivities({ connectors, db, now = Date.now, riskLimit
             .where(and(eq(riskEvents.kind, 'refusal'), sql`json_extract(${riskEvents.detail}, '$.clientOrderId') = ${clientOrderId}`))
             .get()
           if (recorded) return
-          recordOrderIntent(db, {
-            clientOrderId,
-            executionId,
-            role: placement.role,
-            seq: placement.seq,
-            exchange,
-            symbol: request.symbol,
-            side: request.side,
-            type: request.type,
-            amount: request.amount,
-            price: request.price ?? null,
-          })
+          recordOrderIntent(db, orderIntentOf(placement, request))
           const row = getOrderAttempt(db, clientOrderId)
           if (row && row.executionId === executionId && NOT_AT_VENUE.has(row.status)) {
             updateOrderAttempt(db, clientOrderId, { status: 'rejected', errorType: RISK_REJECTED, error: message }, at)
