@@ -6,6 +6,11 @@
 
 import { defineSearchAttributeKey, type ActivityOptions } from '@temporalio/common'
 
+// The non-retryable error types of every policy below come from the failure vocabulary: FINAL_FAILURES (refusals,
+// and an order a lookup did not find), OUTCOME_UNKNOWN_FAILURES (the order may exist: looked up, never re-sent),
+// CALLER_REFUSALS (credentials, our own input checks: not even a lookup gets past them).
+import { CALLER_REFUSALS, FINAL_FAILURES, OUTCOME_UNKNOWN_FAILURES } from './domain/failures.js'
+
 export const TASK_QUEUE = 'exchange-gateway'
 
 export interface TemporalConnectionSettings {
@@ -40,17 +45,6 @@ export const SA = {
   strategy: defineSearchAttributeKey('Strategy', 'KEYWORD'),
   orderStatus: defineSearchAttributeKey('OrderStatus', 'KEYWORD'),
 } as const
-
-// Error types (ApplicationFailure.type) that retrying cannot fix. Names come from exchanges/errors.ts, plus
-// ClientOrderIdInUseError: the activity's refusal of a client order id that another execution already used.
-const DEFINITIVE = [
-  'InsufficientBalanceError',
-  'InvalidOrderError',
-  'AuthenticationError',
-  'OrderNotFoundError',
-  'ValidationError',
-  'ClientOrderIdInUseError',
-]
 
 /**
  * The placement activity's start-to-close. An attempt sends only until this deadline less the venue request timeout
@@ -92,7 +86,7 @@ const PATIENT_LOOKUP = {
     initialInterval: '1s',
     backoffCoefficient: 2,
     maximumInterval: '60s',
-    nonRetryableErrorTypes: ['AuthenticationError', 'ValidationError'],
+    nonRetryableErrorTypes: [...CALLER_REFUSALS],
   },
 } as const satisfies ActivityOptions
 
@@ -105,7 +99,7 @@ export const ACTIVITY_OPTIONS = {
       backoffCoefficient: 2,
       maximumInterval: '5s',
       maximumAttempts: 8,
-      nonRetryableErrorTypes: [...DEFINITIVE],
+      nonRetryableErrorTypes: [...FINAL_FAILURES],
     },
   },
   interactiveRead: {
@@ -114,7 +108,7 @@ export const ACTIVITY_OPTIONS = {
       initialInterval: '200ms',
       backoffCoefficient: 2,
       maximumAttempts: 3,
-      nonRetryableErrorTypes: [...DEFINITIVE],
+      nonRetryableErrorTypes: [...FINAL_FAILURES],
     },
   },
   routingSnapshot: {
@@ -123,7 +117,7 @@ export const ACTIVITY_OPTIONS = {
       initialInterval: '200ms',
       backoffCoefficient: 2,
       maximumAttempts: 2,
-      nonRetryableErrorTypes: [...DEFINITIVE],
+      nonRetryableErrorTypes: [...FINAL_FAILURES],
     },
   },
   placeOrder: {
@@ -137,10 +131,8 @@ export const ACTIVITY_OPTIONS = {
       // SendDeadlineError (nothing sent) is retried: the next attempt looks the order up before it sends.
       // DuplicateClientOrderIdError means the venue has an order under this id: settled by lookup, never re-sent.
       nonRetryableErrorTypes: [
-        ...DEFINITIVE,
-        'OrderOutcomeUnknownError',
-        'DuplicateClientOrderIdError',
-        'TemporalTimeout:StartToClose',
+        ...FINAL_FAILURES,
+        ...OUTCOME_UNKNOWN_FAILURES,
       ],
     },
   },
@@ -152,7 +144,7 @@ export const ACTIVITY_OPTIONS = {
       backoffCoefficient: 1.5,
       maximumInterval: '10s',
       maximumAttempts: 10,
-      nonRetryableErrorTypes: ['AuthenticationError', 'ValidationError'],
+      nonRetryableErrorTypes: [...CALLER_REFUSALS],
     },
   },
   unwind: {
@@ -167,10 +159,8 @@ export const ACTIVITY_OPTIONS = {
       // A definitive rejection will not change by retrying for an hour: the arbitrage workflow retries the unwind
       // itself a few times, then flags the position as not flat for a person.
       nonRetryableErrorTypes: [
-        ...DEFINITIVE,
-        'OrderOutcomeUnknownError',
-        'DuplicateClientOrderIdError',
-        'TemporalTimeout:StartToClose',
+        ...FINAL_FAILURES,
+        ...OUTCOME_UNKNOWN_FAILURES,
       ],
     },
   },
@@ -194,7 +184,7 @@ export const ACTIVITY_OPTIONS = {
       maximumInterval: '5s',
       // A venue in maintenance answers its book read as it would the order: the placement moves on (a failover to
       // its backup) at once instead of after a minute of retries.
-      nonRetryableErrorTypes: [...DEFINITIVE, 'ExchangeUnavailableError'],
+      nonRetryableErrorTypes: [...FINAL_FAILURES, 'ExchangeUnavailableError'],
     },
   },
 } as const satisfies Record<string, ActivityOptions>

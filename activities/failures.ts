@@ -1,7 +1,8 @@
-// Turns connector errors into Temporal ApplicationFailures whose `type` is the ExchangeError class name, so the
-// retry policies in temporal.config.ts can list them declaratively and workflows can branch on them.
+// Turns connector errors into Temporal ApplicationFailures whose `type` is the ExchangeError class name, a type of
+// the failure vocabulary (domain/failures.ts), from which the retry policies and the workflows' decisions derive.
 import { ApplicationFailure } from '@temporalio/activity'
 
+import { failureClass } from '../domain/failures.js'
 import { ExchangeError, RateLimitError } from '../exchanges/errors.js'
 
 export interface ExchangeFailureDetails {
@@ -20,8 +21,8 @@ export function toApplicationFailure(error: unknown): ApplicationFailure {
     return ApplicationFailure.create({
       type: error.name,
       message: error.message,
-      // The subclasses are listed by name in the retry policies; only the catch-all class decides here.
-      nonRetryable: error.name === 'ExchangeError' ? !error.retryable : false,
+      // The vocabulary's types are listed by name in the retry policies; only an unclassified error decides here.
+      nonRetryable: failureClass(error.name) === 'unclassified' ? !error.retryable : false,
       // Honour the venue's Retry-After (the policy's maximumInterval caps it).
       nextRetryDelay: error instanceof RateLimitError ? Math.max(error.retryAfterMs, 1) : undefined,
       details: [details],

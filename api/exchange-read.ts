@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 
 import type { ExchangeRead } from '../activities/index.js'
+import { failureClass } from '../domain/failures.js'
 import { inputPrefix } from '../domain/input-prefix.js'
 import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
 import { ExchangeError } from '../exchanges/errors.js'
@@ -10,15 +11,10 @@ import { SA } from '../temporal.config.js'
 import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
 import type { VenueReader } from './venue-reader.js'
-import { workflowFailure, type FailureInfo } from './workflow-failure.js'
+import { workflowFailure, type FailureDescription } from './workflow-failure.js'
 
 /** A read that has not answered by then is reported as the venue being unavailable (the run may still finish). */
 export const READ_TIMEOUT_MS = 15_000
-
-// How each venue (or the connector's own market check) words "no such market"; ccxt files all of them under
-// BadSymbol/BadRequest, which exchanges/error-mapping.ts turns into InvalidOrderError.
-const UNKNOWN_SYMBOL = /has no market|does not have market symbol|invalid symbol|unknown asset pair|unknown symbol/i
-const UNAVAILABLE = new Set(['ExchangeUnavailableError', 'RateLimitError'])
 
 /** The exchange named in a path, if this deployment trades on it; a 404 naming it otherwise. */
 export function enabledExchange(deps: Pick<AppDeps, 'exchanges'>, raw: string): ExchangeId {
@@ -62,7 +58,9 @@ async function readDirect<T>(reader: VenueReader, exchange: ExchangeId, read: Ex
   try {
     return await reader.read<T>(exchange, read)
   } catch (error) {
-    if (error instanceof ExchangeError) throw venueError({ type: error.name, message: error.message }, exchange, 'symbol' in read ? read.symbol : undefined)
+    if (error instanceof ExchangeError) {
+      throw venueError({ errorType: error.name, message: error.message }, exchange, 'symbol' in read ? read.symbol : undefined)
+    }
     throw error
   }
 }
@@ -87,31 +85,24 @@ export function readError(error: unknown, exchange: ExchangeId, read: ExchangeRe
   return failure ? venueError(failure, exchange, 'symbol' in read ? read.symbol : undefined) : error
 }
 
-export function venueError(failure: FailureInfo, exchange: ExchangeId, symbol?: string): ApiError {
-  const extra = { exchange, errorType: failure.type }
-  if (symbol !== undefined && UNKNOWN_SYMBOL.test(failure.message)) {
-    return new ApiError(404, 'unknown_symbol', `unknown symbol ${symbol} on ${exchange}: ${failure.message}`, {
-      ...extra,
-      symbol,
-    })
+/** A venue's failure as an HTTP answer, by its type's class in the failure vocabulary (domain/failures.ts). */
+export function venueError(failure: FailureDescription, exchange: ExchangeId, symbol?: string): ApiError {
+  const { errorType, message } = failure
+  const extra = { exchange, errorType }
+  if (errorType === 'UnknownSymbolError' && symbol !== undefined) {
+    return new ApiError(404, 'unknown_symbol', `unknown symbol ${symbol} on ${exchange}: ${message}`, { ...extra, symbol })
   }
-  if (UNAVAILABLE.has(failure.type) || failure.type.startsWith('Timeout')) {
-    return unavailable(exchange, failure.message, failure.type)
+  // Refused before anything happened, or no answer in time: the venue cannot be read now.
+  const kind = failureClass(errorType)
+  if (kind === 'nothing_placed' || kind === 'outcome_unknown') return unavailable(exchange, message, errorType)
+  if (errorType === 'AuthenticationError') {
+    return new ApiError(502, 'venue_auth_failed', `${exchange} refused the credentials: ${message}`, extra)
   }
-  if (failure.type === 'AuthenticationError') {
-    return new ApiError(502, 'venue_auth_failed', `${exchange} refused the credentials: ${failure.message}`, extra)
-  }
-  if (failure.type === 'InvalidOrderError') {
-    return new ApiError(422, 'venue_rejected', `${exchange} rejected the request: ${failure.message}`, extra)
-  }
-  return new ApiError(502, 'venue_error', `${exchange} failed: ${failure.message}`, extra)
+  if (kind === 'rejected') return new ApiError(422, 'venue_rejected', `${exchange} rejected the request: ${message}`, extra)
+  return new ApiError(502, 'venue_error', `${exchange} failed: ${message}`, extra)
 }
 
 /** The venue is down or throttling us: nothing to do but try later. */
 export function unavailable(exchange: ExchangeId, message: string, errorType: string): ApiError {
   return new ApiError(503, 'venue_unavailable', `${exchange} is unavailable: ${message}`, { exchange, errorType })
-}
-
-export function isUnknownSymbol(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'unknown_symbol'
 }

@@ -1,24 +1,13 @@
-// What a failed workflow run says went wrong, as { type, message }: the ApplicationFailure the activity raised
-// (type = the ExchangeError class name, see activities/failures.ts), however deep Temporal wrapped it
-// (WorkflowFailedError -> ActivityFailure -> [TimeoutFailure ->] ApplicationFailure).
+// What a failed workflow run says went wrong: the failure behind Temporal's WorkflowFailedError, described as the
+// workflows describe it (workflows/lib/describe-failure.ts), however deep Temporal wrapped it.
 import { WorkflowFailedError } from '@temporalio/client'
-import { ApplicationFailure, TemporalFailure, TimeoutFailure } from '@temporalio/common'
 
-export interface FailureInfo {
-  type: string
-  message: string
-}
+import { describeFailure, type FailureDescription } from '../workflows/lib/describe-failure.js'
+
+export type { FailureDescription } from '../workflows/lib/describe-failure.js'
 
 /** The failure behind a WorkflowFailedError, or undefined for any other error (Temporal down, a bug...). */
-export function workflowFailure(error: unknown): FailureInfo | undefined {
+export function workflowFailure(error: unknown): FailureDescription | undefined {
   if (!(error instanceof WorkflowFailedError)) return undefined
-  let timeout: TimeoutFailure | undefined
-  // An activity that ran out of time after retries carries its last ApplicationFailure under the timeout:
-  // that one names the venue's problem, so it wins over the timeout itself.
-  for (let cause = error.cause; cause instanceof TemporalFailure; cause = cause.cause) {
-    if (cause instanceof ApplicationFailure) return { type: cause.type ?? 'Error', message: cause.message }
-    if (cause instanceof TimeoutFailure) timeout ??= cause
-  }
-  if (timeout) return { type: `Timeout:${timeout.timeoutType}`, message: timeout.message || 'timed out' }
-  return { type: 'WorkflowFailed', message: error.cause?.message ?? error.message }
+  return describeFailure(error.cause ?? error)
 }

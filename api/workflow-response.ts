@@ -44,9 +44,9 @@ export async function startAndRespond<R>(
 export function failedRun(workflowId: string, error: unknown): unknown {
   const failure = workflowFailure(error)
   if (!failure) return error
-  return new ApiError(500, 'workflow_failed', `workflow ${workflowId} failed: ${failure.type}: ${failure.message}`, {
+  return new ApiError(500, 'workflow_failed', `workflow ${workflowId} failed: ${failure.errorType}: ${failure.message}`, {
     workflowId,
-    errorType: failure.type,
+    errorType: failure.errorType,
   })
 }
 

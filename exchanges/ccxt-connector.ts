@@ -38,7 +38,7 @@ import {
 } from './ccxt-convert.js'
 import type { ConnectorConfig } from './config.js'
 import type { ConnectorOperation, ExchangeConnector, OrderLookup, SendOptions } from './connector.js'
-import { ExchangeError, ExchangeUnavailableError, InvalidOrderError, OrderNotFoundError } from './errors.js'
+import { ExchangeError, ExchangeUnavailableError, InvalidOrderError, OrderNotFoundError, UnknownSymbolError } from './errors.js'
 import { createMetrics } from './metrics.js'
 import type { ConnectorMetrics } from './metrics.js'
 import { exactNumber, prepareOrder } from './order-checks.js'
@@ -421,12 +421,12 @@ export abstract class CcxtConnector implements ExchangeConnector {
     return callSpec(operation, method, name, symbol)
   }
 
-  /** The ccxt market for `symbol`, or InvalidOrderError naming it. */
+  /** The ccxt market for `symbol`, or UnknownSymbolError naming it. */
   protected async ccxtMarket(symbol: string, operation: string): Promise<MarketInterface> {
     await this.ensureMarkets()
     const market = this.exchange.markets?.[symbol] as MarketInterface | undefined
     if (market === undefined) {
-      throw new InvalidOrderError(`${this.id} has no market ${symbol}`, { exchange: this.id, operation })
+      throw new UnknownSymbolError(`${this.id} has no market ${symbol}`, { exchange: this.id, operation })
     }
     return market
   }

@@ -17,6 +17,7 @@ import {
   OrderNotFoundError,
   OrderOutcomeUnknownError,
   RateLimitError,
+  UnknownSymbolError,
 } from './errors.js'
 
 export interface ErrorContext {
@@ -62,9 +63,13 @@ const DUPLICATE_CLIENT_ORDER_ID_ANSWERS: RegExp[] = [
   /EOrder:Duplicate/, // Kraken: cl_ord_id in use among open orders
   /duplicate client_oid/i, // Coinbase Exchange's wording, should it refuse one
 ]
+/** "No such market" as ccxt files it under InvalidOrder rather than BadSymbol. */
+const UNKNOWN_MARKET_ANSWERS: RegExp[] = [
+  /Product not found/, // Coinbase Exchange (ccxt: InvalidOrder)
+]
 const INVALID_REQUEST: ErrorClass[] = [
   ccxt.InvalidOrder, // OrderImmediatelyFillable, OrderNotFillable, ContractUnavailable (DuplicateOrderId: above)
-  ccxt.BadRequest, // BadSymbol
+  ccxt.BadRequest, // (BadSymbol: above)
   ccxt.ArgumentsRequired,
 ]
 const NOT_AUTHORISED: ErrorClass[] = [ccxt.AuthenticationError, ccxt.RestrictedLocation]
@@ -89,6 +94,7 @@ export function toExchangeError(err: unknown, ctx: ErrorContext): ExchangeError 
     return new OrderNotFoundError(message, base)
   }
   if (err instanceof ccxt.InsufficientFunds) return new InsufficientBalanceError(message, base)
+  if (isUnknownMarket(err, message)) return new UnknownSymbolError(message, base)
   if (isAny(err, INVALID_REQUEST)) return new InvalidOrderError(message, base)
   if (isAny(err, NOT_AUTHORISED)) return new AuthenticationError(message, base)
   if (err instanceof ccxt.MarketClosed) return new ExchangeUnavailableError(message, base)
@@ -109,6 +115,11 @@ export function toExchangeError(err: unknown, ctx: ErrorContext): ExchangeError 
 function isDuplicateClientOrderId(err: unknown, message: string): boolean {
   if (err instanceof ccxt.DuplicateOrderId) return true
   return err instanceof ccxt.BaseError && DUPLICATE_CLIENT_ORDER_ID_ANSWERS.some((answer) => answer.test(message))
+}
+
+function isUnknownMarket(err: unknown, message: string): boolean {
+  if (err instanceof ccxt.BadSymbol) return true
+  return err instanceof ccxt.InvalidOrder && UNKNOWN_MARKET_ANSWERS.some((answer) => answer.test(message))
 }
 
 function outcomeUnknown(

@@ -1,13 +1,8 @@
 // The ExchangeError family: what every connector throws, whatever the venue or ccxt said.
 //
-// Class names are part of the retry contract: activities turn them into Temporal ApplicationFailure types, and
-// temporal.config.ts lists some of them as non-retryable. Rename none of them lightly.
-//
-// Two kinds of failure matter to the workflows (ARCHITECTURE.md, invariant 3):
-// - definitive: the venue said no (InsufficientBalance, InvalidOrder, Authentication, OrderNotFound). Final.
-// - unknown outcome: the request may have reached the book (OrderOutcomeUnknownError). Resolved by looking the
-//   order up by its client order id, never by sending it again.
-// ExchangeUnavailableError and RateLimitError before a request was sent are safe to retry or fail over.
+// Class names are part of the retry contract: activities turn them into Temporal ApplicationFailure types, and the
+// failure vocabulary (domain/failures.ts) names and classes each one once (refused, nothing placed, outcome unknown,
+// not found...); the retry policies, the workflows and the API derive from it. Rename none of them lightly.
 
 import type { ExchangeId } from '../domain/types.js'
 
@@ -54,6 +49,9 @@ export class InvalidOrderError extends ExchangeError {
     super(message, { ...options, retryable: false })
   }
 }
+
+/** The venue lists no such market: ccxt's BadSymbol, a venue's own wording of it, or the connector's market check. */
+export class UnknownSymbolError extends InvalidOrderError {}
 
 export class OrderNotFoundError extends ExchangeError {
   constructor(message: string, options: Omit<ExchangeErrorOptions, 'retryable'>) {
@@ -122,25 +120,3 @@ export class DuplicateClientOrderIdError extends ExchangeError {
     this.clientOrderId = options.clientOrderId
   }
 }
-
-/** Names of the classes above, as Temporal sees them in ApplicationFailure.type. */
-export const EXCHANGE_ERROR_TYPES = [
-  'ExchangeError',
-  'RateLimitError',
-  'InsufficientBalanceError',
-  'InvalidOrderError',
-  'OrderNotFoundError',
-  'AuthenticationError',
-  'ExchangeUnavailableError',
-  'OrderOutcomeUnknownError',
-  'SendDeadlineError',
-  'DuplicateClientOrderIdError',
-] as const
-export type ExchangeErrorType = (typeof EXCHANGE_ERROR_TYPES)[number]
-
-/** The venue said no: placing the same order again, here, cannot succeed. */
-export const DEFINITIVE_REJECTIONS: readonly ExchangeErrorType[] = [
-  'InsufficientBalanceError',
-  'InvalidOrderError',
-  'AuthenticationError',
-]

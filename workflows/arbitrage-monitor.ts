@@ -49,7 +49,8 @@ import {
   type MonitorParamsUpdate,
 } from './lib/monitor-params.js'
 import { riskChecks } from './lib/activities.js'
-import { describe, PATCHES } from './lib/placement.js'
+import { describeFailure } from './lib/describe-failure.js'
+import { PATCHES } from './lib/placement.js'
 import { readVenues, type VenueReadError } from './lib/venues.js'
 
 export type { PairBackoff, SkippedPair } from '../domain/arbitrage/index.js'
@@ -278,7 +279,7 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
         )
       } catch (error) {
         if (isCancellation(error)) throw error
-        execution.error = describe(error).message
+        execution.error = describeFailure(error).message
         log.warn('arbitrage child not started', { childId: execution.workflowId, error: execution.error })
       }
       carried.recentExecutions = [execution, ...carried.recentExecutions].slice(0, RECENT_EXECUTIONS)

@@ -2,13 +2,14 @@
 // possibly open, on one venue or all. The trading state was set before this starts, so no new order joins the list
 // while it runs. Each order is cancelled by its client order id (and venue id when known) through the cancelOrder
 // activity; an order the venue will not cancel is looked up, and its ledger row takes the venue's answer.
-import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow'
+import { proxyActivities } from '@temporalio/workflow'
 
 import type { Activities } from '../activities/index.js'
 import type { OpenLedgerOrder } from '../db/open-orders.js'
 import type { ExchangeId } from '../domain/types.js'
 import { ACTIVITY_OPTIONS } from '../temporal.config.js'
 import { orders } from './lib/activities.js'
+import { describeFailure } from './lib/describe-failure.js'
 
 const ledger = proxyActivities<Pick<Activities, 'listOpenLedgerOrders' | 'lookupLedgerOrder'>>(ACTIVITY_OPTIONS.reconcile)
 
@@ -41,12 +42,6 @@ type OneResult =
   | { kind: 'alreadyDone'; ref: CancelledOrderRef; status: string }
   | { kind: 'failed'; ref: CancelledOrderRef; errorType: string; message: string }
 
-function failureOf(error: unknown): { errorType: string; message: string } {
-  const cause = error instanceof ActivityFailure ? error.cause : error
-  if (cause instanceof ApplicationFailure) return { errorType: cause.type ?? 'Error', message: cause.message }
-  return { errorType: (cause as Error)?.name ?? 'Error', message: (cause as Error)?.message ?? String(cause) }
-}
-
 async function cancelOne(order: OpenLedgerOrder, reason: string): Promise<OneResult> {
   const ref: CancelledOrderRef = { exchange: order.exchange, symbol: order.symbol, clientOrderId: order.clientOrderId }
   let cancelFailure: { errorType: string; message: string }
@@ -59,7 +54,7 @@ async function cancelOne(order: OpenLedgerOrder, reason: string): Promise<OneRes
     if (cancelled.status !== 'open') return { kind: 'alreadyDone', ref, status: cancelled.status }
     cancelFailure = { errorType: 'StillOpen', message: 'the venue answered the cancel with the order still open' }
   } catch (error) {
-    cancelFailure = failureOf(error)
+    cancelFailure = describeFailure(error)
   }
   // The venue would not cancel it: ask what it holds under this id, which also settles the ledger row.
   try {
@@ -72,7 +67,7 @@ async function cancelOne(order: OpenLedgerOrder, reason: string): Promise<OneRes
     if (found === null) return { kind: 'alreadyDone', ref, status: 'absent' }
     if (found.status !== 'open') return { kind: 'alreadyDone', ref, status: found.status }
   } catch (error) {
-    return { kind: 'failed', ref, ...cancelFailure, message: `${cancelFailure.message}; lookup: ${failureOf(error).message}` }
+    return { kind: 'failed', ref, ...cancelFailure, message: `${cancelFailure.message}; lookup: ${describeFailure(error).message}` }
   }
   return { kind: 'failed', ref, ...cancelFailure }
 }

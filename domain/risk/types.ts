@@ -1,5 +1,6 @@
 // The risk vocabulary shared by the workflows (which decide), the activities (which read the facts) and the API
 // (which shows and changes limits and the trading state). Amounts are decimal strings; counts are numbers.
+import type { FailureType } from '../failures.js'
 import type { DecimalString, ExchangeId, OrderRequest } from '../types.js'
 
 /**
@@ -96,4 +97,4 @@ export type RiskDecision =
   | { allowed: false; limit: RiskLimitName; message: string }
 
 /** The errorType a refusal carries through placement outcomes, the ledger and the API (422 risk_rejected). */
-export const RISK_REJECTED = 'RiskRejectedError'
+export const RISK_REJECTED = 'RiskRejectedError' satisfies FailureType

@@ -11,6 +11,7 @@ import {
   InvalidOrderError,
   OrderNotFoundError,
   RateLimitError,
+  UnknownSymbolError,
 } from '../errors.js'
 import { redact } from '../error-mapping.js'
 
@@ -42,7 +43,8 @@ const RULES: [RegExp, Refine][] = [
   [/EOrder:(Insufficient margin|Margin allowance exceeded|Margin level too low)/, insufficient],
   // (EOrder:Duplicate… is left to error-mapping.ts: the order exists, DuplicateClientOrderIdError)
   [/EOrder:(Post only order|Cost minimum not met|Invalid price|Cannot open)/, invalid],
-  [/EOrder:Insufficient liquidity|EGeneral:Invalid arguments|EQuery:Unknown asset pair/, invalid],
+  [/EOrder:Insufficient liquidity|EGeneral:Invalid arguments/, invalid],
+  [/EQuery:Unknown asset pair/, (m, b) => new UnknownSymbolError(m, b)],
 ]
 
 /** Our error for a Kraken answer ccxt classifies too loosely; anything else is returned unchanged. */

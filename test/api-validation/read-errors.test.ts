@@ -1,5 +1,5 @@
 // How a failed read workflow becomes an HTTP answer: the ApplicationFailure is dug out of Temporal's wrappers
-// (real @temporalio failure classes, no server), then mapped by its type and message.
+// (real @temporalio failure classes, no server), then mapped by its type's class in the failure vocabulary.
 import { WorkflowFailedError } from '@temporalio/client'
 import { ActivityFailure, ApplicationFailure, RetryState, TimeoutFailure } from '@temporalio/common'
 import { describe, expect, it } from 'vitest'
@@ -17,15 +17,18 @@ const application = (type: string, message: string) => ApplicationFailure.create
 describe('workflowFailure', () => {
   it('finds the ApplicationFailure under the activity failure', () => {
     const error = failedRead(application('ExchangeUnavailableError', 'binance GET /api/v3/depth 503'))
-    expect(workflowFailure(error)).toEqual({ type: 'ExchangeUnavailableError', message: 'binance GET /api/v3/depth 503' })
+    expect(workflowFailure(error)).toEqual({ errorType: 'ExchangeUnavailableError', message: 'binance GET /api/v3/depth 503' })
   })
 
-  it('prefers the last ApplicationFailure under a timeout, and reports a bare timeout by its kind', () => {
+  it('names a timeout as the workflows do, keeping the last failure under it in the message', () => {
     const timeout = new TimeoutFailure('activity timed out', undefined, 'SCHEDULE_TO_CLOSE')
-    expect(workflowFailure(failedRead(timeout))).toEqual({ type: 'Timeout:SCHEDULE_TO_CLOSE', message: 'activity timed out' })
+    expect(workflowFailure(failedRead(timeout))).toEqual({ errorType: 'Timeout', message: 'activity timed out (SCHEDULE_TO_CLOSE)' })
     const withLast = new TimeoutFailure('activity timed out', undefined, 'SCHEDULE_TO_CLOSE')
     ;(withLast as { cause?: Error }).cause = application('RateLimitError', 'kraken EAPI:Rate limit exceeded')
-    expect(workflowFailure(failedRead(withLast))).toEqual({ type: 'RateLimitError', message: 'kraken EAPI:Rate limit exceeded' })
+    expect(workflowFailure(failedRead(withLast))).toEqual({
+      errorType: 'Timeout',
+      message: 'activity timed out (SCHEDULE_TO_CLOSE); last failure RateLimitError: kraken EAPI:Rate limit exceeded',
+    })
   })
 
   it('leaves errors that are not workflow failures alone', () => {
@@ -34,35 +37,38 @@ describe('workflowFailure', () => {
 })
 
 describe('venueError', () => {
-  it.each([
-    ['the connector', 'InvalidOrderError', 'binance has no market DOGE/EUR'],
-    ['ccxt BadSymbol', 'InvalidOrderError', 'kraken does not have market symbol DOGE/EUR'],
-    ['Binance', 'InvalidOrderError', 'binance {"code":-1121,"msg":"Invalid symbol."}'],
-    ['Kraken', 'InvalidOrderError', 'kraken {"error":["EQuery:Unknown asset pair"]}'],
-  ])('maps an unknown symbol as %s words it to a 404 naming the symbol', (_, type, message) => {
-    const error = venueError({ type, message }, 'binance', 'DOGE/EUR')
+  it('maps UnknownSymbolError to a 404 naming the symbol', () => {
+    const error = venueError({ errorType: 'UnknownSymbolError', message: 'binance has no market DOGE/EUR' }, 'binance', 'DOGE/EUR')
     expect(error.status).toBe(404)
     expect(error.code).toBe('unknown_symbol')
     expect(error.message).toContain('DOGE/EUR')
     expect(error.extra).toMatchObject({ symbol: 'DOGE/EUR', exchange: 'binance' })
   })
 
+  it('does not read the message: another refusal worded like an unknown symbol is a 422', () => {
+    const error = venueError({ errorType: 'InvalidOrderError', message: 'kraken EQuery:Unknown asset pair' }, 'kraken', 'DOGE/EUR')
+    expect([error.status, error.code]).toEqual([422, 'venue_rejected'])
+  })
+
   it.each([
     ['ExchangeUnavailableError', 503, 'venue_unavailable'],
     ['RateLimitError', 503, 'venue_unavailable'],
-    ['Timeout:SCHEDULE_TO_CLOSE', 503, 'venue_unavailable'],
+    ['Timeout', 503, 'venue_unavailable'],
     ['AuthenticationError', 502, 'venue_auth_failed'],
     ['InvalidOrderError', 422, 'venue_rejected'],
+    ['ValidationError', 422, 'venue_rejected'],
+    ['OrderNotFoundError', 502, 'venue_error'],
     ['ExchangeError', 502, 'venue_error'],
-  ])('maps %s to %i %s, keeping the venue message', (type, status, code) => {
-    const error = venueError({ type, message: 'the venue said so' }, 'kraken', 'BTC/USDT')
+    ['TypeError', 502, 'venue_error'],
+  ])('maps %s to %i %s, keeping the venue message', (errorType, status, code) => {
+    const error = venueError({ errorType, message: 'the venue said so' }, 'kraken', 'BTC/USDT')
     expect([error.status, error.code]).toEqual([status, code])
     expect(error.message).toContain('the venue said so')
-    expect(error.extra).toMatchObject({ exchange: 'kraken', errorType: type })
+    expect(error.extra).toMatchObject({ exchange: 'kraken', errorType })
   })
 
   it('does not call an error unknown_symbol when the read names no symbol', () => {
-    expect(venueError({ type: 'InvalidOrderError', message: 'binance has no market X/Y' }, 'binance').code).toBe('venue_rejected')
+    expect(venueError({ errorType: 'UnknownSymbolError', message: 'binance has no market X/Y' }, 'binance').code).toBe('venue_rejected')
   })
 })
 

@@ -10,7 +10,7 @@ import type { ExchangeId } from '../../domain/types.js'
 import type { ConnectorDeps } from '../../exchanges/ccxt-connector.js'
 import { connectorConfig } from '../../exchanges/config.js'
 import type { AnyConnector } from '../../exchanges/connector.js'
-import { InvalidOrderError, OrderNotFoundError } from '../../exchanges/errors.js'
+import { InvalidOrderError, OrderNotFoundError, UnknownSymbolError } from '../../exchanges/errors.js'
 import { coinbaseRateModel } from '../../exchanges/rate-limit/coinbase.js'
 import { krakenRateModel } from '../../exchanges/rate-limit/kraken.js'
 import { CONNECTOR_FACTORIES } from '../../exchanges/registry.js'
@@ -94,7 +94,9 @@ describe.each(VENUES)('$id connector', ({ id, symbol, quote, deps }) => {
     const fees = await connector.getTradingFees(symbol)
     expect(fees).toEqual({ maker: expect.stringMatching(DECIMAL), taker: expect.stringMatching(DECIMAL) })
     expect(cmp(fees.maker, fees.taker)).toBeLessThanOrEqual(0)
-    await expect(connector.getMarket('NOPE/XYZ')).rejects.toThrow(InvalidOrderError)
+    // A type of its own (the API answers it 404 by type, never by the wording), still an invalid request.
+    await expect(connector.getMarket('NOPE/XYZ')).rejects.toThrow(UnknownSymbolError)
+    await expect(connector.getTicker('NOPE/XYZ')).rejects.toThrow(UnknownSymbolError)
     await expect(connector.getTicker('NOPE/XYZ')).rejects.toThrow(InvalidOrderError)
   })
 

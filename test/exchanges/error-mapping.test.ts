@@ -23,7 +23,7 @@ const EXPECTED: Record<string, [string, string]> = {
   AccountSuspended: ['AuthenticationError', 'AuthenticationError'],
   ArgumentsRequired: ['InvalidOrderError', 'InvalidOrderError'],
   BadRequest: ['InvalidOrderError', 'InvalidOrderError'],
-  BadSymbol: ['InvalidOrderError', 'InvalidOrderError'],
+  BadSymbol: ['UnknownSymbolError', 'UnknownSymbolError'],
   OperationRejected: ['ExchangeError', 'ExchangeError'],
   NoChange: ['ExchangeError', 'ExchangeError'],
   MarginModeAlreadySet: ['ExchangeError', 'ExchangeError'],
@@ -99,6 +99,21 @@ describe('toExchangeError', () => {
     expect((mapped as DuplicateClientOrderIdError).clientOrderId).toBe('cid-9')
     expect(mapped.retryable).toBe(false)
     expect(mapped.message).toContain(err.message)
+  })
+
+  it('maps a venue\'s "no such market" to UnknownSymbolError, still an InvalidOrderError', () => {
+    const answers = [
+      new ccxt.BadSymbol('binance {"code":-1121,"msg":"Invalid symbol."}'),
+      new ccxt.InvalidOrder('coinbaseexchange {"message":"Product not found"}'),
+    ]
+    for (const answer of answers) {
+      const mapped = toExchangeError(answer, { exchange: 'coinbase', operation: 'getTicker' })
+      expect(mapped.name).toBe('UnknownSymbolError')
+      expect(mapped).toBeInstanceOf(InvalidOrderError)
+    }
+    expect(toExchangeError(new ccxt.InvalidOrder('coinbaseexchange {"message":"Invalid price"}'), { exchange: 'coinbase', operation: 'x' }).name).toBe(
+      'InvalidOrderError'
+    )
   })
 
   it('treats a timeout before the placement was sent as unavailable, not unknown', () => {

@@ -8,20 +8,13 @@
 //   answers: no execution ends with one of its orders unknown;
 // - only the venue's own failure (throttled or unavailable until the retries ran out) or a rejection lets the
 //   caller move on to another venue.
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  CancellationScope,
-  isCancellation,
-  patched,
-  sleep,
-  TimeoutFailure,
-  type ActivityOptions,
-} from '@temporalio/workflow'
+import { ActivityFailure, CancellationScope, isCancellation, patched, sleep, type ActivityOptions } from '@temporalio/workflow'
 
 import type { PlaceOrderInput, ReconcileResult } from '../../activities/index.js'
+import { isDefinitiveRejection, isNothingPlaced } from '../../domain/failures.js'
 import type { UnifiedOrder } from '../../domain/types.js'
 import { ACTIVITY_OPTIONS } from '../../temporal.config.js'
+import { describeFailure } from './describe-failure.js'
 import { orders, reconcile, settleLookup, unwind, unwindLookup } from './activities.js'
 import { passRiskGate } from './risk-gate.js'
 import { markResolved, markUnresolved } from './unresolved.js'
@@ -59,19 +52,6 @@ export const PATCHES = {
   monitorChecksAutomation: 'monitor-checks-automation',
 } as const
 
-const DEFINITIVE = new Set([
-  'InsufficientBalanceError',
-  'InvalidOrderError',
-  'AuthenticationError',
-  'ValidationError',
-  'ClientOrderIdInUseError',
-])
-/**
- * Failures that prove no order reached the book because the venue refused before touching it (throttled,
- * maintenance, nonce): the venue's own failure. Any other failure (an unclassified venue answer, a worker that died
- * or stalled, a send deadline) may have left an order behind or is ours, so it is settled by lookup first.
- */
-const NOTHING_PLACED = new Set(['RateLimitError', 'ExchangeUnavailableError'])
 
 /** How many times one order is sent after each earlier send was proven absent (crashed or stalled workers). */
 export const SEND_ROUNDS = 5
@@ -145,9 +125,13 @@ async function sendOnce(input: PlaceOrderInput, options: PlacementOptions): Prom
   } catch (error) {
     // Cancelled before the activity was scheduled: nothing was sent. A cancelled activity may have sent: settle it.
     if (isCancellation(error) && !(error instanceof ActivityFailure)) throw error
-    const failure = describe(error)
-    if (DEFINITIVE.has(failure.errorType)) return { kind: 'rejected', ...failure }
-    if (NOTHING_PLACED.has(failure.errorType)) return { kind: 'not_placed', ...failure }
+    const failure = describeFailure(error)
+    // A refusal is final. Nothing placed: the venue refused before touching the book (throttled, maintenance,
+    // nonce), its own failure. Anything else may have left an order behind or is ours (an unclassified answer, a
+    // worker that died or stalled, a send deadline), and so is an OrderNotFoundError: final for a retry, but the
+    // order it did not find yet may still be placed. All of these are settled by lookup first (domain/failures.ts).
+    if (isDefinitiveRejection(failure.errorType)) return { kind: 'rejected', ...failure }
+    if (isNothingPlaced(failure.errorType)) return { kind: 'not_placed', ...failure }
     return { kind: 'uncertain', failure }
   }
 }
@@ -175,7 +159,7 @@ export async function settleOpenOrder(
       if (lookup?.found && lookup.order.status !== 'open') return { ...outcome, order: lookup.order }
       const reason =
         `order ${clientOrderId} on ${exchange} is still open (filled ${outcome.order.filled} so far) and could ` +
-        `not be cancelled: ${describe(error).message}`
+        `not be cancelled: ${describeFailure(error).message}`
       if (!patched(PATCHES.settleUnresolved)) return { kind: 'unknown', errorType: 'OrderStillOpen', message: reason }
       await markUnresolved({ exchange, clientOrderId, reason })
       for (;;) {
@@ -244,7 +228,7 @@ async function lookUp(input: PlaceOrderInput, options: PlacementOptions): Promis
     const second = await lookUpOnce(input, lookup, bounded)
     return second.found ? { kind: 'placed', order: second.order, reconciled: true } : { kind: 'absent' }
   } catch (error) {
-    return { kind: 'failed', message: describe(error).message }
+    return { kind: 'failed', message: describeFailure(error).message }
   }
 }
 
@@ -262,15 +246,4 @@ function lookUpOnce(input: PlaceOrderInput, lookup: LookupActivity, activityOpti
     { ...activityOptions, summary: `look up ${clientOrderId} on ${exchange} after an unknown outcome` },
     [{ executionId, exchange, symbol, clientOrderId, graceMs }]
   )
-}
-
-export function describe(error: unknown): { errorType: string; message: string } {
-  if (error instanceof ActivityFailure) {
-    const cause = error.cause
-    if (cause instanceof TimeoutFailure) return { errorType: 'Timeout', message: `activity timed out (${cause.timeoutType})` }
-    if (cause instanceof ApplicationFailure) return { errorType: cause.type ?? 'Error', message: cause.message }
-    return { errorType: cause?.name ?? 'Error', message: cause?.message ?? error.message }
-  }
-  if (error instanceof ApplicationFailure) return { errorType: error.type ?? 'Error', message: error.message }
-  return { errorType: 'Error', message: error instanceof Error ? error.message : String(error) }
 }

@@ -6,10 +6,12 @@ import { log, patched, sleep, upsertSearchAttributes } from '@temporalio/workflo
 
 import type { PlaceOrderInput } from '../../activities/index.js'
 import { decideOrderRisk } from '../../domain/risk/decide.js'
+import { isNothingPlaced } from '../../domain/failures.js'
 import { RISK_REJECTED, type RiskCheckInput } from '../../domain/risk/types.js'
 import { ACTIVITY_OPTIONS, SA } from '../../temporal.config.js'
 import { riskChecks, riskRecords } from './activities.js'
-import { describe, PATCHES, type PlacementOutcome } from './placement.js'
+import { describeFailure } from './describe-failure.js'
+import { PATCHES, type PlacementOutcome } from './placement.js'
 
 /** How often an unwind held by HALTED looks at the state again. */
 export const UNWIND_HOLD_RECHECK = '5s'
@@ -37,8 +39,8 @@ export async function passRiskGate(input: PlaceOrderInput, reducing: boolean): P
       }
       // Nothing was sent. A venue that cannot answer its book read (down, throttled) is that venue's failure, as it
       // would be for the order itself, so a failover moves on; anything else is the check's own failure.
-      const failure = describe(facts)
-      const venueFailure = failure.errorType === 'ExchangeUnavailableError' || failure.errorType === 'RateLimitError'
+      const failure = describeFailure(facts)
+      const venueFailure = isNothingPlaced(failure.errorType)
       return {
         kind: 'not_placed',
         errorType: venueFailure ? failure.errorType : 'RiskCheckFailed',

@@ -5,7 +5,7 @@ import { isCancellation } from '@temporalio/workflow'
 import type { VenueSnapshot } from '../../domain/routing/index.js'
 import type { ExchangeId } from '../../domain/types.js'
 import { fetchSnapshot } from './activities.js'
-import { describe } from './placement.js'
+import { describeFailure } from './describe-failure.js'
 
 export interface VenueTarget {
   exchange: ExchangeId
@@ -45,7 +45,7 @@ export async function readVenues(targets: readonly VenueTarget[], depth: number)
   settled.forEach((result, i) => {
     const target = targets[i]!
     if (result.status === 'rejected') {
-      reads.errors.push({ ...target, ...describe(result.reason) })
+      reads.errors.push({ ...target, ...describeFailure(result.reason) })
       return
     }
     const unusable = unusableReason(result.value)

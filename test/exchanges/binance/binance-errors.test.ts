@@ -11,6 +11,7 @@ import {
   InvalidOrderError,
   OrderNotFoundError,
   OrderOutcomeUnknownError,
+  UnknownSymbolError,
 } from '../../../exchanges/errors.js'
 import { DEMO_CREDENTIALS } from '../../../sim/credentials.js'
 import { startTestSimulator, type TestSimulator } from '../../support/simulator.js'
@@ -76,9 +77,9 @@ describe('definitive rejections', () => {
     await expect(binance.cancelOrder({ symbol: 'BTC/USDT', id: '987654321' })).rejects.toThrow(OrderNotFoundError)
   })
 
-  it('an unknown symbol is InvalidOrderError, before any request', async () => {
+  it('an unknown symbol is UnknownSymbolError (an InvalidOrderError), before any request', async () => {
     await expect(binance.getTicker('NOPE/USDT')).rejects.toThrow('binance has no market NOPE/USDT')
-    await expect(binance.getOrder({ symbol: 'NOPE/USDT', id: '1' })).rejects.toThrow(InvalidOrderError)
+    await expect(binance.getOrder({ symbol: 'NOPE/USDT', id: '1' })).rejects.toThrow(UnknownSymbolError)
   })
 })
 
