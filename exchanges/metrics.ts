@@ -11,6 +11,8 @@ export interface CallRecord {
   ok: boolean
   /** ExchangeError subclass name when the call failed. */
   errorClass?: string
+  /** Part of latencyMs spent waiting for rate-limit budget (our pacing, or the venue's back-off), when it waited. */
+  rateLimitWaitMs?: number
 }
 
 export interface MetricsOptions {

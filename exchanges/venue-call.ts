@@ -49,6 +49,7 @@ export function callSpec(operation: ConnectorOperation, method: string, name: st
 export async function runVenueCall<T>(context: VenueCallContext, spec: CallSpec, fn: () => Promise<T>): Promise<T> {
   const { limiter, metrics, clock } = context
   const attempts = spec.retry === true ? context.maxRetries + 1 : 1
+  let rateLimitWaitMs = 0
   const record = (started: number, errorClass?: string) =>
     metrics.record({
       operation: spec.operation,
@@ -56,11 +57,13 @@ export async function runVenueCall<T>(context: VenueCallContext, spec: CallSpec,
       latencyMs: performance.now() - started,
       ok: errorClass === undefined,
       ...(errorClass !== undefined && { errorClass }),
+      ...(rateLimitWaitMs > 0 && { rateLimitWaitMs }),
     })
   for (let attempt = 1; ; attempt++) {
     const started = performance.now()
+    rateLimitWaitMs = 0
     try {
-      await limiter.acquire(spec, acquireBound(context, spec))
+      rateLimitWaitMs = await limiter.acquire(spec, acquireBound(context, spec))
     } catch (err) {
       const mapped = toExchangeError(err, errorContext(context, spec, false))
       record(started, mapped.name)

@@ -26,9 +26,10 @@ export interface RateLimiter {
   tryAcquire(request: RateLimitRequest): RateLimitDecision
   /**
    * Waits (at most maxWaitMs) until the call may go and consumes its cost; else throws RateLimitError. With `bound`,
-   * a wait that would end at or after `bound.until` throws `bound.error()` at once instead of waiting.
+   * a wait that would end at or after `bound.until` throws `bound.error()` at once instead of waiting. Resolves with
+   * the ms it waited (0 when the call could go at once), for the rate-limit wait metrics.
    */
-  acquire(request: RateLimitRequest, bound?: AcquireBound): Promise<void>
+  acquire(request: RateLimitRequest, bound?: AcquireBound): Promise<number>
   /** Blocks every call until `untilMs` (the venue's Retry-After or ban). Never shortens an existing block. */
   blockUntil(untilMs: number): void
   /** ms since the epoch until which calls are blocked (0 when not blocked). */
@@ -88,10 +89,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     tryAcquire: (request) => evaluate(request, true),
     async acquire(request, bound) {
       const started = clock()
+      let slept = false
       for (;;) {
         if (bound !== undefined && clock() >= bound.until) throw bound.error()
         const decision = evaluate(request, true)
-        if (decision.allowed) return
+        if (decision.allowed) return slept ? clock() - started : 0
         if (bound !== undefined && clock() + decision.retryAfterMs >= bound.until) throw bound.error()
         const waited = clock() - started
         if (waited + decision.retryAfterMs > maxWaitMs) {
@@ -101,6 +103,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
             { exchange: model.exchange, operation: request.method ?? request.operation, retryAfterMs: decision.retryAfterMs }
           )
         }
+        slept = true
         await sleep(decision.retryAfterMs)
       }
     },
