@@ -12,7 +12,8 @@ import type {
   Trade as CcxtTrade,
 } from 'ccxt'
 
-import { add, cmp, str, sub } from '../domain/money.js'
+import { add, str } from '../domain/money.js'
+import { unfilledAmount } from '../domain/orders.js'
 import type {
   Balances,
   BookLevel,
@@ -86,7 +87,7 @@ export function toUnifiedOrder(
     status: toOrderStatus(order.status),
     amount,
     filled,
-    remaining: decimal(order.remaining) ?? (cmp(amount, filled) > 0 ? sub(amount, filled) : '0'),
+    remaining: decimal(order.remaining) ?? unfilledAmount({ amount, filled }),
     cost: decimalOr(order.cost, '0'),
     timestamp: order.timestamp ?? fallback.now,
   }

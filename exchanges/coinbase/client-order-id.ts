@@ -3,15 +3,11 @@
 // same caller id lands on the same Coinbase order.
 import { createHash } from 'node:crypto'
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { isUuid } from '../../domain/client-order-id.js'
 
 /** RFC 4122 URL namespace: a fixed, public namespace so the mapping is reproducible anywhere. */
 const NAMESPACE_URL = '6ba7b811-9dad-11d1-80b4-00c04fd430c8'
 const NAME_PREFIX = 'coinbase-client-order-id:'
-
-export function isUuid(value: string): boolean {
-  return UUID_PATTERN.test(value)
-}
 
 /** UUIDv5 of `name` in `namespace`. */
 export function uuidV5(name: string, namespace: string = NAMESPACE_URL): string {

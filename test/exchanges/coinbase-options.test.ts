@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 
 import { advancedOrderParams } from '../../exchanges/coinbase/advanced-order.js'
 import { createCoinbaseCcxt } from '../../exchanges/coinbase/ccxt-client.js'
-import { coinbaseClientOrderId, isUuid, uuidV5 } from '../../exchanges/coinbase/client-order-id.js'
+import { isUuid } from '../../domain/client-order-id.js'
+import { coinbaseClientOrderId, uuidV5 } from '../../exchanges/coinbase/client-order-id.js'
 import { connectorConfig } from '../../exchanges/config.js'
 import type { AdvancedOrderRequest } from '../../exchanges/connector.js'
 import { InvalidOrderError } from '../../exchanges/errors.js'
@@ -14,6 +15,7 @@ const DNS_NAMESPACE = '6ba7b810-9dad-11d1-80b4-00c04fd430c8'
 describe('coinbase client order ids', () => {
   it('computes RFC 4122 version 5 UUIDs', () => {
     expect(uuidV5('www.example.com', DNS_NAMESPACE)).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2')
+    expect(uuidV5('python.org', DNS_NAMESPACE)).toBe('886313e1-3b8a-5372-9b90-0c9aee199e5d')
   })
 
   it('keeps a UUID (lower-cased) and maps anything else to the same UUID every time', () => {
