@@ -14,11 +14,13 @@ import { rateLimit } from './rate-limit.js'
 import { requestLog } from './request-log.js'
 import { arbitrageMonitorRoutes } from './routes/arbitrage-monitor.js'
 import { arbitrageRoutes } from './routes/arbitrage.js'
+import { docsRoutes } from './routes/docs.js'
 import { exchangeRoutes } from './routes/exchanges.js'
 import { executionRoutes } from './routes/executions.js'
 import { failoverRoutes } from './routes/failover.js'
 import { healthRoutes } from './routes/health.js'
 import { marketDataRoutes } from './routes/market-data.js'
+import { metricsRoutes } from './routes/metrics.js'
 import { orderRoutes } from './routes/orders.js'
 import { reconciliationRoutes } from './routes/reconciliation.js'
 import { riskRoutes } from './routes/risk.js'
@@ -37,10 +39,15 @@ export function createApp(deps: AppDeps) {
   const tokens = [...(deps.apiToken ? [defaultToken(deps.apiToken)] : []), ...(deps.apiTokens ?? [])]
   app.use(limitUrlLength(limits.maxUrlLength))
   app.use('/api/*', identifyBearer(tokens))
+  app.use('/metrics', identifyBearer(tokens))
   if (deps.rateLimit) app.use(rateLimit(deps.rateLimit))
   app.use('/api/*', authorize(tokens.length > 0))
+  app.use('/metrics', authorize(tokens.length > 0))
   app.use(limitBodySize(limits.maxBodyBytes))
   app.route('/health', healthRoutes(deps))
+  // /openapi.json and /docs: open, like /health.
+  app.route('/', docsRoutes())
+  app.route('/metrics', metricsRoutes(deps))
   // Ahead of /api/orders, so that /api/orders/failover... never reaches /api/orders/:workflowId.
   app.route('/api/orders/failover', failoverRoutes(deps))
   app.route('/api/orders', orderRoutes(deps))

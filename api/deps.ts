@@ -6,6 +6,7 @@ import type { ExchangeId } from '../domain/types.js'
 import type { ConfiguredToken } from './auth.js'
 import type { RequestLimits } from './limits.js'
 import type { RateLimit } from './rate-limit.js'
+import type { MetricsExposition } from './routes/metrics.js'
 import type { VenueReader } from './venue-reader.js'
 import type { WorkflowRunner } from './workflow-runner.js'
 
@@ -35,4 +36,6 @@ export interface AppDeps {
   riskLimits?: RiskLimits
   /** Where the request and audit lines go (bin/logger.ts builds it); silent when absent (tests). */
   logger?: Logger
+  /** This process's metrics, answered at GET /metrics (bin/process-metrics.ts); /metrics is a 404 without. */
+  metrics?: MetricsExposition
 }

@@ -1,5 +1,6 @@
-// Which scope each /api route needs: one table, so that a reviewer sees every route's permission in one place.
-//   read   market data, balances, venues, executions, and every GET (a run, a report, the limits, the state)
+// Which scope each /api route (and GET /metrics) needs: one table, so that a reviewer sees every route's permission
+// in one place.
+//   read   market data, balances, venues, executions, and every GET (a run, a report, the limits, the state, /metrics)
 //   trade  place orders and run strategies (and stop or change a monitor)
 //   admin  change the trading state or the risk limits, run a reconciliation
 // A token holds any set of scopes; none implies another (an operator's token is typically ["read", "admin"]).
@@ -28,6 +29,8 @@ export const ROUTE_SCOPES: Readonly<Record<string, Scope>> = {
   'GET /api/orderbook/:exchange/:symbol': 'read',
   'GET /api/trades/:exchange/:symbol': 'read',
   'GET /api/klines/:exchange/:symbol': 'read',
+  // Outside /api like /health, but not for strangers: order and execution counts, venue error rates.
+  'GET /metrics': 'read',
 
   'POST /api/orders': 'trade',
   'POST /api/orders/failover': 'trade',

@@ -46,7 +46,7 @@ async function call(app: ReturnType<typeof createApp>, method: string, path: str
 
 const apiRoutes = () =>
   appWith()
-    .app.routes.filter((r) => r.path.startsWith('/api') && r.method !== 'ALL')
+    .app.routes.filter((r) => (r.path.startsWith('/api') || r.path === '/metrics') && r.method !== 'ALL')
     .map((r) => ({ method: r.method, path: r.path, key: `${r.method} ${r.path}` }))
 
 describe('the route -> scope table', () => {

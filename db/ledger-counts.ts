@@ -1,0 +1,62 @@
+// Counts over the ledger for the metrics endpoint: orders by status, the orders whose outcome the venue has not
+// told yet, and executions by strategy and outcome. Read at every scrape; each is one grouped query.
+import { count, inArray, min } from 'drizzle-orm'
+
+import type { GatewayDb } from './client.js'
+import { executions, orderAttempts } from './schema.js'
+
+/**
+ * Ledger statuses of an order that went (or may have gone) to the venue and whose outcome is not known yet: sent
+ * with its answer not read, or unknown until a lookup settles it (invariant 7: such an order stays visible).
+ */
+export const UNRESOLVED_ORDER_STATUSES = ['sent', 'unknown'] as const
+
+export interface OrderStatusCount {
+  exchange: string
+  status: string
+  count: number
+}
+
+export function orderCountsByStatus(db: GatewayDb): OrderStatusCount[] {
+  const a = orderAttempts
+  return db
+    .select({ exchange: a.exchange, status: a.status, count: count() })
+    .from(a)
+    .groupBy(a.exchange, a.status)
+    .all()
+}
+
+export interface UnresolvedOrders {
+  exchange: string
+  count: number
+  /** ms since the epoch when the oldest of them was recorded. */
+  oldestCreatedAt: number
+}
+
+export function unresolvedOrdersByExchange(db: GatewayDb): UnresolvedOrders[] {
+  const a = orderAttempts
+  const rows = db
+    .select({ exchange: a.exchange, count: count(), oldestCreatedAt: min(a.createdAt) })
+    .from(a)
+    .where(inArray(a.status, [...UNRESOLVED_ORDER_STATUSES]))
+    .groupBy(a.exchange)
+    .all()
+  return rows.map((r) => ({ exchange: r.exchange, count: r.count, oldestCreatedAt: r.oldestCreatedAt ?? 0 }))
+}
+
+export interface ExecutionCount {
+  strategy: string
+  status: string
+  /** null while the execution runs. */
+  outcome: string | null
+  count: number
+}
+
+export function executionCounts(db: GatewayDb): ExecutionCount[] {
+  const e = executions
+  return db
+    .select({ strategy: e.strategy, status: e.status, outcome: e.outcome, count: count() })
+    .from(e)
+    .groupBy(e.strategy, e.status, e.outcome)
+    .all()
+}
