@@ -9,6 +9,7 @@ import { temporalConnectionSettings } from '../temporal.config.js'
 import { startApiServer } from './api-server.js'
 import { runProcess } from './lifecycle.js'
 import { createProcessLogger } from './logger.js'
+import { createProcessMetrics } from './process-metrics.js'
 import { fetchSimulatorUrls } from './simulator-venues.js'
 import { readApiConfig, readDatabasePath } from './start-config.js'
 
@@ -23,9 +24,11 @@ await runProcess({ name: 'api', log: (line) => logger.info(line) }, async (lifec
 
   const database = openDatabase(readDatabasePath(process.env))
   lifecycle.defer(() => database.close())
-  const connectors = createConnectorRegistry(settings, { simulatorUrls })
+  // GET /metrics: the API's own venue reads and the ledger (the workers' venue calls are on WORKER_METRICS_PORT).
+  const metrics = createProcessMetrics()
+  const connectors = createConnectorRegistry(settings, { simulatorUrls, deps: metrics.connectorDeps(settings.exchanges) })
   lifecycle.defer(() => connectors.close())
-  const url = await startApiServer(lifecycle, { temporal, api, db: database.db, settings, logger, connectors })
+  const url = await startApiServer(lifecycle, { temporal, api, db: database.db, settings, logger, connectors, metrics })
   logger.info(
     { temporal: temporal.address, namespace: temporal.namespace, taskQueue: temporal.taskQueue, url },
     `api: Temporal ${temporal.address} (namespace ${temporal.namespace}, task queue ${temporal.taskQueue})`

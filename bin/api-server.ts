@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client'
 
 import { createApp } from '../api/app.js'
+import { registerLedgerMetrics } from '../api/ledger-metrics.js'
 import { createVenueReader } from '../api/venue-reader.js'
 import { createWorkflowRunner } from '../api/workflow-runner.js'
 import type { GatewayDb } from '../db/client.js'
@@ -10,6 +11,7 @@ import type { TemporalConnectionSettings } from '../temporal.config.js'
 import { listenHttp } from './http-server.js'
 import type { Lifecycle } from './lifecycle.js'
 import type { Logger } from './logger.js'
+import type { ProcessMetrics } from './process-metrics.js'
 import { readRiskLimits } from './risk-limits.js'
 import type { ApiConfig } from './start-config.js'
 
@@ -22,16 +24,19 @@ export interface ApiServerOptions {
   logger: Logger
   /** The connectors the API reads market data and balances through (npm start shares the worker's, and its limiter). */
   connectors: ConnectorRegistry
+  /** The process's metrics: GET /metrics answers them, with the ledger's gauges added here. */
+  metrics: ProcessMetrics
 }
 
 /** Listens and resolves with the API's URL once the port is bound (or rejects, e.g. on EADDRINUSE). */
 export async function startApiServer(
   lifecycle: Lifecycle,
-  { temporal, api, db, settings, logger, connectors }: ApiServerOptions
+  { temporal, api, db, settings, logger, connectors, metrics }: ApiServerOptions
 ): Promise<string> {
   const connection = await Connection.connect({ address: temporal.address })
   lifecycle.defer(() => connection.close())
   const client = new Client({ connection, namespace: temporal.namespace })
+  registerLedgerMetrics(metrics.registry, { db, exchanges: settings.exchanges })
   const app = createApp({
     runner: createWorkflowRunner(client, temporal.taskQueue),
     reader: createVenueReader(connectors),
@@ -45,6 +50,7 @@ export async function startApiServer(
     // The configured risk limits, shown and merged over by the API until limits are set through it.
     riskLimits: readRiskLimits(process.env),
     logger,
+    metrics,
   })
   // PORT=0 picks a free port: the URL carries the one bound.
   const { server, port } = await listenHttp(app.fetch, api)

@@ -11,6 +11,7 @@ import { temporalConnectionSettings } from '../temporal.config.js'
 import { startApiServer } from './api-server.js'
 import { runProcess } from './lifecycle.js'
 import { createProcessLogger } from './logger.js'
+import { createProcessMetrics, runtimeMetricsAddress } from './process-metrics.js'
 import { fetchSimulatorUrls, simulatedExchanges } from './simulator-venues.js'
 import { readStartConfig } from './start-config.js'
 import { startEmbeddedTemporal } from './temporal-server.js'
@@ -27,7 +28,10 @@ const banner = (line: string) => console.log(line)
 await runProcess({ name: 'platform', log }, async (lifecycle) => {
   const config = readStartConfig(process.env)
   const settings = loadExchangeSettings(process.env)
-  installWorkerRuntime(logger)
+  // One process, one /metrics: the API's answers include the worker runtime's metrics, read from its loopback port.
+  const metricsAddress = await runtimeMetricsAddress()
+  installWorkerRuntime(logger, { metricsAddress })
+  const metrics = createProcessMetrics({ runtimeMetricsAddress: metricsAddress })
 
   const demoExchanges = simulatedExchanges(settings)
   let simulatorUrls: Partial<Record<ExchangeId, string>> = {}
@@ -62,7 +66,7 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
 
   const database = openDatabase(config.databasePath)
   lifecycle.defer(() => database.close())
-  const registry = createConnectorRegistry(settings, { simulatorUrls })
+  const registry = createConnectorRegistry(settings, { simulatorUrls, deps: metrics.connectorDeps(settings.exchanges) })
   lifecycle.defer(() => registry.close())
   // WORKFLOW_BUNDLE (npm run worker:bundle) skips bundling the workflows at start, as for npm run worker.
   const workflowBundle = process.env.WORKFLOW_BUNDLE ? readWorkflowBundle(process.env.WORKFLOW_BUNDLE) : undefined
@@ -72,10 +76,19 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
     workflowBundle,
     logger,
   })
-  const apiUrl = await startApiServer(lifecycle, { temporal, api: config, db: database.db, settings, logger, connectors: registry })
+  const apiUrl = await startApiServer(lifecycle, {
+    temporal,
+    api: config,
+    db: database.db,
+    settings,
+    logger,
+    connectors: registry,
+    metrics,
+  })
 
   banner('')
   banner(`Exchange gateway API:  ${apiUrl}   (try: curl ${apiUrl}/health)`)
+  banner(`Prometheus metrics:    ${apiUrl}/metrics`)
   if (uiUrl) banner(`Temporal UI:           ${uiUrl}`)
   banner(`Temporal server:       ${temporal.address} (namespace ${temporal.namespace}, task queue ${temporal.taskQueue})`)
   banner(`Execution history:     ${config.databasePath}`)

@@ -9,6 +9,8 @@ import { createConnectorRegistry, loadExchangeSettings } from '../exchanges/regi
 import { temporalConnectionSettings } from '../temporal.config.js'
 import { runProcess } from './lifecycle.js'
 import { createProcessLogger } from './logger.js'
+import { listenMetrics, readWorkerMetricsConfig } from './metrics-server.js'
+import { createProcessMetrics, runtimeMetricsAddress } from './process-metrics.js'
 import { fetchSimulatorUrls } from './simulator-venues.js'
 import { readDatabasePath } from './start-config.js'
 import { installWorkerRuntime, startWorker } from './worker-role.js'
@@ -23,11 +25,18 @@ await runProcess({ name: 'worker', log: (line) => logger.info(line) }, async (li
   const temporal = temporalConnectionSettings(process.env)
   const databasePath = readDatabasePath(process.env)
   const workflowBundle = process.env.WORKFLOW_BUNDLE ? readWorkflowBundle(process.env.WORKFLOW_BUNDLE) : undefined
-  installWorkerRuntime(logger)
+  // WORKER_METRICS_PORT: this worker's venue calls and its Temporal runtime's metrics on GET /metrics of its own.
+  const metricsConfig = readWorkerMetricsConfig(process.env)
+  const metricsAddress = metricsConfig === undefined ? undefined : await runtimeMetricsAddress()
+  installWorkerRuntime(logger, { metricsAddress })
+  const metrics = metricsConfig === undefined ? undefined : createProcessMetrics({ runtimeMetricsAddress: metricsAddress })
 
   const database = openDatabase(databasePath)
   lifecycle.defer(() => database.close())
-  const registry = createConnectorRegistry(settings, { simulatorUrls })
+  const registry = createConnectorRegistry(settings, {
+    simulatorUrls,
+    ...(metrics !== undefined && { deps: metrics.connectorDeps(settings.exchanges) }),
+  })
   lifecycle.defer(() => registry.close())
   await startWorker(lifecycle, {
     temporal,
@@ -36,6 +45,11 @@ await runProcess({ name: 'worker', log: (line) => logger.info(line) }, async (li
     logger,
   })
 
+  if (metrics !== undefined && metricsConfig !== undefined) {
+    const { server, url } = await listenMetrics(metrics, metricsConfig)
+    lifecycle.defer(() => new Promise<void>((done) => server.close(() => done())))
+    logger.info({ metrics: url }, `worker: metrics at ${url}`)
+  }
   const venues = settings.exchanges.map((id) => (simulatorUrls[id] ? `${id} (simulator ${simulatorUrls[id]})` : id))
   logger.info(
     { taskQueue: temporal.taskQueue, namespace: temporal.namespace, temporal: temporal.address, venues, databasePath },

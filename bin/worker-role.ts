@@ -17,13 +17,17 @@ import { createGatewayWorker } from './worker.js'
 /**
  * Once per process, before any worker: the SDK's lines (its own, the workflow and activity loggers, and the native
  * core's warnings, forwarded) go through the process logger as JSON lines; no signal handling of the SDK's own
- * (ours stops in order).
+ * (ours stops in order). With `metricsAddress` (host:port), the runtime serves its own metrics (temporal_*: task
+ * slots, poll and schedule-to-start latencies, activity and workflow outcomes) there in the Prometheus format.
  */
-export function installWorkerRuntime(logger: Logger): void {
+export function installWorkerRuntime(logger: Logger, { metricsAddress }: { metricsAddress?: string } = {}): void {
   Runtime.install({
     logger: temporalLogger(logger),
     shutdownSignals: [],
-    telemetryOptions: { logging: { forward: {}, filter: makeTelemetryFilterString({ core: 'WARN', other: 'ERROR' }) } },
+    telemetryOptions: {
+      logging: { forward: {}, filter: makeTelemetryFilterString({ core: 'WARN', other: 'ERROR' }) },
+      ...(metricsAddress !== undefined && { metrics: { prometheus: { bindAddress: metricsAddress } } }),
+    },
   })
 }
 
