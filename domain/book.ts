@@ -1,6 +1,6 @@
 // Order book arithmetic: walking one side for an amount, top of book, and depth within a price bound.
-// Everything is exact (decimal strings); only spreads and bps figures are floats, because they are scores.
-import { add, bps, cmp, dec, div, isPositive, min, mul, str, sub } from './money.js'
+// Everything is exact (decimal strings); only coverage is a float, because it is a score.
+import { add, cmp, dec, div, isPositive, min, mul, str } from './money.js'
 import type { BookLevel, DecimalString, OrderBook, Side } from './types.js'
 
 /** The result of taking liquidity from one side of a book. */
@@ -88,15 +88,6 @@ export function midPrice(book: OrderBook): DecimalString | undefined {
   return div(add(bid, ask), 2)
 }
 
-/** (ask − bid) ÷ mid in basis points (a float); absent when either side is empty. */
-export function spreadBps(book: OrderBook): number | undefined {
-  const bid = bestBid(book)
-  const ask = bestAsk(book)
-  const mid = midPrice(book)
-  if (bid === undefined || ask === undefined || mid === undefined) return undefined
-  return bps(sub(ask, bid), mid)
-}
-
 /**
  * The worst price a taker of `side` accepts when it tolerates `slippageBps` from `referencePrice`:
  * ref × (1 + bps/10 000) for a buy, ref × (1 − bps/10 000) for a sell. Exact.
@@ -121,13 +112,6 @@ export function depthWithin(
   for (const [, size] of levelsAtOrBetter(levels, side, bound)) {
     if (isPositive(size)) depth = add(depth, size)
   }
-  return depth
-}
-
-/** Total base amount on `levels`. */
-export function totalDepth(levels: readonly BookLevel[]): DecimalString {
-  let depth = '0'
-  for (const [, size] of levels) if (isPositive(size)) depth = add(depth, size)
   return depth
 }
 

@@ -6,7 +6,6 @@ import type { DecimalString } from './types.js'
 
 // 40 significant digits: far beyond any venue's precision, so intermediate sums never round.
 const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 })
-export type Dec = Decimal
 
 export type DecimalInput = DecimalString | number | Decimal
 
@@ -59,11 +58,6 @@ export function ceilToStep(value: DecimalInput, step: DecimalInput): DecimalStri
   const s = dec(step)
   if (s.isZero()) return str(value)
   return str(dec(value).div(s).ceil().times(s))
-}
-
-/** A float for scoring and display only. Never send the result to a venue. */
-export function toScore(value: DecimalInput): number {
-  return dec(value).toNumber()
 }
 
 /** Basis points of `delta` relative to `reference` (a float: it is a score). */

@@ -1,6 +1,6 @@
 // One read on one venue, by name: what the REST API's market-data and account routes ask for. Both the API's
 // direct reader (api/venue-reader.ts) and the readExchange activity dispatch through here, so they answer alike.
-import type { ExchangeId, Timeframe } from '../domain/types.js'
+import type { Timeframe } from '../domain/types.js'
 import type { AnyConnector } from './connector.js'
 
 export type ExchangeRead =
@@ -14,8 +14,6 @@ export type ExchangeRead =
   | { operation: 'status' }
   | { operation: 'markets' }
   | { operation: 'openOrders'; symbol?: string }
-
-export type ExchangeReadInput = { exchange: ExchangeId } & ExchangeRead
 
 export async function readVenue(connector: AnyConnector, read: ExchangeRead): Promise<unknown> {
   switch (read.operation) {

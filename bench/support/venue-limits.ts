@@ -4,14 +4,9 @@
 // still runs on every call with the venue's model and weights; its budgets are just out of reach.
 import type { ExchangeId } from '../../domain/types.js'
 import type { ConnectorDeps } from '../../exchanges/ccxt-connector.js'
-import {
-  BINANCE_LIMITS,
-  binanceRateModel,
-  COINBASE_LIMITS,
-  coinbaseRateModel,
-  KRAKEN_LIMITS,
-  krakenRateModel,
-} from '../../exchanges/rate-limit/index.js'
+import { BINANCE_LIMITS, binanceRateModel } from '../../exchanges/rate-limit/binance.js'
+import { COINBASE_LIMITS, coinbaseRateModel } from '../../exchanges/rate-limit/coinbase.js'
+import { KRAKEN_LIMITS, krakenRateModel } from '../../exchanges/rate-limit/kraken.js'
 import type { DialectFactory } from '../../sim/dialect.js'
 import { binanceDialect, PUBLISHED_BINANCE_LIMITS } from '../../sim/dialects/binance/index.js'
 import { coinbaseDialect, PUBLISHED_RATE_LIMITS } from '../../sim/dialects/coinbase/index.js'

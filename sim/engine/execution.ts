@@ -7,7 +7,7 @@ import { bookOf, historyOf, midOf, type EngineState } from './engine-state.js'
 import { finish, settleFill } from './fills.js'
 import { remainingOf } from './book.js'
 import { planMatches, type Match } from './matching.js'
-import { LIQUIDITY_OWNER, type OrderRecord } from './order-store.js'
+import type { OrderRecord } from './order-store.js'
 import { isTriggered } from './triggers.js'
 import { isLimitType } from './validation.js'
 
@@ -93,4 +93,3 @@ export function expireDue(state: EngineState): void {
 export const isOpen = (record: OrderRecord): boolean =>
   ['new', 'partially_filled', 'pending_trigger'].includes(record.order.status)
 
-export const isLiquidity = (record: OrderRecord): boolean => record.order.owner === LIQUIDITY_OWNER

@@ -9,8 +9,6 @@ import {
   levelsAtOrBetter,
   midPrice,
   slippageBound,
-  spreadBps,
-  totalDepth,
   walkBook,
 } from '../../domain/book.js'
 import type { BookLevel } from '../../domain/types.js'
@@ -77,19 +75,16 @@ describe('walkBook', () => {
 describe('top of book', () => {
   const b = book('binance', { bids, asks })
 
-  it('gives best bid, best ask, mid and spread', () => {
+  it('gives best bid, best ask and mid', () => {
     expect(bestBid(b)).toBe('99')
     expect(bestAsk(b)).toBe('100')
     expect(midPrice(b)).toBe('99.5')
-    // 1 / 99.5 × 10 000
-    expect(spreadBps(b)).toBeCloseTo(100.5025, 3)
   })
 
-  it('has no mid or spread on a one-sided book', () => {
+  it('has no mid on a one-sided book', () => {
     const oneSided = book('binance', { asks })
     expect(bestBid(oneSided)).toBeUndefined()
     expect(midPrice(oneSided)).toBeUndefined()
-    expect(spreadBps(oneSided)).toBeUndefined()
   })
 })
 
@@ -122,8 +117,7 @@ describe('depth within a price bound', () => {
     expect(levelsAtOrBetter(bids, 'sell', '98.5')).toEqual([['99', '1.5']])
   })
 
-  it('totals depth and coverage', () => {
-    expect(totalDepth(asks)).toBe('3.5')
+  it('computes coverage', () => {
     expect(coverage('3.5', '7')).toBe(0.5)
     expect(coverage('10', '7')).toBe(1)
     expect(coverage('1', '0')).toBe(0)

@@ -6,9 +6,6 @@ import type { Activities } from '../../activities/index.js'
 import type { ExchangeId } from '../../domain/types.js'
 import { ACTIVITY_OPTIONS } from '../../temporal.config.js'
 
-export const marketData = proxyActivities<Pick<Activities, 'fetchVenueSnapshot' | 'readExchange'>>(
-  ACTIVITY_OPTIONS.marketData
-)
 export const interactiveReads = proxyActivities<Pick<Activities, 'readExchange'>>(ACTIVITY_OPTIONS.interactiveRead)
 export const routingSnapshots = proxyActivities<Pick<Activities, 'fetchVenueSnapshot'>>(ACTIVITY_OPTIONS.routingSnapshot)
 export const orders = proxyActivities<Pick<Activities, 'placeOrder' | 'cancelOrder'>>(ACTIVITY_OPTIONS.placeOrder)

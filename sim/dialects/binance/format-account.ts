@@ -2,7 +2,7 @@
 // (v2/v3) and leverageBracket. The simulator keeps one wallet per API key: USD-M margin is the same quote
 // balance the spot account shows, with posted margin and open-order reservations in `locked`.
 
-import { add, cmp, isZero, mul, sub, sum } from '../../../domain/money.js'
+import { add, isZero, mul, sub, sum } from '../../../domain/money.js'
 import type { SimBalance, SimMarket, SimPosition } from '../../engine/types.js'
 import { fixed, spot } from './decimals.js'
 import { marketId } from './symbols.js'
@@ -233,5 +233,3 @@ export function leverageBracket(market: SimMarket): unknown {
     ],
   }
 }
-
-export const hasPosition = (p: SimPosition): boolean => cmp(p.amount, 0) > 0

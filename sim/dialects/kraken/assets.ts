@@ -38,11 +38,3 @@ export function krakenAsset(code: string): KrakenAsset {
   if (known) return { code, ...known }
   return { code, id: code, altname: code, short: code, decimals: 8, displayDecimals: 5, legacy: false }
 }
-
-/** Unified code from any Kraken spelling (XXBT, XBT, ZUSD, USD, USDT). */
-export function unifiedCode(name: string): string | undefined {
-  for (const [code, asset] of Object.entries(KNOWN)) {
-    if (name === asset.id || name === asset.altname || name === asset.short || name === code) return code
-  }
-  return undefined
-}
