@@ -16,8 +16,6 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  defineQuery,
-  defineSignal,
   getExternalWorkflowHandle,
   isCancellation,
   log,
@@ -38,15 +36,16 @@ import {
 import type { ExchangeId } from '../domain/types.js'
 import { SA } from '../temporal.config.js'
 import { arbitrageWorkflow, DEFAULT_ARBITRAGE_DEPTH } from './arbitrage.js'
+import { monitorOpportunitiesQuery, monitorParamsUpdate, monitorStopSignal, monitorUpdateParamsSignal } from './definitions.js'
 import { recordEnd, recordStart } from './lib/execution.js'
 import { childClosedSignal, childProbeSignal } from './lib/monitor-children.js'
 import {
   applyUpdate,
+  changeProblem,
   DEFAULT_BACKOFF_MS,
   paramsOf,
   paramsProblem,
   type MonitorParams,
-  type MonitorParamsUpdate,
 } from './lib/monitor-params.js'
 import { riskChecks } from './lib/activities.js'
 import { describeFailure } from './lib/describe-failure.js'
@@ -128,9 +127,6 @@ export interface MonitorView extends Partial<MonitorScan> {
   automationBlocked?: string
 }
 
-export const monitorOpportunitiesQuery = defineQuery<MonitorView>('opportunities')
-export const monitorUpdateParamsSignal = defineSignal<[MonitorParamsUpdate]>('updateParams')
-export const monitorStopSignal = defineSignal('stop')
 
 export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Promise<MonitorView> {
   const { workflowId } = workflowInfo()
@@ -175,12 +171,30 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
   setHandler(monitorUpdateParamsSignal, (update) => {
     const problem = paramsProblem(update)
     if (problem) {
-      log.warn('monitor parameters update ignored', { problem })
+      log.warn('monitor parameters update ignored', { problem: problem.message })
       return
     }
     params = applyUpdate(params, update)
     paramsChanged = true
   })
+  // The validator runs before the update is accepted into the history: a refused change leaves no trace and
+  // changes nothing, and its caller learns why, naming the field.
+  setHandler(
+    monitorParamsUpdate,
+    (update) => {
+      params = applyUpdate(params, update)
+      paramsChanged = true
+      return params
+    },
+    {
+      validator: (update) => {
+        const problem = changeProblem(update, carried)
+        if (problem) {
+          throw ApplicationFailure.create({ type: 'ValidationError', message: problem.message, details: [{ field: problem.field }] })
+        }
+      },
+    }
+  )
 
   const problem = startProblem(input)
   if (problem) throw ApplicationFailure.nonRetryable(problem, 'ValidationError')
@@ -356,5 +370,5 @@ function startProblem(input: ArbitrageMonitorInput): string | undefined {
   if (maxScansPerRun !== undefined && !(Number.isInteger(maxScansPerRun) && maxScansPerRun > 0)) {
     return 'maxScansPerRun must be a positive integer'
   }
-  return paramsProblem(input)
+  return paramsProblem(input)?.message
 }

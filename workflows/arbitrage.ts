@@ -4,7 +4,6 @@ import {
   ApplicationFailure,
   CancellationScope,
   CancelledFailure,
-  defineQuery,
   getExternalWorkflowHandle,
   isCancellation,
   log,
@@ -19,6 +18,7 @@ import { realisedProfit, type ArbitrageOpportunity, type RealisedProfit } from '
 import { isDecimalString, isPositive, min } from '../domain/money.js'
 import type { DecimalString, ExchangeId, Side, UnifiedOrder } from '../domain/types.js'
 import { SA } from '../temporal.config.js'
+import { arbitrageStateQuery } from './definitions.js'
 import { checkPair, type PairCheckResult } from './lib/arbitrage-check.js'
 import { placeLeg, planUnwind, unwindImbalance, type LegContext, type PlacedLeg } from './lib/arbitrage-legs.js'
 import { recordEnd, recordStart } from './lib/execution.js'
@@ -93,7 +93,6 @@ export interface ArbitrageState {
   legs: AttemptSummary[]
   result?: ArbitrageResult
 }
-export const arbitrageStateQuery = defineQuery<ArbitrageState>('state')
 
 export async function arbitrageWorkflow(input: ArbitrageInput): Promise<ArbitrageResult> {
   // A monitor that started this child asks, after its continue-as-new, whether it still runs (see monitor-children).

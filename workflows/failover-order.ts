@@ -1,9 +1,10 @@
 // An order for a primary exchange with an ordered list of backups. It moves to the next venue only after a
 // definitive failure (rejection, or nothing placed). When the outcome is unknown it first looks the order up by its
 // client order id, and it never places on a backup while the primary's order may be live.
-import { defineQuery, setHandler, uuid4 } from '@temporalio/workflow'
+import { setHandler, uuid4 } from '@temporalio/workflow'
 
 import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
+import { failoverStateQuery } from './definitions.js'
 import { recordEnd, recordStart } from './lib/execution.js'
 import { placeAndSettle, type PlacementOutcome } from './lib/placement.js'
 import { summarise, type AttemptSummary } from './lib/summaries.js'
@@ -30,12 +31,12 @@ export interface FailoverOrderResult {
   attempts: AttemptSummary[]
 }
 
-export const failoverStateQuery = defineQuery<{
+export interface FailoverState {
   attempts: AttemptSummary[]
   current?: ExchangeId
   done: boolean
   unresolved?: UnresolvedOrder[]
-}>('state')
+}
 
 export async function failoverOrderWorkflow(input: FailoverOrderInput): Promise<FailoverOrderResult> {
   const venues = [...new Set([input.exchange, ...input.backupExchanges])]

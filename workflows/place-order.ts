@@ -1,7 +1,8 @@
 // A single order on a named exchange: record it, place it exactly once, settle an unknown outcome, record the end.
-import { defineQuery, setHandler, uuid4 } from '@temporalio/workflow'
+import { setHandler, uuid4 } from '@temporalio/workflow'
 
 import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
+import { orderStateQuery } from './definitions.js'
 import { recordEnd, recordStart } from './lib/execution.js'
 import { placeAndSettle, type PlacementOutcome } from './lib/placement.js'
 import { summarise, type AttemptSummary } from './lib/summaries.js'
@@ -35,7 +36,6 @@ export type OrderWorkflowState = {
   /** Orders whose outcome the venue has not told yet: the execution is unresolved while this is not empty. */
   unresolved?: UnresolvedOrder[]
 }
-export const orderStateQuery = defineQuery<OrderWorkflowState>('state')
 
 export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promise<OrderExecutionResult> {
   const clientOrderId = input.order.clientOrderId ?? uuid4()

@@ -1,7 +1,7 @@
 // Smart order routing: fetch every enabled venue's book in parallel, rank the venues by effective price after fees
 // (with penalties for latency and poor health), place on the best one — or split across venues when no single book
 // is deep enough — and move on to the next-ranked venue after a definitive failure.
-import { defineQuery, patched, setHandler, uuid4 } from '@temporalio/workflow'
+import { patched, setHandler, uuid4 } from '@temporalio/workflow'
 
 import {
   bestPriceAcross,
@@ -17,6 +17,7 @@ import {
 import { add, bps, cmp, div, isPositive, str, sub, sum } from '../domain/money.js'
 import type { DecimalString, ExchangeId, OrderRequest, Side, UnifiedOrder } from '../domain/types.js'
 import type { OrderRole } from '../activities/index.js'
+import { smartOrderStateQuery } from './definitions.js'
 import { records } from './lib/activities.js'
 import { recordEnd, recordStart } from './lib/execution.js'
 import { PATCHES, placeAndSettle, settleOpenOrder, type PlacementOptions } from './lib/placement.js'
@@ -61,13 +62,12 @@ export interface SmartOrderResult {
   splitPlan?: SplitPlan
 }
 
-interface SmartOrderState {
+export interface SmartOrderState {
   phase: 'routing' | 'placing' | 'done'
   decision?: RoutingDecision
   attempts: AttemptSummary[]
   unresolved?: UnresolvedOrder[]
 }
-export const smartOrderStateQuery = defineQuery<SmartOrderState>('state')
 
 export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartOrderResult> {
   const state: SmartOrderState = { phase: 'routing', attempts: [] }
