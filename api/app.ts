@@ -14,6 +14,7 @@ import { rateLimit } from './rate-limit.js'
 import { requestLog } from './request-log.js'
 import { arbitrageMonitorRoutes } from './routes/arbitrage-monitor.js'
 import { arbitrageRoutes } from './routes/arbitrage.js'
+import { docsRoutes } from './routes/docs.js'
 import { exchangeRoutes } from './routes/exchanges.js'
 import { executionRoutes } from './routes/executions.js'
 import { failoverRoutes } from './routes/failover.js'
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps) {
   app.use('/metrics', authorize(tokens.length > 0))
   app.use(limitBodySize(limits.maxBodyBytes))
   app.route('/health', healthRoutes(deps))
+  // /openapi.json and /docs: open, like /health.
+  app.route('/', docsRoutes())
   app.route('/metrics', metricsRoutes(deps))
   // Ahead of /api/orders, so that /api/orders/failover... never reaches /api/orders/:workflowId.
   app.route('/api/orders/failover', failoverRoutes(deps))

@@ -64,6 +64,9 @@ const limitsSchema = z
 /** What a file or a PUT may hold: any subset of the limits; venueErrorHalt may itself be partial. */
 const patchSchema = limitsSchema.extend({ venueErrorHalt: venueErrorHaltSchema.partial() }).partial().strict()
 
+/** The body of PUT /api/risk/limits, as the API's OpenAPI document describes it. */
+export const riskLimitsPatchSchema = patchSchema
+
 export type RiskLimitsPatch = Omit<Partial<RiskLimits>, 'venueErrorHalt'> & {
   venueErrorHalt?: Partial<RiskLimits['venueErrorHalt']>
 }
