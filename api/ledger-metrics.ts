@@ -8,7 +8,7 @@ import { executionCounts, orderCountsByStatus, unresolvedOrdersByExchange } from
 import { unresolvedCount } from '../db/risk-facts.js'
 import type { ExchangeId } from '../domain/types.js'
 
-export interface LedgerMetricsOptions {
+interface LedgerMetricsOptions {
   db: GatewayDb
   /** Venues reported with 0 unresolved orders (and age 0) when the ledger has none: an absent series alerts on nothing. */
   exchanges: readonly ExchangeId[]

@@ -6,7 +6,7 @@ import type { MetricsExposition } from '../api/routes/metrics.js'
 
 type Env = Record<string, string | undefined>
 
-export interface MetricsServerConfig {
+interface MetricsServerConfig {
   host: string
   port: number
 }
@@ -22,7 +22,7 @@ export function readWorkerMetricsConfig(env: Env): MetricsServerConfig | undefin
   return { host: env.WORKER_METRICS_HOST || '127.0.0.1', port }
 }
 
-export interface MetricsServer {
+interface MetricsServer {
   server: Server
   /** http://host:port/metrics, with the port bound. */
   url: string

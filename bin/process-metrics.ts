@@ -16,7 +16,7 @@ export interface ProcessMetrics extends MetricsExposition {
   connectorDeps(exchanges: readonly ExchangeId[]): Partial<Record<ExchangeId, ConnectorDeps>>
 }
 
-export interface ProcessMetricsOptions {
+interface ProcessMetricsOptions {
   /** The Temporal worker runtime's Prometheus exporter (runtimeMetricsAddress), when this process runs a worker. */
   runtimeMetricsAddress?: string
   /** How long a scrape waits for the runtime's metrics before answering without them. */

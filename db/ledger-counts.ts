@@ -9,9 +9,9 @@ import { executions, orderAttempts } from './schema.js'
  * Ledger statuses of an order that went (or may have gone) to the venue and whose outcome is not known yet: sent
  * with its answer not read, or unknown until a lookup settles it (invariant 7: such an order stays visible).
  */
-export const UNRESOLVED_ORDER_STATUSES = ['sent', 'unknown'] as const
+const UNRESOLVED_ORDER_STATUSES = ['sent', 'unknown'] as const
 
-export interface OrderStatusCount {
+interface OrderStatusCount {
   exchange: string
   status: string
   count: number
@@ -26,7 +26,7 @@ export function orderCountsByStatus(db: GatewayDb): OrderStatusCount[] {
     .all()
 }
 
-export interface UnresolvedOrders {
+interface UnresolvedOrders {
   exchange: string
   count: number
   /** ms since the epoch when the oldest of them was recorded. */
@@ -44,7 +44,7 @@ export function unresolvedOrdersByExchange(db: GatewayDb): UnresolvedOrders[] {
   return rows.map((r) => ({ exchange: r.exchange, count: r.count, oldestCreatedAt: r.oldestCreatedAt ?? 0 }))
 }
 
-export interface ExecutionCount {
+interface ExecutionCount {
   strategy: string
   status: string
   /** null while the execution runs. */

@@ -7,7 +7,7 @@ import type { ExchangeId } from '../domain/types.js'
 import type { ConnectorDeps } from './ccxt-connector.js'
 import { createMetrics, type CallRecord, type ConnectorMetrics } from './metrics.js'
 
-export interface VenueCallMetrics {
+interface VenueCallMetrics {
   /** `inner` as it was, with every call it records also counted into the registry under `exchange`. */
   observe(inner: ConnectorMetrics, exchange: ExchangeId): ConnectorMetrics
 }
