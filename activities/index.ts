@@ -1,4 +1,5 @@
 // createActivities(deps): every activity the worker registers. Workflows import only the *type*.
+import { createBenchFloorActivities } from './bench-floor.js'
 import type { ActivityDeps } from './deps.js'
 import { createMarketDataActivities } from './market-data.js'
 import { createOpenOrderActivities } from './open-orders.js'
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReconciliationActivities(deps),
     ...createOpenOrderActivities(deps),
     ...createRiskActivities(deps),
+    ...createBenchFloorActivities(),
   }
 }
 

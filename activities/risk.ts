@@ -17,7 +17,7 @@ import { riskEvents } from '../db/schema.js'
 import { canonicalClientOrderId } from '../domain/client-order-id.js'
 import { abs, sub } from '../domain/money.js'
 import { DEFAULT_RISK_LIMITS } from '../domain/risk/config.js'
-import { assetsOf } from '../domain/risk/decide.js'
+import { assetsOf, exposureCeiling } from '../domain/risk/decide.js'
 import {
   RISK_REJECTED,
   type RiskCheckInput,
@@ -89,7 +89,7 @@ export function createRiskActivities({ connectors, db, now = Date.now, riskLimit
         state: state.state,
         stateReason: state.reason,
         ...(valuationPrice !== undefined ? { valuationPrice } : {}),
-        netPosition: netPosition(db, exchange, base),
+        ...(exposureCeiling(limits, exchange, base) !== undefined && { netPosition: netPosition(db, exchange, base) }),
         ...(heldAtVenue !== undefined ? { heldAtVenue } : {}),
         sentLastMinute: slot.sentLastMinute,
         slotReserved: slot.reserved,

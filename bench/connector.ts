@@ -17,7 +17,7 @@ export const ORDER_AMOUNT = '0.0002'
 
 export async function runConnectorBenchmarks(sizes: ConnectorSizes): Promise<CaseResult[]> {
   const sim = await startBenchSimulator()
-  const registry = createBenchRegistry(sim)
+  const registry = createBenchRegistry(sim.urls)
   // ccxt, the connector and the simulator all run in this process
   const sampleCpu = () => ({ node: ownCpuMs() })
   try {

@@ -1,11 +1,12 @@
 // `npm run bench`: domain decisions, the Binance connector, and orders end to end through the API, Temporal and
-// the simulator. Prints a table and writes bench/results/latest.json (and bench/results/<date>.json with
-// BENCH_RECORD=1). Exits 1 with a FAIL line when a case did not measure working requests.
+// the simulator, with the floors they are compared with. Prints progress, a table and the goals of issue 10 (met or
+// not), and writes bench/results/latest.json (with BENCH_RECORD=1 also bench/results/<date>.json and the goals
+// table in BENCHMARKS.md). Exits 1 with a FAIL line when a case did not measure working requests.
 //
 //   BENCH_QUICK=1   about a tenth of the iterations (a smoke run; its numbers are noisier)
 //   BENCH_ONLY=...  comma-separated groups to run: domain, connector, e2e
 //   BENCH_RECORD=1  also write the dated results file that gets committed
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -14,6 +15,7 @@ import { runConnectorBenchmarks, type ConnectorSizes } from './connector.js'
 import { runDomainBenchmarks, type DomainSizes } from './domain.js'
 import { runEndToEndBenchmarks, type EndToEndSizes } from './end-to-end.js'
 import { BenchFailure } from './support/failure.js'
+import { formatGoals, judgeGoals } from './support/goals.js'
 import { describeMachine } from './support/machine.js'
 import type { CaseResult } from './support/measure.js'
 import { formatTable } from './support/table.js'
@@ -33,13 +35,29 @@ interface Sizes {
 const FULL: Sizes = {
   domain: { warmup: 200, rank: 5000, split: 2000, arbitrage: 5000 },
   connector: { warmup: 20, calls: 200 },
-  e2e: { warmup: 10, sequentialOrders: 100, concurrentOrders: 200, concurrency: 10, smartOrders: 30 },
+  e2e: {
+    warmup: 10,
+    floorRuns: 100,
+    sequentialOrders: 100,
+    smartOrders: 30,
+    marketReads: 200,
+    sustainedSeconds: 60,
+    sustainedConcurrency: 16,
+  },
 }
 
 const QUICK: Sizes = {
   domain: { warmup: 50, rank: 500, split: 200, arbitrage: 500 },
   connector: { warmup: 5, calls: 30 },
-  e2e: { warmup: 3, sequentialOrders: 15, concurrentOrders: 30, concurrency: 10, smartOrders: 5 },
+  e2e: {
+    warmup: 3,
+    floorRuns: 15,
+    sequentialOrders: 15,
+    smartOrders: 5,
+    marketReads: 30,
+    sustainedSeconds: 10,
+    sustainedConcurrency: 16,
+  },
 }
 
 const log = (line: string) => console.log(line)
@@ -62,12 +80,19 @@ async function main(): Promise<void> {
 
   const started = performance.now()
   const results: CaseResult[] = []
+  let gatewayRssMb: number | undefined
+  let workflowsPerRead: number | undefined
   for (const group of groups) {
     const groupStarted = performance.now()
     log(`\n== ${group}`)
     if (group === 'domain') results.push(...(await runDomainBenchmarks(sizes.domain)))
     if (group === 'connector') results.push(...(await runConnectorBenchmarks(sizes.connector)))
-    if (group === 'e2e') results.push(...(await runEndToEndBenchmarks(sizes.e2e, log)))
+    if (group === 'e2e') {
+      const report = await runEndToEndBenchmarks(sizes.e2e, log)
+      results.push(...report.results)
+      gatewayRssMb = report.gatewayRssMb
+      workflowsPerRead = report.workflowsPerRead
+    }
     log(`   ${group} done in ${((performance.now() - groupStarted) / 1000).toFixed(1)} s`)
   }
   const totalSeconds = (performance.now() - started) / 1000
@@ -75,6 +100,9 @@ async function main(): Promise<void> {
   log('')
   log(formatTable(results))
   log(`\nTotal ${totalSeconds.toFixed(1)} s. Venue rate limits at ${LIMIT_SCALE}x the published ones (see bench/README.md).`)
+  const goals = judgeGoals({ results, gatewayRssMb, workflowsPerRead })
+  const goalsTable = formatGoals(goals)
+  log(`\nGoals (issue 10):\n${goalsTable}`)
 
   const date = new Date().toISOString().slice(0, 10)
   const report = {
@@ -85,6 +113,9 @@ async function main(): Promise<void> {
     machine,
     loadAverage1mAfter: round(loadavg()[0] ?? 0),
     totalSeconds: Math.round(totalSeconds * 10) / 10,
+    ...(gatewayRssMb !== undefined && { gatewayRssMb: round(gatewayRssMb) }),
+    ...(workflowsPerRead !== undefined && { workflowsPerRead }),
+    goals,
     results: results.map((r) => ({
       ...r,
       ...Object.fromEntries(
@@ -102,10 +133,28 @@ async function main(): Promise<void> {
   if (process.env.BENCH_RECORD === '1') {
     writeFileSync(join(RESULTS_DIR, `${date}.json`), json)
     log(`Wrote bench/results/${date}.json`)
+    writeGoalsIntoBenchmarksMd(goalsTable, date, machine)
+    log('Wrote the goals table into BENCHMARKS.md')
   }
 }
 
 const round = (value: number): number => Math.round(value * 1000) / 1000
+
+const GOALS_START = '<!-- bench:goals:start -->'
+const GOALS_END = '<!-- bench:goals:end -->'
+
+/** Replaces the generated part of BENCHMARKS.md (between its markers) with this run's goals. */
+function writeGoalsIntoBenchmarksMd(table: string, date: string, machine: ReturnType<typeof describeMachine>): void {
+  const path = join(PROJECT_ROOT, 'BENCHMARKS.md')
+  const text = readFileSync(path, 'utf8')
+  const start = text.indexOf(GOALS_START)
+  const end = text.indexOf(GOALS_END)
+  if (start < 0 || end < start) throw new BenchFailure(`BENCHMARKS.md has no ${GOALS_START} ... ${GOALS_END} section`)
+  const generated =
+    `${GOALS_START}\n_Generated by \`BENCH_RECORD=1 npm run bench\` on ${date} (${machine.cpus} x ${machine.cpuModel}, ` +
+    `node ${machine.node}); figures in bench/results/${date}.json._\n\n${table}\n`
+  writeFileSync(path, text.slice(0, start) + generated + text.slice(end))
+}
 
 try {
   await main()

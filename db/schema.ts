@@ -33,7 +33,12 @@ export const executions = sqliteTable(
     updatedAt: integer('updated_at').notNull().default(now),
     completedAt: integer('completed_at'),
   },
-  (t) => [index('executions_strategy_idx').on(t.strategy, t.createdAt), index('executions_symbol_idx').on(t.symbol)]
+  (t) => [
+    index('executions_strategy_idx').on(t.strategy, t.createdAt),
+    index('executions_symbol_idx').on(t.symbol),
+    // The pre-trade check counts unresolved executions before every order: without it, a scan of the whole history.
+    index('executions_status_idx').on(t.status),
+  ]
 )
 
 /** A routing decision with every candidate venue it considered. */
@@ -92,7 +97,13 @@ export const orderAttempts = sqliteTable(
     createdAt: integer('created_at').notNull().default(now),
     updatedAt: integer('updated_at').notNull().default(now),
   },
-  (t) => [index('order_attempts_execution_idx').on(t.executionId, t.seq)]
+  (t) => [
+    index('order_attempts_execution_idx').on(t.executionId, t.seq),
+    // The pre-trade check reads each venue's requests of the last minute before every order (its error-rate halt):
+    // without it, a scan of the whole ledger, slower with every order ever placed.
+    index('order_attempts_exchange_created_idx').on(t.exchange, t.createdAt),
+    index('order_attempts_created_idx').on(t.createdAt),
+  ]
 )
 
 export type Execution = typeof executions.$inferSelect

@@ -1,17 +1,20 @@
 // The platform the benchmarks run against, wired from the same production pieces as `npm start` (bin/start.ts):
-// the venue simulator on free ports, the real connectors (unmodified ccxt) in demo mode, a SQLite file with the
-// real migrations, a Temporal dev server started here (in memory, headless, free port), the gateway worker, and
-// the Hono app served over HTTP on 127.0.0.1. Only the venue rate limits differ (see venue-limits.ts).
+// the real connectors (unmodified ccxt) in demo mode against the venue simulator (its own process), a SQLite file
+// with the real migrations, a Temporal dev server started here (in memory, or on a SQLite file as npm start runs
+// it; headless, free port), the gateway worker, and the Hono app with its venue reader served over HTTP on
+// 127.0.0.1. As in npm start, the API's client shares the worker's connection and asks for eager workflow start.
+// Only the venue rate limits differ (see venue-limits.ts).
 import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { serve } from '@hono/node-server'
-import { Client, Connection } from '@temporalio/client'
+import { Client } from '@temporalio/client'
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker'
 
 import { createApp } from '../../api/app.js'
+import { createVenueReader } from '../../api/venue-reader.js'
 import { createWorkflowRunner } from '../../api/workflow-runner.js'
 import { ensureTemporalCli } from '../../bin/temporal/cli.js'
 import { startDevServer } from '../../bin/temporal/dev-server.js'
@@ -31,46 +34,59 @@ export function startBenchSimulator(): Promise<RunningSimulator> {
   return startSimulator({ seed: BENCH_SEED, tickIntervalMs: 0, dialects: benchDialects() })
 }
 
-/** Demo-mode connectors for every exchange, against `sim`. */
-export function createBenchRegistry(sim: RunningSimulator): ConnectorRegistry {
+/** Demo-mode connectors for every exchange, against the simulator at `urls`. */
+export function createBenchRegistry(urls: RunningSimulator['urls']): ConnectorRegistry {
   // no API keys in the environment we pass: every exchange is in demo mode
-  return createConnectorRegistry(loadExchangeSettings({}), { simulatorUrls: sim.urls, deps: benchConnectorDeps() })
+  return createConnectorRegistry(loadExchangeSettings({}), { simulatorUrls: urls, deps: benchConnectorDeps() })
+}
+
+export interface BenchStackOptions {
+  simulatorUrls: RunningSimulator['urls']
+  /** The dev server's state in a SQLite file, as npm start keeps it (default: in memory). */
+  temporalDbFile?: boolean
+  /** Eager workflow start from the API's client on the worker's connection (default true, as npm start). */
+  eagerStart?: boolean
 }
 
 export interface BenchStack {
   /** http://127.0.0.1:<port> of the gateway API. */
   apiUrl: string
-  sim: RunningSimulator
   registry: ConnectorRegistry
+  client: Client
+  taskQueue: string
   /** The Temporal dev server's process id (for its CPU time). */
   temporalPid?: number
+  /** host:port of the dev server (for the Temporal UI or a client of the bench's own). */
+  temporalAddress: string
   close(): Promise<void>
 }
 
-export async function startBenchStack(log: (line: string) => void): Promise<BenchStack> {
+export async function startBenchStack(log: (line: string) => void, options: BenchStackOptions): Promise<BenchStack> {
   // One runtime per process; the bench stops the worker itself.
-  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] })
+  if (!runtimeInstalled) Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] })
+  runtimeInstalled = true
   const stops: Array<() => Promise<void> | void> = []
   const close = async () => {
     for (const stop of stops.reverse()) await Promise.resolve(stop()).catch((error) => console.error(error))
   }
   try {
-    const sim = await startBenchSimulator()
-    stops.push(() => sim.close())
     const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'))
     stops.push(() => rmSync(dir, { recursive: true, force: true }))
     const database = openDatabase(join(dir, 'gateway.db'))
     stops.push(() => database.close())
-    const registry = createBenchRegistry(sim)
+    const registry = createBenchRegistry(options.simulatorUrls)
     stops.push(() => registry.close())
 
     const cliPath = await ensureTemporalCli({ projectRoot: PROJECT_ROOT, log })
-    const temporal = await startDevServer({ cliPath, searchAttributes: Object.values(SA), log })
+    const temporal = await startDevServer({
+      cliPath,
+      searchAttributes: Object.values(SA),
+      log,
+      ...(options.temporalDbFile === true && { dbFile: join(dir, 'temporal.db') }),
+    })
     stops.push(() => temporal.stop())
 
-    const bundling = Date.now()
-    const workflowBundle = await bundleWorkflows()
-    log(`Workflows bundled in ${((Date.now() - bundling) / 1000).toFixed(1)} s`)
+    workflowBundle ??= await bundleOnce(log)
     const nativeConnection = await NativeConnection.connect({ address: temporal.address })
     stops.push(() => nativeConnection.close())
     const worker = await createGatewayWorker({
@@ -86,11 +102,10 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
       await running
     })
 
-    const connection = await Connection.connect({ address: temporal.address })
-    stops.push(() => connection.close())
-    const client = new Client({ connection, namespace: temporal.namespace })
+    const client = new Client({ connection: nativeConnection, namespace: temporal.namespace })
     const app = createApp({
-      runner: createWorkflowRunner(client, TASK_QUEUE),
+      runner: createWorkflowRunner(client, TASK_QUEUE, { eagerStart: options.eagerStart ?? true }),
+      reader: createVenueReader(registry),
       db: database.db,
       exchanges: registry.list().map((connector) => connector.id),
       demoMode: registry.demoMode,
@@ -101,9 +116,27 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())))
     const { port } = server.address() as AddressInfo
 
-    return { apiUrl: `http://127.0.0.1:${port}`, sim, registry, temporalPid: temporal.process.pid, close }
+    return {
+      apiUrl: `http://127.0.0.1:${port}`,
+      registry,
+      client,
+      taskQueue: TASK_QUEUE,
+      temporalPid: temporal.process.pid,
+      temporalAddress: temporal.address,
+      close,
+    }
   } catch (error) {
     await close()
     throw error
   }
+}
+
+let runtimeInstalled = false
+let workflowBundle: Awaited<ReturnType<typeof bundleWorkflows>> | undefined
+
+async function bundleOnce(log: (line: string) => void) {
+  const bundling = Date.now()
+  const bundle = await bundleWorkflows()
+  log(`Workflows bundled in ${((Date.now() - bundling) / 1000).toFixed(1)} s`)
+  return bundle
 }

@@ -74,12 +74,15 @@ export function decideOrderRisk(facts: RiskFacts, input: RiskCheckInput): RiskDe
 
   const ceiling = exposureCeiling(limits, exchange, base)
   if (ceiling !== undefined) {
-    const after = add(facts.netPosition, request.side === 'buy' ? request.amount : sub('0', request.amount))
+    const net = facts.netPosition
+    // The facts read the position whenever a ceiling applies; without it the guard fails closed.
+    if (net === undefined) return refuse('maxExposure', `${where}: no net ${base} position was read to hold against maxExposure ${ceiling} ${base}`)
+    const after = add(net, request.side === 'buy' ? request.amount : sub('0', request.amount))
     // Only an order that grows the position is held to the ceiling: one that shrinks it is always welcome.
-    if (cmp(abs(after), ceiling) > 0 && cmp(abs(after), abs(facts.netPosition)) > 0) {
+    if (cmp(abs(after), ceiling) > 0 && cmp(abs(after), abs(net)) > 0) {
       return refuse(
         'maxExposure',
-        `${where}: net ${base} position on ${exchange} would be ${after} (now ${facts.netPosition}), beyond maxExposure ${ceiling} ${base}`
+        `${where}: net ${base} position on ${exchange} would be ${after} (now ${net}), beyond maxExposure ${ceiling} ${base}`
       )
     }
   }

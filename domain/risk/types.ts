@@ -75,8 +75,11 @@ export interface RiskFacts {
   stateReason: string
   /** Price the order is valued at: its limit price, else the venue's best opposite price (undefined if none). */
   valuationPrice?: DecimalString
-  /** Net position this platform holds at the venue in the order's base asset (ledger: bought − sold). */
-  netPosition: DecimalString
+  /**
+   * Net position this platform holds at the venue in the order's base asset (ledger: bought − sold). Read only when
+   * a maxExposure ceiling applies to the venue and asset: it sums the ledger, and the check runs before every order.
+   */
+  netPosition?: DecimalString
   /** What the venue shows held: the base asset's free balance (spot) or the position (futures, signed). Read when REDUCING. */
   heldAtVenue?: DecimalString
   /** Orders sent to the venue in the last 60 s, this one not included. */

@@ -101,6 +101,13 @@ describe('decideOrderRisk: exposure per venue and asset', () => {
     })
   })
 
+  it('fails closed when a ceiling applies but no position was read', () => {
+    const { netPosition: _, ...unread } = facts()
+    const decision = decideOrderRisk(unread, order())
+    expect(decision).toMatchObject({ allowed: false, limit: 'maxExposure' })
+    expect(decision.allowed === false && decision.message).toContain('no net BTC position was read')
+  })
+
   it('allows an order that ends exactly at the ceiling', () => {
     expect(decideOrderRisk(facts({ netPosition: '1.5' }), order())).toEqual({ allowed: true })
   })

@@ -50,6 +50,11 @@ export const PATCHES = {
   riskGate: 'risk-gate',
   /** A monitor asks the trading state and the hourly cap before each automatic execution. */
   monitorChecksAutomation: 'monitor-checks-automation',
+  /**
+   * A single order's start record and its pre-trade check run side by side (two local activities in one round
+   * trip instead of two); nothing is written under the execution before its start record is in.
+   */
+  orderStartAlongsideRisk: 'order-start-alongside-risk',
 } as const
 
 
@@ -66,6 +71,11 @@ export interface PlacementOptions {
    * class's schedule-to-close). The patient lookups after that always run on the settle class's budget.
    */
   unresolvedAfterMs?: number
+  /**
+   * The execution's start record when it is still being written alongside the pre-trade check: awaited before
+   * anything is recorded or sent under the execution (the ledger's rows refer to it).
+   */
+  startRecorded?: Promise<unknown>
 }
 
 /** One line for the activity in the Temporal UI's event history, e.g. "buy 0.5 BTC/USDT limit @ 64000 on kraken (backup)". */
@@ -76,7 +86,8 @@ export function placementSummary({ request: r, exchange, role }: PlaceOrderInput
 }
 
 export async function placeAndSettle(input: PlaceOrderInput, options: PlacementOptions): Promise<PlacementOutcome> {
-  const refused = await passRiskGate(input, options.asUnwind === true)
+  const refused = await passRiskGate(input, options.asUnwind === true, options.startRecorded)
+  await options.startRecorded
   if (refused) return refused
   const outcome = await placeUntilKnown(input, options)
   // A market, IOC or FOK order is done when the venue has answered; one still reported open is an acknowledgement

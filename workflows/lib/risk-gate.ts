@@ -21,7 +21,12 @@ export const UNWIND_HOLD_RECHECK = '5s'
  * waits, sending nothing, until the state lets it through (it takes risk down; dropping it would leave the
  * position open). A facts read that keeps failing refuses a new order (fail closed) and keeps an unwind waiting.
  */
-export async function passRiskGate(input: PlaceOrderInput, reducing: boolean): Promise<PlacementOutcome | undefined> {
+export async function passRiskGate(
+  input: PlaceOrderInput,
+  reducing: boolean,
+  /** The execution's start record, still being written: a refusal's ledger row refers to it. */
+  startRecorded?: Promise<unknown>
+): Promise<PlacementOutcome | undefined> {
   if (!patched(PATCHES.riskGate)) return undefined
   const check: RiskCheckInput = {
     executionId: input.executionId,
@@ -32,6 +37,7 @@ export async function passRiskGate(input: PlaceOrderInput, reducing: boolean): P
   let held = false
   for (;;) {
     const facts = await riskChecks.checkOrderRisk(check).catch((error: Error) => error)
+    await startRecorded
     if (facts instanceof Error) {
       if (reducing) {
         await sleep(UNWIND_HOLD_RECHECK)
