@@ -1,6 +1,8 @@
 // The control API (tests and the demo): inspect and steer the venues — pin books, credit balances, inject
 // faults, list received orders, tick. JSON in and out; symbols in paths as BTC-USDT, BTC-USDT-USDT (perp) or
 // URL-encoded unified symbols.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
 import { getRequestListener } from '@hono/node-server'
 import { Hono, type Context } from 'hono'
 
@@ -216,5 +218,9 @@ export function createControlApp(context: ControlContext): Hono {
   return app
 }
 
-export const createControlListener = (context: ControlContext) =>
-  getRequestListener(createControlApp(context).fetch)
+/** A node:http request listener for the control API. */
+export function createControlListener(context: ControlContext): (req: IncomingMessage, res: ServerResponse) => void {
+  const listener = getRequestListener(createControlApp(context).fetch)
+  // Hono's node listener answers its own failures (a 500) and never rejects: there is nothing left to await.
+  return (req, res) => void listener(req, res)
+}

@@ -100,7 +100,9 @@ const UNICODE = [
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', 'valueOf']
 
 const NUMBERS = [
+  // eslint-disable-next-line no-loss-of-precision -- deliberately beyond a double's precision
   0, -0, -1, -0.0000001, 1e-300, 1e308, -1e308, 9007199254740993, 0.1 + 0.2, 1.7976931348623157e308, 123456789012345678,
+  // eslint-disable-next-line no-loss-of-precision -- deliberately beyond a double's precision
   2 ** 53, -(2 ** 63), 0.12345678901234567,
 ]
 const NUMERIC_STRINGS = [
@@ -210,8 +212,14 @@ const headers: fc.Arbitrary<{ headers: Record<string, string>; tags: string[] }>
   .map((h) => {
     const out: Record<string, string> = {}
     const tags: string[] = []
-    if (h.idempotencyKey !== undefined) (out['Idempotency-Key'] = h.idempotencyKey), tags.push('idempotency-key')
-    if (h.contentType !== undefined) (out['content-type'] = h.contentType), tags.push(`content-type:${h.contentType}`)
+    if (h.idempotencyKey !== undefined) {
+      out['Idempotency-Key'] = h.idempotencyKey
+      tags.push('idempotency-key')
+    }
+    if (h.contentType !== undefined) {
+      out['content-type'] = h.contentType
+      tags.push(`content-type:${h.contentType}`)
+    }
     if (h.authorization !== undefined) out.Authorization = h.authorization
     if (h.accept !== undefined) out.Accept = h.accept
     if (h.forwardedFor !== undefined) out['X-Forwarded-For'] = h.forwardedFor

@@ -105,9 +105,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   // Bundled once for the run: webpack at every worker start takes 20-40 s on a busy 2-core machine, longer than
   // the gap between kills, so workers started again after a SIGKILL would never be up.
   const writeBundle = () => writeWorkflowBundle(bundlePath)
-  let temporal: RoleProcess
-  let simulator: RoleProcess
-  ;[temporal, simulator] = await Promise.all([start(temporalSpec), start(simulatorSpec), writeBundle()])
+  const [firstTemporal, simulator] = await Promise.all([start(temporalSpec), start(simulatorSpec), writeBundle()])
+  // Restarted by the fault schedule (a Temporal kill), so it changes.
+  let temporal = firstTemporal
   const simulatorUrl = simulator.readyText
   const riskLimitsPath = join(workDir, 'risk-limits.json')
   writeFileSync(riskLimitsPath, JSON.stringify(CHAOS_RISK_LIMITS, null, 2))

@@ -132,7 +132,7 @@ describe('coinbase connector: advanced orders', () => {
     })
     expect(gtt).toMatchObject({ status: 'open', timeInForce: 'GTT' })
     const [sent] = await sim.control.receivedOrders('coinbase', { clientOrderId: gtt.clientOrderId })
-    expect(sent?.expireAt! - sent?.createdAt!).toBeGreaterThan(3_599_000)
+    expect(Number(sent?.expireAt) - Number(sent?.createdAt)).toBeGreaterThan(3_599_000)
   })
 
   it('refuses invalid option combinations before sending', async () => {
