@@ -51,7 +51,7 @@ const failed = (outcome: string, type: string, message: string) => ({
 
 export const orderRejected = failed(
   'rejected',
-  'InsufficientFundsError',
+  'InsufficientBalanceError',
   'binance: Account has insufficient balance for requested action.'
 )
 export const orderNotPlaced = failed('not_placed', 'ExchangeUnavailableError', 'binance: service unavailable')

@@ -2,6 +2,7 @@
 // These describe what the API sends (zod's output side); the request schemas stay in api/schemas.ts.
 import { z } from 'zod'
 
+import { FAILURE_TYPES } from '../../../domain/failures.js'
 import { EXCHANGE_IDS } from '../../../domain/types.js'
 
 /** As domain/money.ts reads a decimal: computed figures are canonical ("0.5"), echoed inputs may carry an exponent. */
@@ -48,6 +49,12 @@ export const placementOutcome = z.enum(['placed', 'rejected', 'not_placed', 'unk
     'the book (venue down or throttled); unknown: the order may exist and could not be looked up yet',
 })
 
+/** Not an enum: a failure outside the vocabulary (a bug) is still reported by its name. */
+const failureType = z.string().meta({
+  description: `The failure's type, from the vocabulary of failures: ${FAILURE_TYPES.join(', ')}`,
+  examples: ['InsufficientBalanceError'],
+})
+
 export const orderRole = z.enum(['primary', 'backup', 'routed', 'split', 'buy-leg', 'sell-leg', 'unwind'])
 
 export const attemptSummary = z
@@ -62,7 +69,7 @@ export const attemptSummary = z
       .boolean()
       .optional()
       .meta({ description: 'Found by a lookup after its placement outcome was unknown' }),
-    errorType: z.string().optional(),
+    errorType: failureType.optional(),
     message: z.string().optional(),
   })
   .meta({ description: 'One order attempt as the workflow saw it' })
@@ -73,7 +80,7 @@ export const unresolvedOrder = z
 
 /** A failure as a workflow result carries it; `code` is present only when a risk limit refused the order. */
 export const resultError = z.object({
-  type: z.string().meta({ description: 'The failure class, e.g. InsufficientFundsError or RiskRejectedError' }),
+  type: failureType,
   message: z.string(),
   code: z
     .literal('risk_rejected')
