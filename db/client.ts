@@ -8,6 +8,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 
 import * as schema from './schema.js'
+import { cacheStatements } from './statement-cache.js'
 
 export type GatewayDb = BetterSQLite3Database<typeof schema>
 
@@ -27,6 +28,7 @@ export function openDatabase(path: string): OpenedDatabase {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
+  cacheStatements(sqlite)
   const db = drizzle(sqlite, { schema })
   // Several processes may open a new file at the same moment (npm run worker twice, and npm run api): the first
   // steps can lose a race that busy_timeout does not cover, and simply succeed when run again.
