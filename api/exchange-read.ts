@@ -66,8 +66,9 @@ async function readDirect<T>(reader: VenueReader, exchange: ExchangeId, read: Ex
 }
 
 /** Deployments whose API has no connectors of its own (an in-process test app) read through a workflow. */
-function readThroughWorkflow<T>(deps: Pick<AppDeps, 'runner'>, exchange: ExchangeId, read: ExchangeRead): Promise<T> {
-  return deps.runner.execute<T>(
+async function readThroughWorkflow<T>(deps: Pick<AppDeps, 'runner'>, exchange: ExchangeId, read: ExchangeRead): Promise<T> {
+  // The workflow answers whatever the read returns (unknown): the caller names what it asked for.
+  return (await deps.runner.execute(
     'exchangeReadWorkflow',
     `read-${exchange}-${read.operation}-${randomUUID()}`,
     [{ exchange, ...read }],
@@ -75,7 +76,7 @@ function readThroughWorkflow<T>(deps: Pick<AppDeps, 'runner'>, exchange: Exchang
       { key: SA.exchange, value: exchange },
       { key: SA.strategy, value: 'read' },
     ]
-  )
+  )) as T
 }
 
 /** The ApiError for a failed read; errors that are not a venue's failure (Temporal down, bugs) pass through. */

@@ -7,8 +7,12 @@ import { executionRecordedAt } from '../db/executions.js'
 import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
 import { describeOrUndefined, type StartRequest } from './workflow-runner.js'
+import type { WorkflowName, WorkflowOf } from './workflow-types.js'
 
-export async function startOrJoinOnce(deps: AppDeps, request: StartRequest): Promise<WorkflowHandle> {
+export async function startOrJoinOnce<N extends WorkflowName>(
+  deps: AppDeps,
+  request: StartRequest<N>
+): Promise<WorkflowHandle<WorkflowOf<N>>> {
   const recordedAt = executionRecordedAt(deps.db, request.workflowId)
   if (recordedAt !== undefined && !(await describeOrUndefined(deps.runner.client, request.workflowId))) {
     throw new ApiError(

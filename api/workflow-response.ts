@@ -1,5 +1,6 @@
 // The two answers every workflow-backed resource gives: POST starts (or joins) a run and waits up to waitMs for
 // its result, answering 202 + Location while it is still running; GET /:workflowId reports the run again.
+import type { QueryDefinition } from '@temporalio/common'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -11,19 +12,20 @@ import { riskRefusalOf, riskRejectedBody } from './risk-refusal.js'
 import { workflowFailure } from './workflow-failure.js'
 import { startOrJoinOnce } from './start-once.js'
 import { describeOrUndefined, type StartRequest } from './workflow-runner.js'
+import type { WorkflowName, WorkflowResult } from './workflow-types.js'
 
 export const DEFAULT_WAIT_MS = 30_000
 
-export async function startAndRespond<R>(
+export async function startAndRespond<N extends WorkflowName>(
   c: Context,
   deps: AppDeps,
-  request: StartRequest,
-  answer: { location: string; statusFor: (result: R) => ContentfulStatusCode }
+  request: StartRequest<N>,
+  answer: { location: string; statusFor: (result: WorkflowResult<N>) => ContentfulStatusCode }
 ) {
   c.set('workflowId', request.workflowId)
   const handle = await startOrJoinOnce(deps, request)
   auditIntent(c, request)
-  const waited = await deps.runner.awaitResult<R>(handle, deps.waitMs ?? DEFAULT_WAIT_MS).catch((error: unknown) => {
+  const waited = await deps.runner.awaitResult(handle, deps.waitMs ?? DEFAULT_WAIT_MS).catch((error: unknown) => {
     auditOutcome(c, request.workflowId, { outcome: 'failed', status: 500 })
     throw failedRun(request.workflowId, error)
   })
@@ -50,17 +52,20 @@ export function failedRun(workflowId: string, error: unknown): unknown {
   })
 }
 
+/** A running workflow's state: `unresolved` lists the orders whose outcome is still unknown, when it has any. */
+type StateQuery = QueryDefinition<object & { unresolved?: unknown[] }, []>
+
 /**
  * The run as a resource: its result once completed (as the POST answered it), its live state (query `stateQuery`) while running, its
  * Temporal status otherwise. 404 when there is no such run of `workflowType` (ids of other kinds included).
  */
-export async function describeRun(deps: AppDeps, workflowId: string, workflowType: string, stateQuery = 'state') {
+export async function describeRun(deps: AppDeps, workflowId: string, workflowType: WorkflowName, stateQuery: StateQuery) {
   const found = await describeOrUndefined(deps.runner.client, workflowId)
   if (!found || found.description.type !== workflowType) throw notFound(`no ${workflowType} run with id ${inputPrefix(workflowId)}`)
   const status = found.description.status.name
   let body: unknown
   if (status === 'RUNNING') {
-    const state = (await found.handle.query(stateQuery).catch(() => undefined)) as { unresolved?: unknown[] } | undefined
+    const state = await found.handle.query(stateQuery).catch(() => undefined)
     // unresolved: an order's outcome is unknown and the venue cannot be asked yet; the run keeps looking it up.
     body = { workflowId, status: state?.unresolved?.length ? 'unresolved' : 'running', state }
   } else if (status === 'COMPLETED') {

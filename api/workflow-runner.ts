@@ -4,15 +4,18 @@ import {
   WorkflowNotFoundError,
   type Client,
   type WorkflowHandle,
+  type WorkflowStartOptions,
 } from '@temporalio/client'
-import type { SearchAttributePair } from '@temporalio/common'
+import type { SearchAttributePair, Workflow, WorkflowResultType } from '@temporalio/common'
 
 import { ApiError } from './errors.js'
+import type { WorkflowArgs, WorkflowName, WorkflowOf, WorkflowResult } from './workflow-types.js'
 
-export interface StartRequest {
-  workflowType: string
+/** A start checked against the workflow's own signature: its name, then its arguments. */
+export interface StartRequest<N extends WorkflowName = WorkflowName> {
+  workflowType: N
   workflowId: string
-  args: unknown[]
+  args: WorkflowArgs<N>
   searchAttributes: SearchAttributePair[]
   /** Hash of the HTTP request, compared when an Idempotency-Key is reused. */
   requestHash: string
@@ -23,11 +26,19 @@ export interface WorkflowRunner {
   readonly client: Client
   readonly taskQueue: string
   /** Starts the workflow, or joins the one an earlier request with the same id started. */
-  startOrJoin(request: StartRequest): Promise<WorkflowHandle>
+  startOrJoin<N extends WorkflowName>(request: StartRequest<N>): Promise<WorkflowHandle<WorkflowOf<N>>>
   /** Waits up to `waitMs` for the result. */
-  awaitResult<T>(handle: WorkflowHandle, waitMs: number): Promise<{ done: true; result: T } | { done: false }>
+  awaitResult<W extends Workflow>(
+    handle: WorkflowHandle<W>,
+    waitMs: number
+  ): Promise<{ done: true; result: WorkflowResultType<W> } | { done: false }>
   /** Runs a short workflow to completion (market-data reads). */
-  execute<T>(workflowType: string, workflowId: string, args: unknown[], searchAttributes: SearchAttributePair[]): Promise<T>
+  execute<N extends WorkflowName>(
+    workflowType: N,
+    workflowId: string,
+    args: WorkflowArgs<N>,
+    searchAttributes: SearchAttributePair[]
+  ): Promise<WorkflowResult<N>>
 }
 
 export function createWorkflowRunner(client: Client, taskQueue: string): WorkflowRunner {
@@ -35,20 +46,20 @@ export function createWorkflowRunner(client: Client, taskQueue: string): Workflo
     client,
     taskQueue,
 
-    async startOrJoin(request) {
+    async startOrJoin<N extends WorkflowName>(request: StartRequest<N>) {
       let handle: WorkflowHandle
       try {
-        handle = await client.workflow.start(request.workflowType, {
+        handle = await client.workflow.start<WorkflowOf<N>>(request.workflowType, startOptions<N>({
           taskQueue,
           workflowId: request.workflowId,
-          args: request.args as [unknown],
+          args: request.args,
           typedSearchAttributes: request.searchAttributes,
           memo: { requestHash: request.requestHash },
           staticSummary: request.summary,
           // A running duplicate is joined; a closed one is never started again (the same key = the same order).
           workflowIdConflictPolicy: 'USE_EXISTING',
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        })
+        }))
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error
         handle = client.workflow.getHandle(request.workflowId)
@@ -76,27 +87,33 @@ export function createWorkflowRunner(client: Client, taskQueue: string): Workflo
       return handle
     },
 
-    async awaitResult<T>(handle: WorkflowHandle, waitMs: number) {
+    async awaitResult(handle, waitMs) {
       let timer: NodeJS.Timeout | undefined
       const timeout = new Promise<{ done: false }>((resolve) => {
         timer = setTimeout(() => resolve({ done: false }), waitMs)
       })
       try {
-        return await Promise.race([handle.result().then((result) => ({ done: true as const, result: result as T })), timeout])
+        return await Promise.race([handle.result().then((result) => ({ done: true as const, result })), timeout])
       } finally {
         clearTimeout(timer)
       }
     },
 
-    async execute<T>(workflowType: string, workflowId: string, args: unknown[], searchAttributes: SearchAttributePair[]) {
-      return (await client.workflow.execute(workflowType, {
-        taskQueue,
-        workflowId,
-        args,
-        typedSearchAttributes: searchAttributes,
-      })) as T
+    async execute<N extends WorkflowName>(workflowType: N, workflowId: string, args: WorkflowArgs<N>, searchAttributes: SearchAttributePair[]) {
+      return client.workflow.execute<WorkflowOf<N>>(
+        workflowType,
+        startOptions<N>({ taskQueue, workflowId, args, typedSearchAttributes: searchAttributes })
+      )
     },
   }
+}
+
+/**
+ * Temporal types a start's options by a condition on the workflow's parameters, which TypeScript cannot resolve for
+ * a workflow named by a type parameter; the arguments were checked against that workflow in StartRequest<N>.
+ */
+function startOptions<N extends WorkflowName>(options: Omit<WorkflowStartOptions, 'args'> & { args: WorkflowArgs<N> }) {
+  return options as WorkflowStartOptions<WorkflowOf<N>>
 }
 
 export async function describeOrUndefined(client: Client, workflowId: string) {

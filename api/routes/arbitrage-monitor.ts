@@ -2,7 +2,8 @@
 //   POST /                201 { workflowId, status: 'running' }   starts it (does not wait: it runs until stopped);
 //                         200 { workflowId, status } when the Idempotency-Key names a monitor that has ended
 //   GET /:workflowId      200 its latest scan (query 'opportunities'), or its final view once stopped
-//   PATCH /:workflowId    202 the update was sent (signal 'updateParams'; the next scan uses it)
+//   PATCH /:workflowId    202 the change is in force (update 'changeParams'; the next scan uses it); 400 naming the
+//                         field when the monitor's validator refuses it (nothing changes)
 //   DELETE /:workflowId   200 stopped, with its final view (signal 'stop', then up to waitMs for the result);
 //                         202 when it has not finished by then
 // 404 when there is no monitor with that id (ids of other workflows included).
@@ -14,6 +15,7 @@ import type {
   MonitorParamsUpdate,
   MonitorView,
 } from '../../workflows/arbitrage-monitor.js'
+import { monitorOpportunitiesQuery, monitorParamsUpdate, monitorStopSignal } from '../../workflows/definitions.js'
 import { SA } from '../../temporal.config.js'
 import type { AppDeps } from '../deps.js'
 import { ApiError, badRequest } from '../errors.js'
@@ -24,7 +26,9 @@ import { arbitrageMonitorBody, arbitrageMonitorUpdate, type ArbitrageMonitorUpda
 import { jsonBody, parseWith } from '../validation.js'
 import { auditIntent, auditOutcome } from '../audit.js'
 import { workflowIdParam } from '../request-log.js'
+import { updateRefusal } from '../update-refusal.js'
 import { DEFAULT_WAIT_MS, describeRun, failedRun } from '../workflow-response.js'
+import type { StartRequest } from '../workflow-runner.js'
 
 const WORKFLOW = 'arbitrageMonitorWorkflow'
 
@@ -46,7 +50,7 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
       autoExecute: autoExecuteParams(autoExecute ?? false, body.minProfitPct),
     }
     c.set('workflowId', workflowId)
-    const start = {
+    const start: StartRequest<typeof WORKFLOW> = {
       workflowType: WORKFLOW,
       workflowId,
       args: [input],
@@ -72,7 +76,7 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
   })
 
   app.get('/:workflowId', async (c) => {
-    const { body } = await describeRun(deps, workflowIdParam(c), WORKFLOW, 'opportunities')
+    const { body } = await describeRun(deps, workflowIdParam(c), WORKFLOW, monitorOpportunitiesQuery)
     return c.json(body as object)
   })
 
@@ -80,24 +84,26 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
     const workflowId = workflowIdParam(c)
     const update = parseWith(arbitrageMonitorUpdate, await jsonBody(c))
     if (update.exchanges) requireEnabled(deps, update.exchanges, 'exchanges')
-    const { handle, description, body } = await describeRun(deps, workflowId, WORKFLOW, 'opportunities')
+    const { handle, description, body } = await describeRun(deps, workflowId, WORKFLOW, monitorOpportunitiesQuery)
     if (description.status.name !== 'RUNNING') {
       throw new ApiError(409, 'not_running', `monitor ${workflowId} is ${description.status.name.toLowerCase()}`)
     }
     const current = (body as { state?: MonitorView }).state?.params
-    const signal = paramsUpdate(update, update.minProfitPct ?? current?.minProfitPct ?? 0.1)
-    await handle.signal('updateParams', signal)
-    return c.json({ workflowId, status: 'running', update: signal }, 202)
+    const change = paramsUpdate(update, update.minProfitPct ?? current?.minProfitPct ?? 0.1)
+    await handle.executeUpdate(monitorParamsUpdate, { args: [change] }).catch((error: unknown) => {
+      throw updateRefusal(error, workflowId)
+    })
+    return c.json({ workflowId, status: 'running', update: change }, 202)
   })
 
   app.delete('/:workflowId', async (c) => {
     const workflowId = workflowIdParam(c)
-    const { handle, description, body } = await describeRun(deps, workflowId, WORKFLOW, 'opportunities')
+    const { handle, description, body } = await describeRun(deps, workflowId, WORKFLOW, monitorOpportunitiesQuery)
     // Stopping a stopped monitor is not an error: it answers with how it ended.
     if (description.status.name === 'COMPLETED') return c.json({ ...(body as MonitorView), status: 'stopped' })
     if (description.status.name !== 'RUNNING') return c.json(body as object)
-    await handle.signal('stop')
-    const waited = await deps.runner.awaitResult<MonitorView>(handle, deps.waitMs ?? DEFAULT_WAIT_MS).catch((error: unknown) => {
+    await handle.signal(monitorStopSignal)
+    const waited = await deps.runner.awaitResult(handle, deps.waitMs ?? DEFAULT_WAIT_MS).catch((error: unknown) => {
       throw failedRun(workflowId, error)
     })
     if (!waited.done) return c.json({ workflowId, status: 'stopping' }, 202, { Location: `/api/arbitrage/monitor/${workflowId}` })

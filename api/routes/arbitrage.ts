@@ -11,7 +11,8 @@
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
-import type { ArbitrageInput, ArbitrageOutcome, ArbitrageResult } from '../../workflows/arbitrage.js'
+import type { ArbitrageInput, ArbitrageOutcome } from '../../workflows/arbitrage.js'
+import { arbitrageStateQuery } from '../../workflows/definitions.js'
 import { SA } from '../../temporal.config.js'
 import { scanOpportunities } from '../arbitrage-scan.js'
 import type { AppDeps } from '../deps.js'
@@ -57,7 +58,7 @@ export function arbitrageRoutes(deps: AppDeps) {
     const idempotencyKey = c.req.header('Idempotency-Key')
     const workflowId = workflowIdFor('arb', idempotencyKey)
     const input: ArbitrageInput = { ...body, idempotencyKey }
-    return startAndRespond<ArbitrageResult>(
+    return startAndRespond(
       c,
       deps,
       {
@@ -75,7 +76,7 @@ export function arbitrageRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/execute/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW)).body as object))
+  app.get('/execute/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, arbitrageStateQuery)).body as object))
 
   return app
 }

@@ -3,7 +3,8 @@
 //   201 placed | 422 rejected everywhere | 503 nothing placed (venues down) | 202 running, or outcome unknown.
 import { Hono } from 'hono'
 
-import type { FailoverOrderInput, FailoverOrderResult } from '../../workflows/failover-order.js'
+import { failoverStateQuery } from '../../workflows/definitions.js'
+import type { FailoverOrderInput } from '../../workflows/failover-order.js'
 import { SA } from '../../temporal.config.js'
 import { unusedClientOrderId } from '../client-order-id.js'
 import type { AppDeps } from '../deps.js'
@@ -31,7 +32,7 @@ export function failoverRoutes(deps: AppDeps) {
       order.clientOrderId = unusedClientOrderId(deps, exchange, order.clientOrderId, workflowId, 'order.clientOrderId')
     }
     const input: FailoverOrderInput = { exchange, order, backupExchanges: body.backupExchanges, idempotencyKey }
-    return startAndRespond<FailoverOrderResult>(
+    return startAndRespond(
       c,
       deps,
       {
@@ -53,7 +54,7 @@ export function failoverRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW)).body as object))
+  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, failoverStateQuery)).body as object))
 
   return app
 }

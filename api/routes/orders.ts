@@ -2,7 +2,8 @@
 //   201 placed | 422 rejected by the venue | 503 nothing placed (venue down) | 202 running, or outcome unknown.
 import { Hono } from 'hono'
 
-import type { OrderExecutionResult, PlaceOrderWorkflowInput } from '../../workflows/place-order.js'
+import { orderStateQuery } from '../../workflows/definitions.js'
+import type { PlaceOrderWorkflowInput } from '../../workflows/place-order.js'
 import { SA } from '../../temporal.config.js'
 import { unusedClientOrderId } from '../client-order-id.js'
 import type { AppDeps } from '../deps.js'
@@ -27,7 +28,7 @@ export function orderRoutes(deps: AppDeps) {
     const { exchange, ...order } = body
     if (order.clientOrderId) order.clientOrderId = unusedClientOrderId(deps, exchange, order.clientOrderId, workflowId, 'clientOrderId')
     const input: PlaceOrderWorkflowInput = { exchange, order, idempotencyKey }
-    return startAndRespond<OrderExecutionResult>(
+    return startAndRespond(
       c,
       deps,
       {
@@ -47,7 +48,7 @@ export function orderRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW)).body as object))
+  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, orderStateQuery)).body as object))
 
   return app
 }

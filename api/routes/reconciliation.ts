@@ -7,6 +7,7 @@ import { z } from 'zod'
 
 import { latestReconciliationReports } from '../../db/reconciliation.js'
 import { EXCHANGE_IDS, type ExchangeId } from '../../domain/types.js'
+import type { reconciliationWorkflow } from '../../workflows/reconciliation.js'
 import type { AppDeps } from '../deps.js'
 import { badRequest } from '../errors.js'
 import { jsonBody, parseWith } from '../validation.js'
@@ -29,7 +30,7 @@ export function reconciliationRoutes(deps: AppDeps) {
   app.post('/', async (c) => {
     // It takes no parameters: a body other than {} is a request for something it does not do.
     if ((await c.req.text()).trim() !== '') parseWith(z.strictObject({}), await jsonBody(c))
-    const handle = await deps.runner.client.workflow.start('reconciliationWorkflow', {
+    const handle = await deps.runner.client.workflow.start<typeof reconciliationWorkflow>('reconciliationWorkflow', {
       taskQueue: deps.runner.taskQueue,
       workflowId: MANUAL_RECONCILIATION_ID,
       args: [{}],

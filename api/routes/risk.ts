@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { setLimits, setTradingState } from '../../db/risk-store.js'
 import { mergeRiskLimits, riskLimitsPatchProblem, riskLimitsProblem, type RiskLimitsPatch } from '../../domain/risk/config.js'
 import { TRADING_STATES } from '../../domain/risk/types.js'
-import type { CancelOpenOrdersInput } from '../../workflows/cancel-open-orders.js'
+import type { CancelOpenOrdersInput, cancelOpenOrdersWorkflow } from '../../workflows/cancel-open-orders.js'
 import { actorOf } from '../auth.js'
 import type { AppDeps } from '../deps.js'
 import { badRequest } from '../errors.js'
@@ -54,7 +54,7 @@ export function riskRoutes(deps: AppDeps) {
     if (body.cancelOpenOrders) {
       cancelWorkflowId = `cancel-open-orders-${state.changedAt}`
       const input: CancelOpenOrdersInput = { ...(body.exchange ? { exchange: body.exchange } : {}), reason: body.reason }
-      await deps.runner.client.workflow.start(CANCEL_OPEN_ORDERS_WORKFLOW, {
+      await deps.runner.client.workflow.start<typeof cancelOpenOrdersWorkflow>(CANCEL_OPEN_ORDERS_WORKFLOW, {
         taskQueue: deps.runner.taskQueue,
         workflowId: cancelWorkflowId,
         args: [input],

@@ -5,6 +5,7 @@
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
+import { smartOrderStateQuery } from '../../workflows/definitions.js'
 import type { SmartOrderInput, SmartOrderResult } from '../../workflows/smart-order.js'
 import { SA } from '../../temporal.config.js'
 import type { AppDeps } from '../deps.js'
@@ -29,7 +30,7 @@ export function smartOrderRoutes(deps: AppDeps) {
     const { symbol, side, type, amount, price, maxSlippageBps, allowSplit } = body
     const order = { symbol, side, type, amount, price }
     const input: SmartOrderInput = { order, exchanges, maxSlippageBps, allowSplit, idempotencyKey }
-    return startAndRespond<SmartOrderResult>(
+    return startAndRespond(
       c,
       deps,
       {
@@ -48,7 +49,7 @@ export function smartOrderRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW)).body as object))
+  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, smartOrderStateQuery)).body as object))
 
   return app
 }
