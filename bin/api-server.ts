@@ -1,5 +1,6 @@
 // The HTTP API as npm start and npm run api run it: a Temporal client, the Hono app and the execution history.
 import { Client, Connection } from '@temporalio/client'
+import type { NativeConnection } from '@temporalio/worker'
 
 import { createApp } from '../api/app.js'
 import { registerLedgerMetrics } from '../api/ledger-metrics.js'
@@ -26,19 +27,28 @@ export interface ApiServerOptions {
   connectors: ConnectorRegistry
   /** The process's metrics: GET /metrics answers them, with the ledger's gauges added here. */
   metrics: ProcessMetrics
+  /**
+   * The worker's connection when the worker runs in this process (npm start): the API's client shares it and asks
+   * for eager workflow start, so a new order's first workflow task goes straight to this worker.
+   */
+  workerConnection?: NativeConnection
 }
 
 /** Listens and resolves with the API's URL once the port is bound (or rejects, e.g. on EADDRINUSE). */
 export async function startApiServer(
   lifecycle: Lifecycle,
-  { temporal, api, db, settings, logger, connectors, metrics }: ApiServerOptions
+  { temporal, api, db, settings, logger, connectors, metrics, workerConnection }: ApiServerOptions
 ): Promise<string> {
-  const connection = await Connection.connect({ address: temporal.address })
-  lifecycle.defer(() => connection.close())
+  let connection: Connection | NativeConnection | undefined = workerConnection
+  if (!connection) {
+    const own = await Connection.connect({ address: temporal.address })
+    lifecycle.defer(() => own.close())
+    connection = own
+  }
   const client = new Client({ connection, namespace: temporal.namespace })
   registerLedgerMetrics(metrics.registry, { db, exchanges: settings.exchanges })
   const app = createApp({
-    runner: createWorkflowRunner(client, temporal.taskQueue),
+    runner: createWorkflowRunner(client, temporal.taskQueue, { eagerStart: workerConnection !== undefined }),
     reader: createVenueReader(connectors),
     db,
     exchanges: settings.exchanges,

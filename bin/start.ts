@@ -3,6 +3,8 @@
 //   plus the venue simulator for every exchange without API keys (demo mode; SIMULATOR_URL uses one running elsewhere).
 // The same pieces run alone as npm run temporal / sim / worker / api (bin/*-main.ts, bin/sim.ts).
 // Ctrl-C stops everything in order; starting again picks up the same data with the workflow history intact.
+import { NativeConnection } from '@temporalio/worker'
+
 import { openDatabase } from '../db/client.js'
 import type { ExchangeId } from '../domain/types.js'
 import { createConnectorRegistry, loadExchangeSettings } from '../exchanges/registry.js'
@@ -70,11 +72,15 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
   lifecycle.defer(() => registry.close())
   // WORKFLOW_BUNDLE (npm run worker:bundle) skips bundling the workflows at start, as for npm run worker.
   const workflowBundle = process.env.WORKFLOW_BUNDLE ? readWorkflowBundle(process.env.WORKFLOW_BUNDLE) : undefined
+  // One connection for the worker and the API's client: new orders start eagerly on this worker.
+  const connection = await NativeConnection.connect({ address: temporal.address })
+  lifecycle.defer(() => connection.close())
   await startWorker(lifecycle, {
     temporal,
     deps: { connectors: registry, db: database.db, requestTimeoutMs: settings.requestTimeoutMs },
     workflowBundle,
     logger,
+    connection,
   })
   const apiUrl = await startApiServer(lifecycle, {
     temporal,
@@ -84,6 +90,7 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
     logger,
     connectors: registry,
     metrics,
+    workerConnection: connection,
   })
 
   banner('')

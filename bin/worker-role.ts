@@ -38,10 +38,18 @@ export async function startWorker(
     deps,
     workflowBundle,
     logger,
-  }: { temporal: TemporalConnectionSettings; deps: ActivityDeps; workflowBundle?: WorkflowBundleOption; logger: Logger }
+    connection: shared,
+  }: {
+    temporal: TemporalConnectionSettings
+    deps: ActivityDeps
+    workflowBundle?: WorkflowBundleOption
+    logger: Logger
+    /** A connection the caller owns and closes (npm start shares it with the API's client, for eager starts). */
+    connection?: NativeConnection
+  }
 ): Promise<Worker> {
-  const connection = await NativeConnection.connect({ address: temporal.address })
-  lifecycle.defer(() => connection.close())
+  const connection = shared ?? (await NativeConnection.connect({ address: temporal.address }))
+  if (!shared) lifecycle.defer(() => connection.close())
   const worker = await createGatewayWorker({
     connection,
     namespace: temporal.namespace,
