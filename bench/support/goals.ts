@@ -23,7 +23,7 @@ const fmt = (value: number, digits = 1) => value.toFixed(digits)
 const notRun = (goal: string, target: string): GoalRow => ({ goal, target, figure: 'not run', floors: '', met: undefined })
 
 export function judgeGoals({ results, gatewayRssMb, workflowsPerRead }: RunFacts): GoalRow[] {
-  const memory = /in-memory/
+  const memory = /in-memory dev server$/
   const floorA = find(results, /floors/, /floor A/)
   const floorB = find(results, memory, /floor B/)
   const order = find(results, memory, /POST \/api\/orders .*sequential/)

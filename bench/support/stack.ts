@@ -61,6 +61,8 @@ export interface BenchStack {
   registry: ConnectorRegistry
   client: Client
   taskQueue: string
+  /** Whether the API's client (and floor B) ask for eager workflow start. */
+  eagerStart: boolean
   /** The Temporal dev server's process id (for its CPU time). */
   temporalPid?: number
   /** host:port of the dev server (for the Temporal UI or a client of the bench's own). */
@@ -110,8 +112,9 @@ export async function startBenchStack(log: (line: string) => void, options: Benc
     })
 
     const client = new Client({ connection: nativeConnection, namespace: temporal.namespace })
+    const eagerStart = options.eagerStart ?? true
     const app = createApp({
-      runner: createWorkflowRunner(client, TASK_QUEUE, { eagerStart: options.eagerStart ?? true }),
+      runner: createWorkflowRunner(client, TASK_QUEUE, { eagerStart }),
       reader: createVenueReader(registry),
       db: database.db,
       exchanges: registry.list().map((connector) => connector.id),
@@ -128,6 +131,7 @@ export async function startBenchStack(log: (line: string) => void, options: Benc
       registry,
       client,
       taskQueue: TASK_QUEUE,
+      eagerStart,
       temporalPid: temporal.process.pid,
       temporalAddress: temporal.address,
       close,
