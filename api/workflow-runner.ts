@@ -41,29 +41,40 @@ export interface WorkflowRunner {
   ): Promise<WorkflowResult<N>>
 }
 
-export function createWorkflowRunner(client: Client, taskQueue: string): WorkflowRunner {
+export interface WorkflowRunnerOptions {
+  /**
+   * Ask the server to hand a new run's first workflow task straight back to this process's worker (eager workflow
+   * start): one round trip through the task queue less per order. Only for a client on the worker's own
+   * NativeConnection in the same process (npm start); the server ignores it otherwise.
+   */
+  eagerStart?: boolean
+}
+
+export function createWorkflowRunner(client: Client, taskQueue: string, options: WorkflowRunnerOptions = {}): WorkflowRunner {
   return {
     client,
     taskQueue,
 
     async startOrJoin<N extends WorkflowName>(request: StartRequest<N>) {
-      let handle: WorkflowHandle
       try {
-        handle = await client.workflow.start<WorkflowOf<N>>(request.workflowType, startOptions<N>({
+        // A new id starts a run and needs no further question to the server: it is this request's own.
+        return await client.workflow.start<WorkflowOf<N>>(request.workflowType, startOptions<N>({
           taskQueue,
           workflowId: request.workflowId,
           args: request.args,
           typedSearchAttributes: request.searchAttributes,
           memo: { requestHash: request.requestHash },
           staticSummary: request.summary,
-          // A running duplicate is joined; a closed one is never started again (the same key = the same order).
-          workflowIdConflictPolicy: 'USE_EXISTING',
+          // A duplicate of a running or closed run is refused here and joined below after its checks: the same key
+          // is the same order, never a second one.
+          workflowIdConflictPolicy: 'FAIL',
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          ...(options.eagerStart === true && { requestEagerStart: true }),
         }))
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error
-        handle = client.workflow.getHandle(request.workflowId)
       }
+      const handle = client.workflow.getHandle(request.workflowId)
       const description = await handle.describe()
       // Each endpoint has its own kind of run: an id that names another kind (e.g. a monitor's child) is not this
       // request's, and a run without a request hash was not started by an API request: neither is joined.

@@ -1,10 +1,11 @@
 // A single order on a named exchange: record it, place it exactly once, settle an unknown outcome, record the end.
-import { setHandler, uuid4 } from '@temporalio/workflow'
+import { patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow'
 
+import type { ExecutionStart } from '../db/executions.js'
 import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
 import { orderStateQuery } from './definitions.js'
 import { recordEnd, recordStart } from './lib/execution.js'
-import { placeAndSettle, type PlacementOutcome } from './lib/placement.js'
+import { PATCHES, placeAndSettle, type PlacementOutcome } from './lib/placement.js'
 import { summarise, type AttemptSummary } from './lib/summaries.js'
 import { unresolvedOrders, type UnresolvedOrder } from './lib/unresolved.js'
 
@@ -42,14 +43,18 @@ export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promis
   const state: OrderWorkflowState = { phase: 'placing', clientOrderId }
   setHandler(orderStateQuery, () => ({ ...state, unresolved: unresolvedOrders() }))
 
-  const workflowId = await recordStart({
+  const start: Omit<ExecutionStart, 'id'> = {
     strategy: 'order',
     symbol: input.order.symbol,
     side: input.order.side,
     exchanges: input.exchange,
     idempotencyKey: input.idempotencyKey ?? null,
     request: input,
-  })
+  }
+  const { workflowId } = workflowInfo()
+  // The start record is written alongside the pre-trade check (one round trip of local activities, not two);
+  // placeAndSettle awaits it before anything is recorded or sent under this execution.
+  const startRecorded = patched(PATCHES.orderStartAlongsideRisk) ? recordStart(start) : await recordStart(start)
   const outcome = await placeAndSettle(
     {
       executionId: workflowId,
@@ -58,7 +63,11 @@ export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promis
       role: 'primary',
       seq: 1,
     },
-    { reconcileGraceMs: input.reconcileGraceMs ?? 5_000, unresolvedAfterMs: input.unresolvedAfterMs }
+    {
+      reconcileGraceMs: input.reconcileGraceMs ?? 5_000,
+      unresolvedAfterMs: input.unresolvedAfterMs,
+      ...(typeof startRecorded !== 'string' && { startRecorded }),
+    }
   )
   const result: OrderExecutionResult = {
     workflowId,
