@@ -7,10 +7,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { createApp } from '../../api/app.js'
+import { DEFAULT_LIMITS } from '../../api/limits.js'
 import { REQUEST_SCHEMAS, type RequestSchemaName } from '../../api/openapi/components.js'
 import { buildOpenApiDocument, DOCS_ASSETS } from '../../api/openapi/index.js'
 import { ERROR_CODES, type ErrorCode } from '../../api/openapi/schemas/errors.js'
 import { ROUTE_SCOPES } from '../../api/scopes.js'
+import { listenHttp } from '../../bin/http-server.js'
 import { openDatabase } from '../../db/client.js'
 import { EXCHANGE_IDS } from '../../domain/types.js'
 import { createContract, readAnswer } from '../support/openapi-contract.js'
@@ -248,6 +250,23 @@ describe('GET /openapi.json and /docs', () => {
       expect(answer.status, path).toBe(404)
       expect((answer.body as Json).error.code, path).toBe('not_found')
       expect(contract.problems(answer), path).toEqual([])
+    }
+  })
+})
+
+describe("the HTTP server's own refusals", () => {
+  it('answers headers over the limit with a 431 the document lists for every route', async () => {
+    const listening = await listenHttp(appWith().fetch, { host: '127.0.0.1', port: 0, limits: DEFAULT_LIMITS })
+    try {
+      for (const path of ['/api/exchanges', '/health', '/docs']) {
+        const headers = { 'X-Padding': 'p'.repeat(DEFAULT_LIMITS.maxHeaderBytes + 1) }
+        const response = await fetch(`http://127.0.0.1:${listening.port}${path}`, { headers })
+        const answer = await readAnswer('GET', path, response)
+        expect(answer.status, path).toBe(431)
+        expect(contract.problems(answer), path).toEqual([])
+      }
+    } finally {
+      await new Promise((resolve) => listening.server.close(resolve))
     }
   })
 })

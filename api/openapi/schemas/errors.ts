@@ -83,6 +83,11 @@ export const ERROR_CODES = {
     example: 'clientOrderId: my-order-1 was already used by execution order-key-1; choose a new one',
     extra: { field: 'clientOrderId', workflowId: 'order-key-1' },
   },
+  request_timeout: {
+    status: 408,
+    meaning: 'the request was not received in time (answered by the HTTP server)',
+    example: 'the request was not received in time',
+  },
   not_running: {
     status: 409,
     meaning: 'the monitor has ended: it cannot be changed',
@@ -102,6 +107,11 @@ export const ERROR_CODES = {
     status: 415,
     meaning: 'the body was not sent as application/json',
     example: 'send the body as JSON with Content-Type: application/json',
+  },
+  request_header_fields_too_large: {
+    status: 431,
+    meaning: 'the request line and headers are larger than the limit (16 KiB by default; answered by the HTTP server)',
+    example: 'request line and headers larger than 16384 bytes',
   },
   venue_rejected: {
     status: 422,
