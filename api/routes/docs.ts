@@ -1,16 +1,16 @@
 // The API's description, open like /health: GET /openapi.json (OpenAPI 3.1, built once), GET /docs (Swagger UI) and
 // GET /docs/assets/:file (its files from the installed swagger-ui-dist: the page needs no internet).
 import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 
 import { Hono } from 'hono'
+import getAbsoluteFSPath from 'swagger-ui-dist/absolute-path.js'
 
 import { inputPrefix } from '../../domain/input-prefix.js'
 import { notFound } from '../errors.js'
 import { buildOpenApiDocument, DOCS_INIT_FILE, SWAGGER_UI_FILES, type OpenApiDocument } from '../openapi/index.js'
 
-const SWAGGER_UI_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
+const SWAGGER_UI_DIR = getAbsoluteFSPath()
 
 // Relative URLs, so that the page also works behind a proxy that mounts the API under a path prefix.
 const PAGE = `<!doctype html>
