@@ -1,12 +1,41 @@
 // One ordered venue pair: how much can be bought on one venue's asks and sold into the other's bids while every
 // marginal unit still clears the profit threshold after both taker fees.
-import { walkBook } from '../book.js'
-import { dec, floorToStep, isDecimalString, isPositive, str } from '../money.js'
-import { feeOn, priceAfterFee } from '../routing/fees.js'
+//
+// The arithmetic is exact (domain/exact) and follows, operation for operation, what decimal.js computed before, so
+// opportunities are the same to the last digit; only the levels the walk reaches are read.
+import { positiveLevels, walkLevels, type ExactLevel, type LevelStream } from '../book-levels.js'
+import {
+  compare,
+  dividedBy,
+  exactFromNumber,
+  floorToStep,
+  isPositive,
+  isZero,
+  minus,
+  parseExact,
+  plus,
+  ratioTimes,
+  toDecimalString,
+  ZERO,
+  type Exact,
+} from '../exact/index.js'
+import { dec, isDecimalString } from '../money.js'
+import { feeFactor, feeOn, priceAfterFee } from '../routing/fees.js'
 import { formatPrice } from '../routing/format.js'
-import type { BookLevel } from '../types.js'
 import type { ArbitrageOpportunity, ArbitrageOptions, ArbitrageVenue, PairEvaluation } from './types.js'
 import { commonStep, ruleProblem } from './venue-rules.js'
+
+const HUNDRED: Exact = { units: BigInt(100), scale: 0 }
+
+/** A venue's book sides with a positive size, parsed as far as the pairs that use them read. */
+export interface VenueLevels {
+  asks: LevelStream
+  bids: LevelStream
+}
+
+export function venueLevels(venue: ArbitrageVenue): VenueLevels {
+  return { asks: positiveLevels(venue.book.asks), bids: positiveLevels(venue.book.bids) }
+}
 
 /**
  * Evaluates buying on `buy` and selling on `sell`. Walks both books level by level and keeps taking the
@@ -21,126 +50,170 @@ export function evaluatePair(
   symbol: string,
   buy: ArbitrageVenue,
   sell: ArbitrageVenue,
-  options: ArbitrageOptions,
+  options: ArbitrageOptions
 ): PairEvaluation {
   assertOptions(options)
+  return evaluateLevels(symbol, buy, venueLevels(buy).asks, sell, venueLevels(sell).bids, options)
+}
+
+/** evaluatePair on sides already parsed (a scan parses each venue once for all its pairs); options asserted. */
+export function evaluateLevels(
+  symbol: string,
+  buy: ArbitrageVenue,
+  asks: LevelStream,
+  sell: ArbitrageVenue,
+  bids: LevelStream,
+  options: ArbitrageOptions
+): PairEvaluation {
   if (buy.book.symbol !== symbol || sell.book.symbol !== symbol) {
     return { reason: `books are not all for ${symbol}` }
   }
-  const asks = buy.book.asks.filter(([, size]) => isPositive(size))
-  const bids = sell.book.bids.filter(([, size]) => isPositive(size))
-  if (asks.length === 0) return { reason: `${buy.exchange} has no asks` }
-  if (bids.length === 0) return { reason: `${sell.exchange} has no bids` }
+  const bestAsk = asks.at(0)
+  const bestBid = bids.at(0)
+  if (bestAsk === undefined) return { reason: `${buy.exchange} has no asks` }
+  if (bestBid === undefined) return { reason: `${sell.exchange} has no bids` }
 
-  const threshold = dec(options.minProfitPct).div(100)
-  const size = profitableSize(asks, bids, buy, sell, threshold, options.maxAmount)
+  const buyFee = parseExact(buy.fees.taker)
+  const sellFee = parseExact(sell.fees.taker)
+  const buyFactor = feeFactor(buyFee, 'buy')
+  const sellFactor = feeFactor(sellFee, 'sell')
+  const threshold = dividedBy(exactFromNumber(options.minProfitPct), HUNDRED)
+  const cap = options.maxAmount === undefined ? undefined : parseExact(options.maxAmount)
+  const size = profitableSize(asks, bids, buyFactor, sellFactor, threshold, cap)
   if (!isPositive(size)) {
-    const [ask] = asks[0] ?? ['0']
-    const [bid] = bids[0] ?? ['0']
-    const cost = priceAfterFee(ask, buy.fees.taker, 'buy')
-    const proceeds = priceAfterFee(bid, sell.fees.taker, 'sell')
-    const pct = dec(proceeds).minus(cost).div(cost).times(100).toNumber()
+    const cost = priceAfterFee(bestAsk.price, buyFactor)
+    const proceeds = priceAfterFee(bestBid.price, sellFactor)
+    const pct = ratioTimes(minus(proceeds, cost), cost, HUNDRED)
     return {
       reason:
-        `buy ${buy.exchange} at ${formatPrice(ask)} (${formatPrice(cost)} after fee), sell ${sell.exchange} at ` +
-        `${formatPrice(bid)} (${formatPrice(proceeds)} after fee): net ${pct.toFixed(4)}% ` +
+        `buy ${buy.exchange} at ${formatPrice(bestAsk.price)} (${formatPrice(cost)} after fee), sell ${sell.exchange} ` +
+        `at ${formatPrice(bestBid.price)} (${formatPrice(proceeds)} after fee): net ${pct.toFixed(4)}% ` +
         `is not above ${options.minProfitPct}%`,
     }
   }
   const step = commonStep([options.amountStep, buy.market?.amountStep, sell.market?.amountStep])
-  const amount = step === undefined ? size : floorToStep(size, step)
+  const amount = step === undefined ? size : floorToStep(size, parseExact(step))
   if (!isPositive(amount)) {
-    return { reason: `profitable size ${size} rounds to 0 at step ${step ?? ''}`, unmet: 'amountStep' }
+    return {
+      reason: `profitable size ${toDecimalString(size)} rounds to 0 at step ${step ?? ''}`,
+      unmet: 'amountStep',
+    }
   }
-  const opportunity = priceOpportunity(symbol, buy, sell, asks, bids, amount)
+  const opportunity = priceOpportunity(symbol, buy, sell, asks, bids, amount, buyFee, sellFee)
   const problem =
-    ruleProblem(buy.exchange, amount, opportunity.buyLimitPrice, buy.market) ??
-    ruleProblem(sell.exchange, amount, opportunity.sellLimitPrice, sell.market)
-  if (problem) return { reason: `profitable size ${amount} cannot be traded: ${problem.message}`, unmet: problem.limit }
+    ruleProblem(buy.exchange, opportunity.amount, opportunity.buyLimitPrice, buy.market) ??
+    ruleProblem(sell.exchange, opportunity.amount, opportunity.sellLimitPrice, sell.market)
+  if (problem) {
+    return {
+      reason: `profitable size ${opportunity.amount} cannot be traded: ${problem.message}`,
+      unmet: problem.limit,
+    }
+  }
   return { opportunity }
 }
 
 // Malformed options are a programmer error (the API validates user input), so they throw rather than explain.
-function assertOptions(options: ArbitrageOptions): void {
+export function assertOptions(options: ArbitrageOptions): void {
   if (!Number.isFinite(options.minProfitPct)) {
     throw new RangeError(`minProfitPct must be a finite number, got ${options.minProfitPct}`)
   }
-  for (const [name, value] of [['maxAmount', options.maxAmount], ['amountStep', options.amountStep]] as const) {
+  for (const [name, value] of [
+    ['maxAmount', options.maxAmount],
+    ['amountStep', options.amountStep],
+  ] as const) {
     if (value !== undefined && (!isDecimalString(value) || dec(value).isNegative())) {
       throw new RangeError(`${name} must be a non-negative decimal string, got ${value}`)
     }
   }
 }
 
+/** (proceeds − cost) ÷ cost > threshold, as decimal.js decided it (a zero cost makes an infinite or no margin). */
+function marginAbove(proceeds: Exact, cost: Exact, threshold: Exact): boolean {
+  const margin = minus(proceeds, cost)
+  if (isZero(cost)) return isPositive(margin)
+  return compare(dividedBy(margin, cost), threshold) > 0
+}
+
 function profitableSize(
-  asks: BookLevel[],
-  bids: BookLevel[],
-  buy: ArbitrageVenue,
-  sell: ArbitrageVenue,
-  threshold: ReturnType<typeof dec>,
-  maxAmount: string | undefined,
-): string {
-  let amount = dec(0)
+  asks: LevelStream,
+  bids: LevelStream,
+  buyFactor: Exact,
+  sellFactor: Exact,
+  threshold: Exact,
+  cap: Exact | undefined
+): Exact {
+  let amount = ZERO
   let i = 0
   let j = 0
-  let askLeft = dec(asks[0]?.[1] ?? '0')
-  let bidLeft = dec(bids[0]?.[1] ?? '0')
-  const cap = maxAmount === undefined ? undefined : dec(maxAmount)
+  let askLeft = asks.at(0)?.size ?? ZERO
+  let bidLeft = bids.at(0)?.size ?? ZERO
   for (;;) {
-    const ask = asks[i]
-    const bid = bids[j]
+    const ask: ExactLevel | undefined = asks.at(i)
+    const bid: ExactLevel | undefined = bids.at(j)
     if (ask === undefined || bid === undefined) break
-    if (cap !== undefined && !amount.lessThan(cap)) break
-    const unitCost = dec(priceAfterFee(ask[0], buy.fees.taker, 'buy'))
-    const unitProceeds = dec(priceAfterFee(bid[0], sell.fees.taker, 'sell'))
-    if (!unitProceeds.minus(unitCost).div(unitCost).greaterThan(threshold)) break
-    let take = askLeft.lessThan(bidLeft) ? askLeft : bidLeft
-    if (cap !== undefined && cap.minus(amount).lessThan(take)) take = cap.minus(amount)
-    amount = amount.plus(take)
-    askLeft = askLeft.minus(take)
-    bidLeft = bidLeft.minus(take)
-    if (askLeft.isZero()) askLeft = dec(asks[++i]?.[1] ?? '0')
-    if (bidLeft.isZero()) bidLeft = dec(bids[++j]?.[1] ?? '0')
+    if (cap !== undefined && compare(amount, cap) >= 0) break
+    const unitCost = priceAfterFee(ask.price, buyFactor)
+    const unitProceeds = priceAfterFee(bid.price, sellFactor)
+    if (!marginAbove(unitProceeds, unitCost, threshold)) break
+    let take = compare(askLeft, bidLeft) < 0 ? askLeft : bidLeft
+    if (cap !== undefined && compare(minus(cap, amount), take) < 0) take = minus(cap, amount)
+    amount = plus(amount, take)
+    askLeft = minus(askLeft, take)
+    bidLeft = minus(bidLeft, take)
+    if (isZero(askLeft)) askLeft = asks.at(++i)?.size ?? ZERO
+    if (isZero(bidLeft)) bidLeft = bids.at(++j)?.size ?? ZERO
   }
-  return str(amount)
+  return amount
 }
 
 function priceOpportunity(
   symbol: string,
   buy: ArbitrageVenue,
   sell: ArbitrageVenue,
-  asks: BookLevel[],
-  bids: BookLevel[],
-  amount: string,
+  asks: LevelStream,
+  bids: LevelStream,
+  amount: Exact,
+  buyTakerFee: Exact,
+  sellTakerFee: Exact
 ): ArbitrageOpportunity {
-  const buyWalk = walkBook(asks, amount)
-  const sellWalk = walkBook(bids, amount)
-  const buyFee = feeOn(buyWalk.cost, buy.fees.taker)
-  const sellFee = feeOn(sellWalk.cost, sell.fees.taker)
-  const gross = dec(sellWalk.cost).minus(buyWalk.cost)
-  const net = gross.minus(buyFee).minus(sellFee)
+  const buyWalk = walkLevels(asks, amount)
+  const sellWalk = walkLevels(bids, amount)
+  const buyFee = feeOn(buyWalk.cost, buyTakerFee)
+  const sellFee = feeOn(sellWalk.cost, sellTakerFee)
+  const gross = minus(sellWalk.cost, buyWalk.cost)
+  const net = minus(minus(gross, buyFee), sellFee)
   return {
     id: `${symbol}:${buy.exchange}->${sell.exchange}`,
     symbol,
     buyExchange: buy.exchange,
     sellExchange: sell.exchange,
-    amount,
-    buyAveragePrice: buyWalk.average ?? '0',
-    sellAveragePrice: sellWalk.average ?? '0',
-    buyLimitPrice: buyWalk.worstPrice ?? '0',
-    sellLimitPrice: sellWalk.worstPrice ?? '0',
-    buyCost: buyWalk.cost,
-    sellProceeds: sellWalk.cost,
+    amount: toDecimalString(amount),
+    buyAveragePrice: averageOf(buyWalk.filled, buyWalk.cost),
+    sellAveragePrice: averageOf(sellWalk.filled, sellWalk.cost),
+    buyLimitPrice: limitOf(buyWalk.filled, buyWalk.worstPrice),
+    sellLimitPrice: limitOf(sellWalk.filled, sellWalk.worstPrice),
+    buyCost: toDecimalString(buyWalk.cost),
+    sellProceeds: toDecimalString(sellWalk.cost),
     buyTakerFee: buy.fees.taker,
     sellTakerFee: sell.fees.taker,
-    buyFee,
-    sellFee,
-    grossProfit: str(gross),
-    netProfit: str(net),
-    netProfitPct: net.div(dec(buyWalk.cost).plus(buyFee)).times(100).toNumber(),
+    buyFee: toDecimalString(buyFee),
+    sellFee: toDecimalString(sellFee),
+    grossProfit: toDecimalString(gross),
+    netProfit: toDecimalString(net),
+    netProfitPct: ratioTimes(net, plus(buyWalk.cost, buyFee), HUNDRED),
     buyLevelsUsed: buyWalk.levelsUsed,
     sellLevelsUsed: sellWalk.levelsUsed,
     buyBookTimestamp: buy.book.timestamp,
     sellBookTimestamp: sell.book.timestamp,
   }
+}
+
+/** A walk's average price, '0' when nothing filled. */
+function averageOf(filled: Exact, cost: Exact): string {
+  return isPositive(filled) ? toDecimalString(dividedBy(cost, filled)) : '0'
+}
+
+/** A walk's last level's price, '0' when nothing filled. */
+function limitOf(filled: Exact, worstPrice: Exact | undefined): string {
+  return isPositive(filled) && worstPrice !== undefined ? toDecimalString(worstPrice) : '0'
 }

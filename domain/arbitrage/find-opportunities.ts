@@ -1,7 +1,7 @@
 // Scanning every ordered venue pair for cross-venue arbitrage.
-import { cmp } from '../money.js'
+import { compare, parseExact } from '../exact/index.js'
 import { byExchange, compareExchangeIds } from '../routing/venue-order.js'
-import { evaluatePair } from './evaluate-pair.js'
+import { assertOptions, evaluateLevels, venueLevels } from './evaluate-pair.js'
 import type { ArbitrageOpportunity, ArbitrageOptions, ArbitrageVenue, SkippedPair } from './types.js'
 
 /**
@@ -15,7 +15,7 @@ import type { ArbitrageOpportunity, ArbitrageOptions, ArbitrageVenue, SkippedPai
 export function findOpportunities(
   symbol: string,
   venues: readonly ArbitrageVenue[],
-  options: ArbitrageOptions,
+  options: ArbitrageOptions
 ): ArbitrageOpportunity[] {
   return scanPairs(symbol, venues, options).opportunities
 }
@@ -30,15 +30,27 @@ export interface PairScan {
 /** findOpportunities, plus the profitable pairs it had to leave out because a venue's rules forbid their size. */
 export function scanPairs(symbol: string, venues: readonly ArbitrageVenue[], options: ArbitrageOptions): PairScan {
   const ordered = byExchange(venues)
+  // Each venue's book is parsed once, as far as its pairs read it.
+  const levels = ordered.map(venueLevels)
   const found: ArbitrageOpportunity[] = []
   const skipped: SkippedPair[] = []
-  for (const buy of ordered) {
-    for (const sell of ordered) {
+  let asserted = false
+  for (const [b, buy] of ordered.entries()) {
+    for (const [s, sell] of ordered.entries()) {
       if (buy.exchange === sell.exchange) continue
-      const evaluation = evaluatePair(symbol, buy, sell, options)
+      if (!asserted) assertOptions(options)
+      asserted = true
+      const asks = (levels[b] as (typeof levels)[number]).asks
+      const bids = (levels[s] as (typeof levels)[number]).bids
+      const evaluation = evaluateLevels(symbol, buy, asks, sell, bids, options)
       if ('opportunity' in evaluation) found.push(evaluation.opportunity)
       else if (evaluation.unmet !== undefined) {
-        const pair = { id: `${symbol}:${buy.exchange}->${sell.exchange}`, symbol, buyExchange: buy.exchange, sellExchange: sell.exchange }
+        const pair = {
+          id: `${symbol}:${buy.exchange}->${sell.exchange}`,
+          symbol,
+          buyExchange: buy.exchange,
+          sellExchange: sell.exchange,
+        }
         skipped.push({ ...pair, unmet: evaluation.unmet, reason: evaluation.reason })
       }
     }
@@ -49,8 +61,8 @@ export function scanPairs(symbol: string, venues: readonly ArbitrageVenue[], opt
 function sortByProfit(found: ArbitrageOpportunity[]): ArbitrageOpportunity[] {
   return found.sort(
     (a, b) =>
-      cmp(b.netProfit, a.netProfit) ||
+      compare(parseExact(b.netProfit), parseExact(a.netProfit)) ||
       compareExchangeIds(a.buyExchange, b.buyExchange) ||
-      compareExchangeIds(a.sellExchange, b.sellExchange),
+      compareExchangeIds(a.sellExchange, b.sellExchange)
   )
 }

@@ -172,4 +172,3 @@ export function toFloat(value: Exact): number {
 
 export const isPositive = (value: Exact): boolean => value.units > ZERO_UNITS
 export const isZero = (value: Exact): boolean => value.units === ZERO_UNITS
-export const isNegative = (value: Exact): boolean => value.units < ZERO_UNITS

@@ -1,7 +1,6 @@
 // Exact decimals on scaled BigInts, with domain/money.ts's results: the per-level arithmetic of routing and arbitrage.
 export {
   exactFromNumber,
-  isNegative,
   isPositive,
   isZero,
   ONE,

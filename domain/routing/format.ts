@@ -1,16 +1,17 @@
 // Number formatting for the readable reasons that routing and arbitrage decisions carry. Display only.
-import { dec, str } from '../money.js'
-import type { DecimalString } from '../types.js'
+import { decimalPlaces, times, toDecimalPlaces, toDecimalString, toFixedPlaces, type Exact } from '../exact/index.js'
+
+const HUNDRED: Exact = { units: BigInt(100), scale: 0 }
 
 /** A price for a sentence: exact up to 8 decimal places, no trailing zeros. */
-export function formatPrice(value: DecimalString): string {
-  return str(dec(value).toDecimalPlaces(8))
+export function formatPrice(value: Exact): string {
+  return toDecimalString(toDecimalPlaces(value, 8))
 }
 
 /** A fee fraction as a percentage with at least two decimals: "0.001" -> "0.10%", "0.00075" -> "0.075%". */
-export function formatFeePct(fraction: DecimalString): string {
-  const pct = dec(fraction).times(100)
-  return `${pct.toFixed(Math.max(2, pct.decimalPlaces()))}%`
+export function formatFeePct(fraction: Exact): string {
+  const pct = times(fraction, HUNDRED)
+  return `${toFixedPlaces(pct, Math.max(2, decimalPlaces(pct)))}%`
 }
 
 /** A float percentage with two decimals: 0.1834 -> "0.18%". */

@@ -1,32 +1,45 @@
 // Figures measured against the best price across venues: the market price the caller would see.
-import { bestAsk, bestBid, coverage, depthWithin } from '../book.js'
-import { bps, cmp, dec } from '../money.js'
-import type { BookLevel, DecimalString, Side } from '../types.js'
-import type { RoutingRequest, VenueSnapshot } from './types.js'
+import { acceptedLevels, depthOf, isAtOrBetterPrice, slippageBoundPrice, type LevelStream } from '../book-levels.js'
+import { basisPoints, compare, minOf, minus, parseExact, ratio, type Exact } from '../exact/index.js'
+import type { DecimalString, Side } from '../types.js'
+import type { VenueSnapshot } from './types.js'
 
 /** Best top of book across `venues` for a taker of `side`: lowest ask for a buy, highest bid for a sell. */
 export function bestPriceAcross(venues: readonly VenueSnapshot[], side: Side): DecimalString | undefined {
   let best: DecimalString | undefined
+  let bestValue: Exact | undefined
   for (const { book } of venues) {
-    const price = side === 'buy' ? bestAsk(book) : bestBid(book)
+    const price = (side === 'buy' ? book.asks : book.bids)[0]?.[0]
     if (price === undefined) continue
-    if (best === undefined || (side === 'buy' ? cmp(price, best) < 0 : cmp(price, best) > 0)) best = price
+    const value = parseExact(price)
+    if (bestValue === undefined || (side === 'buy' ? compare(value, bestValue) < 0 : compare(value, bestValue) > 0)) {
+      best = price
+      bestValue = value
+    }
   }
   return best
 }
 
-/** Share (0..1) of the requested amount that `levels` hold within `slippageBps` of `marketBest`. */
+/**
+ * Share (0..1) of `amount` that `levels` hold within `slippageBps` of `marketBest`. Reads levels only until they
+ * cover the amount: beyond that the share is 1 whatever else the book holds.
+ */
 export function liquidityWithin(
-  levels: readonly BookLevel[],
-  request: RoutingRequest,
-  marketBest: DecimalString,
+  levels: LevelStream,
+  amount: Exact,
+  marketBest: Exact,
   slippageBps: number,
+  side: Side
 ): number {
-  return coverage(depthWithin(levels, marketBest, slippageBps, request.side), request.amount)
+  const bound = slippageBoundPrice(marketBest, slippageBps, side)
+  const depth = depthOf(
+    acceptedLevels(levels, (price) => isAtOrBetterPrice(price, bound, side)),
+    amount
+  )
+  return ratio(minOf(depth, amount), amount)
 }
 
 /** How far `averagePrice` is from `marketBest` against the taker, in bps (positive is worse). */
-export function slippageFrom(averagePrice: DecimalString, marketBest: DecimalString, side: Side): number {
-  const delta = side === 'buy' ? dec(averagePrice).minus(marketBest) : dec(marketBest).minus(averagePrice)
-  return bps(delta, marketBest)
+export function slippageFrom(averagePrice: Exact, marketBest: Exact, side: Side): number {
+  return basisPoints(side === 'buy' ? minus(averagePrice, marketBest) : minus(marketBest, averagePrice), marketBest)
 }

@@ -4,21 +4,29 @@
 // Liquidity is measured against the *best price across venues*, not each venue's own top of book: the
 // slippage tolerance is about what the caller pays relative to the market, so a venue whose top of book is
 // already 60 bps above the market has no useful depth within 50 bps, however deep its own book is.
-import { walkBook } from '../book.js'
-import { bps, cmp, dec } from '../money.js'
-import type { DecimalString, Side } from '../types.js'
-import { feeOn, priceAfterFee } from './fees.js'
+//
+// The figures are exact decimals (domain/exact) computed as decimal.js computed them before, so decisions, and the
+// workflow histories that record them, are the same to the last digit; only the levels a decision needs are read.
+import { walkLevels, type LevelStream } from '../book-levels.js'
+import {
+  basisPoints,
+  compare,
+  dividedBy,
+  isPositive,
+  minus,
+  parseExact,
+  ratio,
+  toDecimalString,
+  ZERO,
+  type Exact,
+} from '../exact/index.js'
+import type { Side } from '../types.js'
+import { feeFactor, feeOn, priceAfterFee } from './fees.js'
 import { baseOf, formatFeePct, formatPct, formatPrice } from './format.js'
-import { assertRoutingRequest } from './request.js'
 import { bestPriceAcross, liquidityWithin, slippageFrom } from './market-reference.js'
-import type {
-  RoutingDecision,
-  RoutingRequest,
-  RoutingWeights,
-  VenueCandidate,
-  VenueSnapshot,
-} from './types.js'
-import { screenVenues, usableLevels } from './venue-eligibility.js'
+import { assertRoutingRequest } from './request.js'
+import type { RoutingDecision, RoutingRequest, RoutingWeights, VenueCandidate, VenueSnapshot } from './types.js'
+import { screenVenues } from './venue-eligibility.js'
 import { compareExchangeIds } from './venue-order.js'
 
 /**
@@ -29,6 +37,15 @@ export const DEFAULT_ROUTING_WEIGHTS: RoutingWeights = {
   latencyBpsPer100Ms: 0.5,
   degradedPenaltyBps: 5,
   errorRatePenaltyBps: 50,
+}
+
+/** A ranked candidate with the exact figures its comparisons and sentences need. */
+interface Evaluation {
+  candidate: VenueCandidate
+  fillable: Exact
+  average: Exact
+  effectivePrice: Exact
+  takerFee: Exact
 }
 
 /**
@@ -43,30 +60,33 @@ export const DEFAULT_ROUTING_WEIGHTS: RoutingWeights = {
 export function rankVenues(
   request: RoutingRequest,
   venues: readonly VenueSnapshot[],
-  weights: Partial<RoutingWeights> = {},
+  weights: Partial<RoutingWeights> = {}
 ): RoutingDecision {
-  const slippageBps = assertRoutingRequest(request)
+  const { amount, slippageBps } = assertRoutingRequest(request)
   const w = { ...DEFAULT_ROUTING_WEIGHTS, ...weights }
   const screened = screenVenues(request, venues)
-  const usable = screened.filter((s) => s.rejection === undefined).map((s) => s.venue)
-  const marketBest = bestPriceAcross(usable, request.side)
+  const usable = screened.flatMap((s) => ('levels' in s ? [s.venue] : []))
+  const bestText = bestPriceAcross(usable, request.side)
+  const marketBest = bestText === undefined ? undefined : parseExact(bestText)
 
   const rejected: VenueCandidate[] = []
-  const evaluated: VenueCandidate[] = []
-  for (const { venue, rejection } of screened) {
-    if (rejection !== undefined || marketBest === undefined) {
-      const why = rejection ?? 'no liquidity'
+  const evaluated: Evaluation[] = []
+  for (const screenedVenue of screened) {
+    const { venue } = screenedVenue
+    if ('rejection' in screenedVenue || marketBest === undefined) {
+      const why = 'rejection' in screenedVenue ? screenedVenue.rejection : 'no liquidity'
       const reason = `${venue.exchange}: ${why}`
       rejected.push({ exchange: venue.exchange, takerFee: venue.fees.taker, rejection: why, reason })
       continue
     }
-    evaluated.push(evaluateVenue(request, venue, marketBest, slippageBps, w))
+    evaluated.push(evaluateVenue(request.side, amount, venue, screenedVenue.levels, marketBest, slippageBps, w))
   }
 
   scorePriceGaps(evaluated, request.side)
-  const ranked = evaluated.sort(compareCandidates)
-  ranked.forEach((candidate, index) => {
+  const rankedEvaluations = evaluated.sort(compareCandidates)
+  const ranked = rankedEvaluations.map(({ candidate }, index) => {
     candidate.rank = index + 1
+    return candidate
   })
 
   const decision: RoutingDecision = {
@@ -75,83 +95,86 @@ export function rankVenues(
     reason: '',
     splitRecommended: false,
   }
-  const best = ranked[0]
+  const best = rankedEvaluations[0]
   if (best === undefined) {
     decision.reason = `No venue can take this order: ${rejected.map((c) => c.reason).join('; ')}`
     return decision
   }
-  if (best.fullFill !== true) {
+  const chosen = best.candidate
+  if (chosen.fullFill !== true) {
     decision.splitRecommended = true
     decision.reason =
       `No single venue can fill ${request.amount} ${baseOf(request.symbol)} ` +
-      `(most: ${best.exchange} ${best.fillableAmount ?? '0'}); split the order across venues with planSplit`
+      `(most: ${chosen.exchange} ${chosen.fillableAmount ?? '0'}); split the order across venues with planSplit`
     return decision
   }
-  decision.selected = best.exchange
-  if (best.expectedAveragePrice !== undefined) decision.expectedAveragePrice = best.expectedAveragePrice
-  if (best.liquidityScore !== undefined) decision.liquidityScore = best.liquidityScore
-  if (best.expectedSlippageBps !== undefined) decision.expectedSlippageBps = best.expectedSlippageBps
-  decision.reason = explainSelection(best, ranked, request.side, slippageBps)
+  decision.selected = chosen.exchange
+  if (chosen.expectedAveragePrice !== undefined) decision.expectedAveragePrice = chosen.expectedAveragePrice
+  if (chosen.liquidityScore !== undefined) decision.liquidityScore = chosen.liquidityScore
+  if (chosen.expectedSlippageBps !== undefined) decision.expectedSlippageBps = chosen.expectedSlippageBps
+  decision.reason = explainSelection(best, rankedEvaluations, request.side, slippageBps)
   return decision
 }
 
 function evaluateVenue(
-  request: RoutingRequest,
+  side: Side,
+  amount: Exact,
   venue: VenueSnapshot,
-  marketBest: DecimalString,
+  levels: LevelStream,
+  marketBest: Exact,
   slippageBps: number,
-  w: RoutingWeights,
-): VenueCandidate {
-  const levels = usableLevels(request, venue)
-  const walk = walkBook(levels, request.amount)
-  const average = walk.average ?? '0'
-  const taker = venue.fees.taker
+  w: RoutingWeights
+): Evaluation {
+  const walk = walkLevels(levels, amount)
+  const average = isPositive(walk.filled) ? dividedBy(walk.cost, walk.filled) : ZERO
+  const takerFee = parseExact(venue.fees.taker)
+  const effectivePrice = priceAfterFee(average, feeFactor(takerFee, side))
   const latencyPenaltyBps = ((venue.latencyMs ?? 0) / 100) * w.latencyBpsPer100Ms
   const healthPenaltyBps =
     (venue.health === 'degraded' ? w.degradedPenaltyBps : 0) + (venue.errorRate ?? 0) * w.errorRatePenaltyBps
   const candidate: VenueCandidate = {
     exchange: venue.exchange,
-    fillableAmount: walk.filled,
-    fillRatio: dec(walk.filled).div(request.amount).toNumber(),
+    fillableAmount: toDecimalString(walk.filled),
+    fillRatio: ratio(walk.filled, amount),
     fullFill: !walk.exhausted,
-    expectedAveragePrice: average,
-    expectedCost: walk.cost,
-    expectedFee: feeOn(walk.cost, taker),
-    takerFee: taker,
-    effectivePrice: priceAfterFee(average, taker, request.side),
-    liquidityScore: liquidityWithin(levels, request, marketBest, slippageBps),
-    expectedSlippageBps: slippageFrom(average, marketBest, request.side),
+    expectedAveragePrice: toDecimalString(average),
+    expectedCost: toDecimalString(walk.cost),
+    expectedFee: toDecimalString(feeOn(walk.cost, takerFee)),
+    takerFee: venue.fees.taker,
+    effectivePrice: toDecimalString(effectivePrice),
+    liquidityScore: liquidityWithin(levels, amount, marketBest, slippageBps, side),
+    expectedSlippageBps: slippageFrom(average, marketBest, side),
     latencyPenaltyBps,
     healthPenaltyBps,
     reason: '',
   }
-  if (walk.worstPrice !== undefined) candidate.worstPrice = walk.worstPrice
-  return candidate
+  if (walk.worstPrice !== undefined && isPositive(walk.filled)) candidate.worstPrice = toDecimalString(walk.worstPrice)
+  return { candidate, fillable: walk.filled, average, effectivePrice, takerFee }
 }
 
 // The price gap is measured against the best effective price among venues that fill the whole amount (among
 // all, when none does), so that a tiny cheap level on a thin venue does not set the bar for the others.
-function scorePriceGaps(candidates: VenueCandidate[], side: Side): void {
-  const full = candidates.filter((c) => c.fullFill === true)
-  const pool = full.length > 0 ? full : candidates
-  let reference: DecimalString | undefined
-  for (const c of pool) {
-    const price = c.effectivePrice ?? '0'
-    if (reference === undefined || isBetter(price, reference, side)) reference = price
+function scorePriceGaps(evaluations: Evaluation[], side: Side): void {
+  const full = evaluations.filter((e) => e.candidate.fullFill === true)
+  const pool = full.length > 0 ? full : evaluations
+  let reference: Exact | undefined
+  for (const e of pool) {
+    if (reference === undefined || isBetter(e.effectivePrice, reference, side)) reference = e.effectivePrice
   }
-  for (const c of candidates) {
-    const price = c.effectivePrice ?? '0'
-    const gap = reference === undefined ? 0 : worseBy(price, reference, side)
+  for (const e of evaluations) {
+    const c = e.candidate
+    const gap = reference === undefined ? 0 : worseBy(e.effectivePrice, reference, side)
     c.priceGapBps = gap
     c.scoreBps = gap + (c.latencyPenaltyBps ?? 0) + (c.healthPenaltyBps ?? 0)
-    c.reason = describeCandidate(c)
+    c.reason = describeCandidate(e)
   }
 }
 
-function compareCandidates(a: VenueCandidate, b: VenueCandidate): number {
+function compareCandidates(x: Evaluation, y: Evaluation): number {
+  const [a, b] = [x.candidate, y.candidate]
   if (a.fullFill !== b.fullFill) return a.fullFill === true ? -1 : 1
   if (a.fullFill !== true) {
-    const byFill = cmp(b.fillableAmount ?? '0', a.fillableAmount ?? '0')
+    const byFill = compare(y.fillable, x.fillable)
     if (byFill !== 0) return byFill
   }
   const byScore = (a.scoreBps ?? 0) - (b.scoreBps ?? 0)
@@ -159,21 +182,21 @@ function compareCandidates(a: VenueCandidate, b: VenueCandidate): number {
   return compareExchangeIds(a.exchange, b.exchange)
 }
 
-function isBetter(price: DecimalString, than: DecimalString, side: Side): boolean {
-  return side === 'buy' ? cmp(price, than) < 0 : cmp(price, than) > 0
+function isBetter(price: Exact, than: Exact, side: Side): boolean {
+  return side === 'buy' ? compare(price, than) < 0 : compare(price, than) > 0
 }
 
 /** How much worse `price` is than `reference` for a taker of `side`, in bps (negative when better). */
-function worseBy(price: DecimalString, reference: DecimalString, side: Side): number {
-  const delta = side === 'buy' ? dec(price).minus(reference) : dec(reference).minus(price)
-  return bps(delta, reference)
+function worseBy(price: Exact, reference: Exact, side: Side): number {
+  return basisPoints(side === 'buy' ? minus(price, reference) : minus(reference, price), reference)
 }
 
-function describeCandidate(c: VenueCandidate): string {
+function describeCandidate(e: Evaluation): string {
+  const c = e.candidate
   const parts = [
     `${c.exchange}: fills ${c.fillableAmount ?? '0'} (${formatPct((c.fillRatio ?? 0) * 100)})`,
-    `avg ${formatPrice(c.expectedAveragePrice ?? '0')}`,
-    `effective ${formatPrice(c.effectivePrice ?? '0')} after ${formatFeePct(c.takerFee)} taker fee`,
+    `avg ${formatPrice(e.average)}`,
+    `effective ${formatPrice(e.effectivePrice)} after ${formatFeePct(e.takerFee)} taker fee`,
     `${formatPct((c.liquidityScore ?? 0) * 100)} of the amount within the slippage bound`,
   ]
   const penalties = (c.latencyPenaltyBps ?? 0) + (c.healthPenaltyBps ?? 0)
@@ -181,34 +204,29 @@ function describeCandidate(c: VenueCandidate): string {
   return parts.join(', ')
 }
 
-function explainSelection(
-  best: VenueCandidate,
-  ranked: VenueCandidate[],
-  side: Side,
-  slippageBps: number,
-): string {
+function explainSelection(best: Evaluation, ranked: Evaluation[], side: Side, slippageBps: number): string {
   const cheapest = ranked
-    .filter((c) => c.fullFill === true)
-    .every((c) => !isBetter(c.effectivePrice ?? '0', best.effectivePrice ?? '0', side))
+    .filter((e) => e.candidate.fullFill === true)
+    .every((e) => !isBetter(e.effectivePrice, best.effectivePrice, side))
+  const chosen = best.candidate
   const depth =
-    best.liquidityScore === 1
+    chosen.liquidityScore === 1
       ? `full depth within ${slippageBps} bps`
-      : `${formatPct((best.liquidityScore ?? 0) * 100)} of the amount within ${slippageBps} bps`
+      : `${formatPct((chosen.liquidityScore ?? 0) * 100)} of the amount within ${slippageBps} bps`
   const lead =
-    `${best.exchange}: ${cheapest ? 'best effective price' : 'best score, effective price'} ` +
-    `${formatPrice(best.effectivePrice ?? '0')} after ${formatFeePct(best.takerFee)} taker fee, ${depth}`
+    `${chosen.exchange}: ${cheapest ? 'best effective price' : 'best score, effective price'} ` +
+    `${formatPrice(best.effectivePrice)} after ${formatFeePct(best.takerFee)} taker fee, ${depth}`
   const runnerUp = ranked[1]
   if (runnerUp === undefined) return lead
   return `${lead}; ${compareRunnerUp(best, runnerUp, side)}`
 }
 
-function compareRunnerUp(best: VenueCandidate, other: VenueCandidate, side: Side): string {
+function compareRunnerUp(best: Evaluation, runnerUp: Evaluation, side: Side): string {
+  const other = runnerUp.candidate
   if (other.fullFill !== true) return `${other.exchange} can fill only ${other.fillableAmount ?? '0'}`
-  const bestPrice = best.effectivePrice ?? '0'
-  const pct = worseBy(other.effectivePrice ?? '0', bestPrice, side) / 100
+  const pct = worseBy(runnerUp.effectivePrice, best.effectivePrice, side) / 100
   if (pct > 0) return `${other.exchange} ${formatPct(pct)} worse`
   const penalty = (other.scoreBps ?? 0) - (other.priceGapBps ?? 0)
   const price = pct < 0 ? `${formatPct(-pct)} better price` : 'same price'
   return `${other.exchange} ${price} but ${penalty.toFixed(1)} bps of latency and health penalties`
 }
-

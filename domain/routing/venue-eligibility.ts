@@ -1,43 +1,46 @@
 // Which venues may take part in routing at all, and which of their book levels an order may take.
-import { levelsAtOrBetter, takerLevels } from '../book.js'
-import { isPositive } from '../money.js'
-import type { BookLevel } from '../types.js'
+import { acceptedLevels, isAtOrBetterPrice, positiveLevels, type LevelStream } from '../book-levels.js'
+import { takerLevels } from '../book.js'
+import { parseExact } from '../exact/index.js'
 import type { RoutingRequest, VenueSnapshot } from './types.js'
 import { byExchange } from './venue-order.js'
 
-/** Every venue in exchange order with the reason it cannot serve the request, if any. */
-export function screenVenues(
-  request: RoutingRequest,
-  venues: readonly VenueSnapshot[],
-): { venue: VenueSnapshot; rejection?: string }[] {
+/** A venue in exchange order with the reason it cannot serve the request, or the levels the request may take. */
+export type ScreenedVenue = { venue: VenueSnapshot; rejection: string } | { venue: VenueSnapshot; levels: LevelStream }
+
+/** Every venue in exchange order, each with the reason it cannot serve the request or the levels it may take. */
+export function screenVenues(request: RoutingRequest, venues: readonly VenueSnapshot[]): ScreenedVenue[] {
   const seen = new Set<string>()
   return byExchange(venues).map((venue) => {
-    const rejection = seen.has(venue.exchange)
-      ? 'listed twice; the first snapshot is used'
-      : venueRejection(request, venue)
+    const screened: ScreenedVenue = seen.has(venue.exchange)
+      ? { venue, rejection: 'listed twice; the first snapshot is used' }
+      : screenVenue(request, venue)
     seen.add(venue.exchange)
-    return rejection === undefined ? { venue } : { venue, rejection }
+    return screened
   })
 }
 
-/** Why `venue` cannot serve `request` at all, or undefined when it can. */
-export function venueRejection(request: RoutingRequest, venue: VenueSnapshot): string | undefined {
-  if (venue.enabled === false) return 'disabled'
-  if (venue.health === 'down') return 'down'
-  if (venue.book.symbol !== request.symbol) return `book is for ${venue.book.symbol}, not ${request.symbol}`
-  const side = request.side === 'buy' ? 'asks' : 'bids'
-  if (!takerLevels(venue.book, request.side).some(([, size]) => isPositive(size))) return `no ${side}`
-  if (usableLevels(request, venue).length === 0) {
-    return `no ${side} at or better than the limit ${request.limitPrice ?? ''}`.trimEnd()
+// The levels are parsed only as far as the checks (and later the decision) read them: the first level with a
+// positive size, and for a limit order the first one at or better than the limit.
+function screenVenue(request: RoutingRequest, venue: VenueSnapshot): ScreenedVenue {
+  if (venue.enabled === false) return { venue, rejection: 'disabled' }
+  if (venue.health === 'down') return { venue, rejection: 'down' }
+  if (venue.book.symbol !== request.symbol) {
+    return { venue, rejection: `book is for ${venue.book.symbol}, not ${request.symbol}` }
   }
-  return undefined
+  const side = request.side === 'buy' ? 'asks' : 'bids'
+  const positive = positiveLevels(takerLevels(venue.book, request.side))
+  if (positive.at(0) === undefined) return { venue, rejection: `no ${side}` }
+  const levels = usableLevels(request, positive)
+  if (levels.at(0) === undefined) {
+    return { venue, rejection: `no ${side} at or better than the limit ${request.limitPrice ?? ''}`.trimEnd() }
+  }
+  return { venue, levels }
 }
 
-/** The levels `request` may take on `venue`: its taker side, cut at the limit price for a limit order. */
-export function usableLevels(request: RoutingRequest, venue: VenueSnapshot): BookLevel[] {
-  const levels = takerLevels(venue.book, request.side).filter(([, size]) => isPositive(size))
-  if (request.type === 'limit' && request.limitPrice !== undefined) {
-    return levelsAtOrBetter(levels, request.side, request.limitPrice)
-  }
-  return levels
+/** The levels `request` may take of `positive`: all of them, or for a limit order those at or better than its limit. */
+function usableLevels(request: RoutingRequest, positive: LevelStream): LevelStream {
+  if (request.type !== 'limit' || request.limitPrice === undefined) return positive
+  const limit = parseExact(request.limitPrice)
+  return acceptedLevels(positive, (price) => isAtOrBetterPrice(price, limit, request.side))
 }
