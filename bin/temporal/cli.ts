@@ -5,13 +5,16 @@
 // `go install` (CLI v1.5.1 is the newest tag that `go install` can build: later tags use a replace directive),
 // then, on a machine with internet and no Go, the official download.
 
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+
+import { describeGoBuild, GO_BUILD_STARTED, trackGoBuild } from '../provision/go-build-progress.js'
+import { progressLine, runStep } from '../provision/run-step.js'
 
 export const TEMPORAL_CLI_VERSION = 'v1.5.1'
 const GO_PACKAGE = `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`
-const DOWNLOAD_URL = 'https://temporal.download/cli/archive/v1.5.1?platform=linux&arch=amd64'
 
 export interface EnsureCliOptions {
   projectRoot: string
@@ -65,7 +68,7 @@ export async function ensureTemporalCli({ projectRoot, env = process.env, log = 
     if (runsAsTemporal(local)) return local
     failures.push(`downloaded ${local} does not run`)
   } catch (error) {
-    failures.push(`download from ${DOWNLOAD_URL} failed: ${(error as Error).message}`)
+    failures.push(`download from ${downloadUrl()} failed: ${(error as Error).message}`)
   }
   throw new Error(
     [
@@ -77,48 +80,57 @@ export async function ensureTemporalCli({ projectRoot, env = process.env, log = 
   )
 }
 
-function goInstall(target: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
-  const gobin = join(target, '..')
-  log(`Temporal CLI not found: building ${GO_PACKAGE} with go install (a few minutes the first time)...`)
-  const started = Date.now()
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('go', ['install', GO_PACKAGE], {
-      env: { ...env, CGO_ENABLED: '0', GOBIN: gobin, GOFLAGS: env.GOFLAGS ?? '-mod=mod' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let lastLine = ''
-    const onData = (chunk: Buffer) => {
-      const lines = chunk.toString().split('\n').filter(Boolean)
-      lastLine = lines.at(-1) ?? lastLine
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    // go prints nothing while it compiles; a heartbeat shows the build is alive.
-    const progress = setInterval(() => {
-      const seconds = Math.round((Date.now() - started) / 1000)
-      log(`  ...still building the Temporal CLI (${seconds}s) ${lastLine ? `- ${lastLine.slice(0, 100)}` : ''}`)
-    }, 15_000)
-    child.on('error', (error) => {
-      clearInterval(progress)
-      reject(new Error(`go install could not start: ${error.message}`))
-    })
-    child.on('close', (code) => {
-      clearInterval(progress)
-      if (code === 0) {
-        log(`Temporal CLI built in ${Math.round((Date.now() - started) / 1000)}s: ${target}`)
-        resolvePromise()
-      } else reject(new Error(`go install ${GO_PACKAGE} exited with ${code}: ${lastLine}`))
-    })
+async function goInstall(target: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+  log(`Temporal CLI not found: building ${GO_PACKAGE} with go install (several minutes the first time)...`)
+  let progress = GO_BUILD_STARTED
+  const command: [string, ...string[]] = ['go', 'install', '-v', GO_PACKAGE]
+  const result = await runStep({
+    command,
+    env: { ...env, CGO_ENABLED: '0', GOBIN: join(target, '..'), GOFLAGS: env.GOFLAGS ?? '-mod=mod' },
+    log,
+    onLine: (line) => (progress = trackGoBuild(progress, line)),
+    status: () => describeGoBuild(progress, 'the Temporal CLI'),
+  }).catch((error: Error) => {
+    throw new Error(`go install could not start: ${error.message}`)
   })
+  const seconds = Math.round(result.elapsedMs / 1000)
+  if (result.code !== 0) {
+    throw new Error(`${command.join(' ')} exited with ${result.code} after ${seconds}s:\n${result.tail.join('\n')}`)
+  }
+  log(`Temporal CLI built in ${seconds}s (${progress.modules} modules fetched, ${progress.packages} packages compiled): ${target}`)
 }
 
 async function download(target: string, log: (line: string) => void): Promise<void> {
-  log(`Downloading the Temporal CLI ${TEMPORAL_CLI_VERSION} from ${DOWNLOAD_URL} ...`)
+  const url = downloadUrl()
+  log(`Downloading the Temporal CLI ${TEMPORAL_CLI_VERSION} from ${url} ...`)
   const archive = `${target}.tar.gz`
-  const response = await fetch(DOWNLOAD_URL, { signal: AbortSignal.timeout(120_000) })
+  const response = await fetch(url, { signal: AbortSignal.timeout(300_000) })
   if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`)
-  const { writeFile } = await import('node:fs/promises')
-  await writeFile(archive, Buffer.from(await response.arrayBuffer()))
+  const total = Number(response.headers.get('content-length') ?? 0)
+  const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1)
+  const started = Date.now()
+  let received = 0
+  const heartbeat = setInterval(() => {
+    const of = total > 0 ? ` of ${megabytes(total)}` : ''
+    log(progressLine(Date.now() - started, `downloading the Temporal CLI: ${megabytes(received)}${of} MB`))
+  }, 10_000)
+  try {
+    const chunks: Uint8Array[] = []
+    for await (const chunk of response.body) {
+      chunks.push(chunk)
+      received += chunk.length
+    }
+    await writeFile(archive, Buffer.concat(chunks))
+  } finally {
+    clearInterval(heartbeat)
+  }
   const untar = spawnSync('tar', ['-xzf', archive, '-C', join(target, '..'), 'temporal'], { encoding: 'utf8' })
   if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`)
+}
+
+/** The official archive for this machine (linux or darwin, amd64 or arm64). */
+function downloadUrl(): string {
+  const arch = process.arch === 'arm64' ? 'arm64' : 'amd64'
+  const platform = process.platform === 'darwin' ? 'darwin' : 'linux'
+  return `https://temporal.download/cli/archive/${TEMPORAL_CLI_VERSION}?platform=${platform}&arch=${arch}`
 }

@@ -1,7 +1,5 @@
 // What an operator sees: an order placed through the API is listed in the Temporal UI, and the search attributes
-// filter it. Debian's chromium driven by playwright-core (.ci/run installs chromium).
-import { existsSync } from 'node:fs'
-
+// filter it. Debian's chromium driven by playwright-core (the global setup installs it where it can).
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 
@@ -10,15 +8,12 @@ import { startTestStack, type TestStack } from '../support/stack.js'
 let stack: TestStack
 let browser: Browser
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`)
-  }
+  const provisioned = inject('chromium')
+  if (!provisioned.ok) throw new Error(provisioned.problem)
   stack = await startTestStack({ exchanges: ['binance', 'kraken'] })
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: provisioned.path,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
 })
