@@ -4,6 +4,9 @@
 // document's schemas and the API's own zod validation; /openapi.json and /docs answer without a token, and every file
 // the reference page loads answers. Method: buildOpenApiDocument(), Ajv 2020, and createApp with a runner that refuses
 // every call (nothing here needs Temporal: answers of the running platform are checked in test/api/openapi.test.ts).
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { createApp } from '../../api/app.js'
@@ -169,6 +172,20 @@ describe('the OpenAPI document', () => {
     for (const [code, example] of Object.entries(document.components.examples as Record<string, Json>)) {
       expect(envelope(example.value), `${code}: ${JSON.stringify(envelope.errors)}`).toBe(true)
       expect(example.value.error.code).toBe(code)
+    }
+  })
+
+  it('knows every error code the API raises, under the status it raises it with', () => {
+    // Each `new ApiError(status, 'code'` in api/ (its sources, the document's own folder aside).
+    const sources = readdirSync('api', { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.startsWith('openapi'))
+      .map((file) => readFileSync(join('api', file), 'utf8'))
+    const raised = sources.flatMap((text) => [...text.matchAll(/new ApiError\(\s*(\d{3}),\s*'([a-z_]+)'/g)])
+    expect(raised.length).toBeGreaterThan(20)
+    for (const [, status, code] of raised) {
+      // A venue whose market is inactive is reported inside a scan's answer (its `venues`), never as the answer.
+      if (code === 'market_inactive') continue
+      expect(ERROR_CODES[code as ErrorCode]?.status, code).toBe(Number(status))
     }
   })
 

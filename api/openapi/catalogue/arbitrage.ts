@@ -194,7 +194,9 @@ export const ARBITRAGE_ROUTES: RouteDoc[] = [
     path: '/api/arbitrage/monitor/:workflowId',
     operationId: 'updateArbitrageMonitor',
     summary: "Change a running monitor's parameters",
-    description: 'Only the fields given change; maxAmount null removes the cap. The next scan uses them.',
+    description:
+      "Only the fields given change; maxAmount null removes the cap. The monitor's own validator checks the change " +
+      '(a refusal is a 400 naming the field, and nothing changes); the next scan uses it.',
     tags: ['arbitrage'],
     pathParams: workflowIdParam,
     body: {
@@ -205,12 +207,13 @@ export const ARBITRAGE_ROUTES: RouteDoc[] = [
     responses: [
       {
         status: 202,
-        description: 'The change was sent.',
+        description: 'The change is in force.',
         schemas: ['MonitorUpdated'],
         examples: { sent: { summary: 'sent', value: ex.monitorUpdated } },
       },
       noSuchMonitor,
       { status: 409, description: 'The monitor has ended.', errors: ['not_running'] },
+      { status: 500, description: 'The monitor could not apply the change.', errors: ['update_failed'] },
     ],
   },
   {

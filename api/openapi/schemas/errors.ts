@@ -131,6 +131,12 @@ export const ERROR_CODES = {
     example: 'workflow order-key-1 failed: WorkflowFailed: terminated',
     extra: { workflowId: 'order-key-1', errorType: 'WorkflowFailed' },
   },
+  update_failed: {
+    status: 500,
+    meaning: 'the monitor accepted the change but could not apply it (a bug)',
+    example: 'monitor-key-6 could not apply the change: unexpected state',
+    extra: { workflowId: 'monitor-key-6' },
+  },
   venue_auth_failed: {
     status: 502,
     meaning: 'the venue refused our credentials',
