@@ -33,5 +33,6 @@ export function describeGoBuild(progress: GoBuildProgress, target: string): stri
   if (progress.modules > 0) {
     return `building ${target}: downloading modules, ${progress.modules} so far (now ${progress.current})`
   }
-  return `building ${target}: resolving the module graph`
+  // Also what a build from Go's caches shows all along: -v names only packages it compiles.
+  return `building ${target}: resolving modules, checking the build cache`
 }

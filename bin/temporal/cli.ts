@@ -97,7 +97,11 @@ async function goInstall(target: string, env: NodeJS.ProcessEnv, log: (line: str
   if (result.code !== 0) {
     throw new Error(`${command.join(' ')} exited with ${result.code} after ${seconds}s:\n${result.tail.join('\n')}`)
   }
-  log(`Temporal CLI built in ${seconds}s (${progress.modules} modules fetched, ${progress.packages} packages compiled): ${target}`)
+  const work =
+    progress.modules + progress.packages === 0
+      ? "all from Go's caches"
+      : `${progress.modules} modules fetched, ${progress.packages} packages compiled`
+  log(`Temporal CLI built in ${seconds}s (${work}): ${target}`)
 }
 
 async function download(target: string, log: (line: string) => void): Promise<void> {

@@ -42,7 +42,7 @@ describe('trackGoBuild', () => {
 describe('describeGoBuild', () => {
   it('names the phase, the count so far and the current module or package', () => {
     expect(describeGoBuild(GO_BUILD_STARTED, 'the Temporal CLI')).toBe(
-      'building the Temporal CLI: resolving the module graph'
+      'building the Temporal CLI: resolving modules, checking the build cache'
     )
     expect(describeGoBuild({ modules: 12, packages: 0, current: 'cel.dev/expr v0.23.1' }, 'the Temporal CLI')).toBe(
       'building the Temporal CLI: downloading modules, 12 so far (now cel.dev/expr v0.23.1)'
