@@ -1,12 +1,15 @@
 // The two answers every workflow-backed resource gives: POST starts (or joins) a run and waits up to waitMs for
-// its result, answering 202 + Location while it is still running; GET /:workflowId reports the run again.
+// its result, answering 202 + Location while it is still running; GET /:workflowId reports the run again. Both show
+// prices and costs at the market's precision (api/display.ts); the run's history keeps them exact.
 import type { QueryDefinition } from '@temporalio/common'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
+import { SA } from '../temporal.config.js'
 import { auditIntent, auditOutcome, outcomeOf } from './audit.js'
 import { inputPrefix } from '../domain/input-prefix.js'
 import type { AppDeps } from './deps.js'
+import { displayed } from './display-markets.js'
 import { ApiError, notFound } from './errors.js'
 import { riskRefusalOf, riskRejectedBody } from './risk-refusal.js'
 import { workflowFailure } from './workflow-failure.js'
@@ -37,9 +40,10 @@ export async function startAndRespond<N extends WorkflowName>(
   // Refused by our own limits rather than by the venue: the same 422, with the code that says so.
   const refusal = status === 422 ? riskRefusalOf(waited.result) : undefined
   auditOutcome(c, request.workflowId, { outcome: outcomeOf(waited.result), status, refusal })
-  if (refusal !== undefined) return c.json(riskRejectedBody(waited.result as object, refusal), 422)
+  const symbol = request.searchAttributes.find((pair) => pair.key.name === SA.symbol.name)?.value as string | undefined
+  if (refusal !== undefined) return c.json(await displayed(deps, riskRejectedBody(waited.result as object, refusal), symbol), 422)
   // 202 with a result: the outcome is not settled yet (e.g. unknown); the Location is where it will be.
-  return c.json(waited.result, status, status === 202 ? { Location: answer.location } : {})
+  return c.json(await displayed(deps, waited.result, symbol), status, status === 202 ? { Location: answer.location } : {})
 }
 
 /** A run that failed instead of returning an outcome (a bug, or terminated by hand): a 500 that says why. */
@@ -75,5 +79,5 @@ export async function describeRun(deps: AppDeps, workflowId: string, workflowTyp
   } else {
     body = { workflowId, status: status.toLowerCase() }
   }
-  return { ...found, body }
+  return { ...found, body: await displayed(deps, body, found.description.typedSearchAttributes.get(SA.symbol)) }
 }

@@ -60,6 +60,16 @@ export function ceilToStep(value: DecimalInput, step: DecimalInput): DecimalStri
   return str(dec(value).div(s).ceil().times(s))
 }
 
+/** Decimal places a step allows: "0.01" -> 2, "0.5" -> 1, "10" -> 0, "1e-8" -> 8. */
+export function placesOf(step: DecimalInput): number {
+  return dec(step).decimalPlaces()
+}
+
+/** Rounds to `places` decimal places, half away from zero as people round (for display: never sent anywhere). */
+export function roundToPlaces(value: DecimalInput, places: number): DecimalString {
+  return str(dec(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP))
+}
+
 /** Basis points of `delta` relative to `reference` (a float: it is a score). */
 export function bps(delta: DecimalInput, reference: DecimalInput): number {
   const r = dec(reference)

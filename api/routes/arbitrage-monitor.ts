@@ -27,6 +27,7 @@ import { jsonBody, parseWith } from '../validation.js'
 import { auditIntent, auditOutcome } from '../audit.js'
 import { workflowIdParam } from '../request-log.js'
 import { updateRefusal } from '../update-refusal.js'
+import { displayed } from '../display-markets.js'
 import { DEFAULT_WAIT_MS, describeRun, failedRun } from '../workflow-response.js'
 import type { StartRequest } from '../workflow-runner.js'
 
@@ -107,7 +108,7 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
       throw failedRun(workflowId, error)
     })
     if (!waited.done) return c.json({ workflowId, status: 'stopping' }, 202, { Location: `/api/arbitrage/monitor/${workflowId}` })
-    return c.json({ ...waited.result, status: 'stopped' })
+    return c.json(await displayed(deps, { ...waited.result, status: 'stopped' }))
   })
 
   return app

@@ -17,10 +17,9 @@ import { SA } from '../../temporal.config.js'
 import { scanOpportunities } from '../arbitrage-scan.js'
 import type { AppDeps } from '../deps.js'
 import { badRequest } from '../errors.js'
+import { displayed, marketsOf } from '../display-markets.js'
 import { requireEnabled } from '../enabled.js'
-import { runRead } from '../exchange-read.js'
 import { requestHash, workflowIdFor } from '../idempotency.js'
-import { createMarketsCache } from '../markets-cache.js'
 import { arbitrageExecuteBody, opportunitiesQuery } from '../schemas.js'
 import { parseSymbol } from '../symbols.js'
 import { jsonBody, parseWith } from '../validation.js'
@@ -40,7 +39,7 @@ const STATUS: Record<ArbitrageOutcome, ContentfulStatusCode> = {
 
 export function arbitrageRoutes(deps: AppDeps) {
   const app = new Hono()
-  const markets = createMarketsCache((exchange) => runRead(deps, exchange, { operation: 'markets' }))
+  const markets = marketsOf(deps)
 
   app.get('/opportunities/:symbol', async (c) => {
     const symbol = parseSymbol(c.req.param('symbol'))
@@ -48,7 +47,7 @@ export function arbitrageRoutes(deps: AppDeps) {
     const exchanges = query.exchanges ?? [...deps.exchanges]
     requireEnabled(deps, exchanges, 'exchanges')
     if (exchanges.length < 2) throw badRequest('exchanges: must name at least two exchanges', 'exchanges')
-    return c.json(await scanOpportunities(deps, markets, { ...query, symbol, exchanges }))
+    return c.json(await displayed(deps, await scanOpportunities(deps, markets, { ...query, symbol, exchanges })))
   })
 
   app.post('/execute', async (c) => {
