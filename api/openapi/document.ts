@@ -33,7 +33,6 @@ export function buildOpenApiDocument(): OpenApiDocument {
       description: DESCRIPTION,
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: [
       { name: 'orders', description: 'One order, with failover, or routed to the best venue' },
       { name: 'arbitrage', description: 'Scan, execute, and monitor cross-venue arbitrage' },
