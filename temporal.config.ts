@@ -188,5 +188,3 @@ export const ACTIVITY_OPTIONS = {
     },
   },
 } as const satisfies Record<string, ActivityOptions>
-
-export type ActivityClass = keyof typeof ACTIVITY_OPTIONS

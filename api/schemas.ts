@@ -72,7 +72,6 @@ export function checkOrder(order: OrderShape, ctx: z.RefinementCtx): void {
 }
 
 export const placeOrderBody = z.strictObject({ exchange: exchangeId, ...orderFields }).superRefine(checkOrder)
-export type PlaceOrderBody = z.infer<typeof placeOrderBody>
 
 // Query strings and the bodies of the routing, failover, arbitrage and history endpoints.
 
@@ -123,7 +122,6 @@ export const smartOrderBody = z
     allowSplit: z.boolean({ message: 'must be true or false' }).optional(),
   })
   .superRefine(checkOrder)
-export type SmartOrderBody = z.infer<typeof smartOrderBody>
 
 export const failoverOrderBody = z
   .strictObject({
@@ -142,14 +140,12 @@ export const failoverOrderBody = z
       ctx.addIssue({ code: 'custom', path: ['backupExchanges'], message: `must not include the primary ${body.order.exchange}` })
     }
   })
-export type FailoverOrderBody = z.infer<typeof failoverOrderBody>
 
 export const opportunitiesQuery = z.strictObject({
   minProfitPct: percent.default(0.1),
   exchanges: exchangeList.pipe(z.array(exchangeId).min(2, { message: 'must name at least two exchanges' })).optional(),
   maxAmount: positiveDecimal.optional(),
 })
-export type OpportunitiesQuery = z.infer<typeof opportunitiesQuery>
 
 export const arbitrageExecuteBody = z
   .strictObject({
@@ -160,7 +156,6 @@ export const arbitrageExecuteBody = z
     minProfitPct: percent.default(0.1),
   })
   .refine((b) => b.buyExchange !== b.sellExchange, { path: ['sellExchange'], message: 'must differ from buyExchange' })
-export type ArbitrageExecuteBody = z.infer<typeof arbitrageExecuteBody>
 
 /** true executes every opportunity above minProfitPct; the object form sets its own threshold and a cap. */
 const autoExecute = z.union(
@@ -204,7 +199,6 @@ export const arbitrageMonitorBody = z.strictObject({
   maxAmount: positiveDecimal.optional(),
   autoExecute: autoExecute.optional(),
 })
-export type ArbitrageMonitorBody = z.infer<typeof arbitrageMonitorBody>
 
 /** PATCH: the fields to change; maxAmount null removes the cap. */
 export const arbitrageMonitorUpdate = z
