@@ -41,7 +41,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'history', description: 'Every execution, from the database' },
       { name: 'reconciliation', description: 'The ledger compared with the venues' },
       { name: 'risk', description: 'Risk limits and the trading state (the kill switch)' },
-      { name: 'system', description: 'Health and this documentation' },
+      { name: 'system', description: 'Health, metrics and this documentation' },
     ],
     security: [{ bearer: [] }],
     paths,
