@@ -14,7 +14,7 @@ import {
   ZERO,
   type Exact,
 } from './exact/index.js'
-import type { BookLevel, Side } from './types.js'
+import type { BookLevel, OrderBook, Side } from './types.js'
 
 export interface ExactLevel {
   readonly price: Exact
@@ -25,6 +25,11 @@ export interface ExactLevel {
 export interface LevelStream {
   /** The `index`-th level of the stream, or undefined past its last. */
   at(index: number): ExactLevel | undefined
+}
+
+/** The book side a taker order of `side` consumes: a buy lifts the asks, a sell hits the bids. */
+export function takerLevels(book: OrderBook, side: Side): BookLevel[] {
+  return side === 'buy' ? book.asks : book.bids
 }
 
 /** The levels of one book side that have a positive size, in book order. Prices of empty levels are not read. */
@@ -82,7 +87,7 @@ export function slippageBoundPrice(referencePrice: Exact, slippageBps: number, s
   return times(referencePrice, side === 'buy' ? plus(ONE, fraction) : minus(ONE, fraction))
 }
 
-/** BookWalk (domain/book.ts) in exact decimals. */
+/** What taking an amount from a book side gives: filled, its cost, the levels used and the worst price reached. */
 export interface ExactWalk {
   filled: Exact
   cost: Exact

@@ -1,5 +1,12 @@
 // Figures measured against the best price across venues: the market price the caller would see.
-import { acceptedLevels, depthOf, isAtOrBetterPrice, slippageBoundPrice, type LevelStream } from '../book-levels.js'
+import {
+  acceptedLevels,
+  depthOf,
+  isAtOrBetterPrice,
+  slippageBoundPrice,
+  takerLevels,
+  type LevelStream,
+} from '../book-levels.js'
 import { basisPoints, compare, minOf, minus, parseExact, ratio, type Exact } from '../exact/index.js'
 import type { DecimalString, Side } from '../types.js'
 import type { VenueSnapshot } from './types.js'
@@ -9,7 +16,7 @@ export function bestPriceAcross(venues: readonly VenueSnapshot[], side: Side): D
   let best: DecimalString | undefined
   let bestValue: Exact | undefined
   for (const { book } of venues) {
-    const price = (side === 'buy' ? book.asks : book.bids)[0]?.[0]
+    const price = takerLevels(book, side)[0]?.[0]
     if (price === undefined) continue
     const value = parseExact(price)
     if (bestValue === undefined || (side === 'buy' ? compare(value, bestValue) < 0 : compare(value, bestValue) > 0)) {

@@ -1,6 +1,5 @@
 // Which venues may take part in routing at all, and which of their book levels an order may take.
-import { acceptedLevels, isAtOrBetterPrice, positiveLevels, type LevelStream } from '../book-levels.js'
-import { takerLevels } from '../book.js'
+import { acceptedLevels, isAtOrBetterPrice, positiveLevels, takerLevels, type LevelStream } from '../book-levels.js'
 import { parseExact } from '../exact/index.js'
 import type { RoutingRequest, VenueSnapshot } from './types.js'
 import { byExchange } from './venue-order.js'

@@ -2,11 +2,11 @@
 // steps, minimums that drop a venue, and a brute-force check that the greedy merge is the cheapest split.
 import { describe, expect, it } from 'vitest'
 
-import { walkBook } from '../../../domain/book.js'
 import { add, cmp, dec, floorToStep, mul, sum } from '../../../domain/money.js'
 import { planSplit } from '../../../domain/routing/index.js'
 import type { RoutingRequest, VenueSnapshot } from '../../../domain/routing/index.js'
 import { venue } from '../fixtures.js'
+import { walkBook } from '../reference/book.js'
 
 const buy = (amount: string): RoutingRequest => ({ symbol: 'BTC/USDT', side: 'buy', amount, type: 'market' })
 
