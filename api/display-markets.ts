@@ -23,7 +23,11 @@ export function marketsOf(deps: Pick<AppDeps, 'runner' | 'reader'>): MarketsCach
 }
 
 /** `answer` with its prices and costs rounded to the precision of the markets it names (or of `symbol`). */
-export async function displayed<T>(deps: Pick<AppDeps, 'runner' | 'reader' | 'exchanges'>, answer: T, symbol?: string): Promise<T> {
+export async function displayed<T>(
+  deps: Pick<AppDeps, 'runner' | 'reader' | 'exchanges'>,
+  answer: T,
+  symbol?: string
+): Promise<T> {
   const symbols = symbolsIn(answer, symbol)
   if (symbols.size === 0) return answer
   const markets = marketsOf(deps)

@@ -58,7 +58,8 @@ export function precisionOfMarket(market: Pick<MarketInfo, 'priceStep' | 'amount
   // A venue that does not say its tick ("0") gives no precision to round to.
   if (!DECIMAL.test(market.priceStep) || Number(market.priceStep) === 0) return undefined
   const pricePlaces = placesOf(market.priceStep)
-  const amountPlaces = DECIMAL.test(market.amountStep) && Number(market.amountStep) > 0 ? placesOf(market.amountStep) : 8
+  const amountPlaces =
+    DECIMAL.test(market.amountStep) && Number(market.amountStep) > 0 ? placesOf(market.amountStep) : 8
   return { pricePlaces, quotePlaces: pricePlaces + amountPlaces }
 }
 

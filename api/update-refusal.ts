@@ -12,10 +12,16 @@ export function updateRefusal(error: unknown, workflowId: string): unknown {
   }
   if (!(error instanceof WorkflowUpdateFailedError)) return error
   const cause = error.cause
-  if (cause instanceof ApplicationFailure && cause.type === 'ValidationError') return badRequest(cause.message, fieldOf(cause.details))
-  return new ApiError(500, 'update_failed', `${workflowId} could not apply the change: ${cause?.message ?? error.message}`, {
-    workflowId,
-  })
+  if (cause instanceof ApplicationFailure && cause.type === 'ValidationError')
+    return badRequest(cause.message, fieldOf(cause.details))
+  return new ApiError(
+    500,
+    'update_failed',
+    `${workflowId} could not apply the change: ${cause?.message ?? error.message}`,
+    {
+      workflowId,
+    }
+  )
 }
 
 function fieldOf(details: unknown[] | undefined | null): string | undefined {

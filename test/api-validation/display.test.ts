@@ -58,7 +58,10 @@ describe('rounding for display', () => {
       realisedSlippageBps: 1.3805833,
       filled: '0.3',
       fees: [{ cost: '0.000123456789', currency: 'BNB' }],
-      orders: [order('binance', '64042.17335626666666666666666666666666667', '19212.652006880000000000001'), order('kraken', '64100.05', '19230.015')],
+      orders: [
+        order('binance', '64042.17335626666666666666666666666666667', '19212.652006880000000000001'),
+        order('kraken', '64100.05', '19230.015'),
+      ],
     }
     const shown = roundForDisplay(result, precisionOf, 'BTC/USDT')
     expect(shown.expectedAveragePrice).toBe('64033.33')
@@ -78,13 +81,31 @@ describe('rounding for display', () => {
     const result = {
       outcome: 'completed',
       profit: '-1.234567891234',
-      realisedProfit: { currency: 'USDT', buyCost: '6300', sellProceeds: '6400', fees: '22.123456789', netProfit: '-1.234567891234', boughtAmount: '0.1' },
-      opportunity: { symbol: 'BTC/USDT', buyExchange: 'binance', sellExchange: 'kraken', buyAveragePrice: '63000.005', netProfitPct: 1.23 },
+      realisedProfit: {
+        currency: 'USDT',
+        buyCost: '6300',
+        sellProceeds: '6400',
+        fees: '22.123456789',
+        netProfit: '-1.234567891234',
+        boughtAmount: '0.1',
+      },
+      opportunity: {
+        symbol: 'BTC/USDT',
+        buyExchange: 'binance',
+        sellExchange: 'kraken',
+        buyAveragePrice: '63000.005',
+        netProfitPct: 1.23,
+      },
       legs: [{ exchange: 'kraken', outcome: 'placed', order: order('kraken', '64000.04', '6400.004') }],
     }
     const shown = roundForDisplay(result, precisionOf, 'BTC/USDT')
     expect(shown.profit).toBe('-1.2345679')
-    expect(shown.realisedProfit).toMatchObject({ fees: '22.1234568', netProfit: '-1.2345679', buyCost: '6300', boughtAmount: '0.1' })
+    expect(shown.realisedProfit).toMatchObject({
+      fees: '22.1234568',
+      netProfit: '-1.2345679',
+      buyCost: '6300',
+      boughtAmount: '0.1',
+    })
     expect(shown.opportunity).toMatchObject({ buyAveragePrice: '63000.01', netProfitPct: 1.23 })
     expect(shown.legs[0]!.order).toMatchObject({ average: '64000', cost: '6400.004' })
     expect(roundForDisplay(result, () => undefined, 'BTC/USDT')).toEqual(result)
@@ -92,7 +113,10 @@ describe('rounding for display', () => {
 
   it('needs no market for an answer without figures', () => {
     expect(symbolsIn({ workflowId: 'x', outcome: 'placed' }, 'BTC/USDT').size).toBe(0)
-    expect([...symbolsIn({ orders: [order('binance', '1', '1')] }, 'ETH/USDT')].sort()).toEqual(['BTC/USDT', 'ETH/USDT'])
+    expect([...symbolsIn({ orders: [order('binance', '1', '1')] }, 'ETH/USDT')].sort()).toEqual([
+      'BTC/USDT',
+      'ETH/USDT',
+    ])
     expect(symbolsIn({ fees: [{ cost: '1', currency: 'BNB' }] }, 'BTC/USDT').size).toBe(0)
   })
 })

@@ -10,7 +10,13 @@ let stack: TestStack
 
 beforeAll(async () => {
   stack = await startTestStack({ exchanges: ['binance', 'kraken'] })
-  await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['63900', '5']], asks: [['64000', '0.1'], ['64100', '0.2']] })
+  await stack.sim.control.setBook('binance', 'BTC/USDT', {
+    bids: [['63900', '5']],
+    asks: [
+      ['64000', '0.1'],
+      ['64100', '0.2'],
+    ],
+  })
 })
 afterAll(async () => stack?.close())
 
@@ -40,9 +46,18 @@ describe('figures in answers', () => {
   })
 
   it('rounds the averages of an arbitrage scan', async () => {
-    await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['63900', '5']], asks: [['64000', '0.1'], ['64100', '0.2']] })
+    await stack.sim.control.setBook('binance', 'BTC/USDT', {
+      bids: [['63900', '5']],
+      asks: [
+        ['64000', '0.1'],
+        ['64100', '0.2'],
+      ],
+    })
     await stack.sim.control.setBook('kraken', 'BTC/USDT', { bids: [['65000', '0.3']], asks: [['65100', '5']] })
-    const scan = await stack.request('GET', '/api/arbitrage/opportunities/BTC-USDT?exchanges=binance,kraken&minProfitPct=0.1')
+    const scan = await stack.request(
+      'GET',
+      '/api/arbitrage/opportunities/BTC-USDT?exchanges=binance,kraken&minProfitPct=0.1'
+    )
     expect(scan.status).toBe(200)
     const best = scan.body.opportunities[0]
     expect(best).toMatchObject({ buyExchange: 'binance', sellExchange: 'kraken', amount: '0.3' })

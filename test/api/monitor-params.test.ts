@@ -48,7 +48,11 @@ describe('changing a running monitor', () => {
       expect(tooFast.body.error.field).toBe('intervalMs')
       expect((await state()).params).toEqual(before)
 
-      const changed = await stack.request('PATCH', path, { intervalMs: 2000, maxAmount: null, autoExecute: { enabled: false } })
+      const changed = await stack.request('PATCH', path, {
+        intervalMs: 2000,
+        maxAmount: null,
+        autoExecute: { enabled: false },
+      })
       expect(changed.status).toBe(202)
       // In force as soon as the answer comes: no wait for a scan.
       expect((await state()).params).toEqual({

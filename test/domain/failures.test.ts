@@ -51,11 +51,20 @@ describe('the failure vocabulary', () => {
   })
 
   it('classes the refusals, the failures before the book and the unknown outcomes', () => {
-    const refusals = ['InsufficientBalanceError', 'InvalidOrderError', 'UnknownSymbolError', 'AuthenticationError', 'ValidationError', 'ClientOrderIdInUseError', RISK_REJECTED]
+    const refusals = [
+      'InsufficientBalanceError',
+      'InvalidOrderError',
+      'UnknownSymbolError',
+      'AuthenticationError',
+      'ValidationError',
+      'ClientOrderIdInUseError',
+      RISK_REJECTED,
+    ]
     for (const type of refusals) expect(isDefinitiveRejection(type), type).toBe(true)
     expect(FAILURE_TYPES.filter(isDefinitiveRejection).sort()).toEqual([...refusals].sort())
     for (const type of ['RateLimitError', 'ExchangeUnavailableError']) expect(isNothingPlaced(type)).toBe(true)
-    for (const type of ['OrderOutcomeUnknownError', 'DuplicateClientOrderIdError', 'Timeout']) expect(failureClass(type)).toBe('outcome_unknown')
+    for (const type of ['OrderOutcomeUnknownError', 'DuplicateClientOrderIdError', 'Timeout'])
+      expect(failureClass(type)).toBe('outcome_unknown')
   })
 
   it('does not call an order not found a refusal: a placement that ends with it is settled by lookup', () => {
@@ -74,14 +83,21 @@ describe('the failure vocabulary', () => {
 
 describe('the retry policies derive from it', () => {
   const nonRetryable = (name: keyof typeof ACTIVITY_OPTIONS) =>
-    (ACTIVITY_OPTIONS[name] as { retry: { nonRetryableErrorTypes?: readonly string[] } }).retry.nonRetryableErrorTypes ?? []
+    (ACTIVITY_OPTIONS[name] as { retry: { nonRetryableErrorTypes?: readonly string[] } }).retry
+      .nonRetryableErrorTypes ?? []
 
   it('never retries a refusal or a failed lookup on reads and placements, and never re-sends an unknown outcome', () => {
     for (const name of ['marketData', 'interactiveRead', 'routingSnapshot', 'placeOrder', 'unwind', 'risk'] as const) {
       expect(nonRetryable(name), name).toEqual(expect.arrayContaining([...FINAL_FAILURES]))
     }
     for (const name of ['placeOrder', 'unwind'] as const) {
-      expect(nonRetryable(name)).toEqual(expect.arrayContaining(['OrderOutcomeUnknownError', 'DuplicateClientOrderIdError', 'TemporalTimeout:StartToClose']))
+      expect(nonRetryable(name)).toEqual(
+        expect.arrayContaining([
+          'OrderOutcomeUnknownError',
+          'DuplicateClientOrderIdError',
+          'TemporalTimeout:StartToClose',
+        ])
+      )
       expect(nonRetryable(name)).not.toContain('SendDeadlineError')
       expect(nonRetryable(name)).not.toContain('RateLimitError')
     }
@@ -89,12 +105,14 @@ describe('the retry policies derive from it', () => {
 
   it('lets lookups that must succeed retry everything but a refusal of the caller', () => {
     expect([...CALLER_REFUSALS].sort()).toEqual(['AuthenticationError', 'ValidationError'])
-    for (const name of ['reconcile', 'unwindLookup', 'settle'] as const) expect(nonRetryable(name)).toEqual([...CALLER_REFUSALS])
+    for (const name of ['reconcile', 'unwindLookup', 'settle'] as const)
+      expect(nonRetryable(name)).toEqual([...CALLER_REFUSALS])
   })
 
   it('names only types an activity raises, each one known', () => {
     for (const name of Object.keys(ACTIVITY_OPTIONS) as (keyof typeof ACTIVITY_OPTIONS)[]) {
-      for (const type of nonRetryable(name)) expect(FAILURES[type as keyof typeof FAILURES]?.origin, `${name}: ${type}`).toBe('activity')
+      for (const type of nonRetryable(name))
+        expect(FAILURES[type as keyof typeof FAILURES]?.origin, `${name}: ${type}`).toBe('activity')
     }
     expect(OUTCOME_UNKNOWN_FAILURES).not.toContain('Timeout')
   })
@@ -105,7 +123,9 @@ describe('describeFailure', () => {
     new ActivityFailure('activity failed', 'placeOrder', '1', RetryState.NON_RETRYABLE_FAILURE, 'worker', cause)
 
   it('names an activity failure by its ApplicationFailure type', () => {
-    const failure = activityFailure(ApplicationFailure.create({ type: 'InsufficientBalanceError', message: 'binance: no funds' }))
+    const failure = activityFailure(
+      ApplicationFailure.create({ type: 'InsufficientBalanceError', message: 'binance: no funds' })
+    )
     expect(describeFailure(failure)).toEqual({ errorType: 'InsufficientBalanceError', message: 'binance: no funds' })
   })
 

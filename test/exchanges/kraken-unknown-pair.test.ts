@@ -23,7 +23,9 @@ describe('Kraken unknown asset pair', () => {
   })
 
   it('is refined into UnknownSymbolError, still an invalid request', async () => {
-    const answer = await kraken.privatePostAddOrder({ pair: 'DOGEEUR', type: 'buy', ordertype: 'market', volume: '1' }).catch((err: unknown) => err)
+    const answer = await kraken
+      .privatePostAddOrder({ pair: 'DOGEEUR', type: 'buy', ordertype: 'market', volume: '1' })
+      .catch((err: unknown) => err)
     expect((answer as Error).message).toMatch(/EQuery:Unknown asset pair/)
     const refined = refineKrakenError(answer, { exchange: 'kraken', operation: 'placeOrder', secrets: [] })
     expect(refined).toBeInstanceOf(UnknownSymbolError)

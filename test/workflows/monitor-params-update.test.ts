@@ -63,7 +63,9 @@ describe('monitor parameter update', () => {
       }
       expect((await handle.query(monitorOpportunitiesQuery)).params).toEqual(before.params)
 
-      const applied = await handle.executeUpdate(monitorParamsUpdate, { args: [{ minProfitPct: 0.3, maxAmount: '0.5' }] })
+      const applied = await handle.executeUpdate(monitorParamsUpdate, {
+        args: [{ minProfitPct: 0.3, maxAmount: '0.5' }],
+      })
       expect(applied).toEqual({ ...before.params, minProfitPct: 0.3, maxAmount: '0.5' })
       expect((await handle.query(monitorOpportunitiesQuery)).params).toEqual(applied)
 

@@ -23,8 +23,13 @@ export function describeFailure(error: unknown): FailureDescription {
   if (error instanceof ApplicationFailure) return { errorType: error.type ?? 'Error', message: error.message }
   if (error instanceof ActivityFailure || error instanceof ChildWorkflowFailure) {
     const cause = error.cause
-    if (cause instanceof TimeoutFailure) return timedOut(cause, error instanceof ActivityFailure ? 'activity' : 'child workflow')
-    if (cause instanceof ApplicationFailure || cause instanceof ActivityFailure || cause instanceof ChildWorkflowFailure) {
+    if (cause instanceof TimeoutFailure)
+      return timedOut(cause, error instanceof ActivityFailure ? 'activity' : 'child workflow')
+    if (
+      cause instanceof ApplicationFailure ||
+      cause instanceof ActivityFailure ||
+      cause instanceof ChildWorkflowFailure
+    ) {
       return describeFailure(cause)
     }
     return { errorType: cause?.name ?? 'Error', message: cause?.message ?? error.message }
