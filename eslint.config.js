@@ -10,7 +10,9 @@ const gitignored = readFileSync(new URL('.gitignore', import.meta.url), 'utf8')
   .split('\n')
   .map((line) => line.trim())
   .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
-  .map((pattern) => (pattern.startsWith('/') ? pattern.slice(1) : pattern.slice(0, -1).includes('/') ? pattern : `**/${pattern}`))
+  .map((pattern) =>
+    pattern.startsWith('/') ? pattern.slice(1) : pattern.slice(0, -1).includes('/') ? pattern : `**/${pattern}`
+  )
 
 export default tseslint.config(
   { ignores: [...gitignored, 'db/migrations/', 'bench/results/'] },

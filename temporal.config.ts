@@ -130,10 +130,7 @@ export const ACTIVITY_OPTIONS = {
       maximumAttempts: 5,
       // SendDeadlineError (nothing sent) is retried: the next attempt looks the order up before it sends.
       // DuplicateClientOrderIdError means the venue has an order under this id: settled by lookup, never re-sent.
-      nonRetryableErrorTypes: [
-        ...FINAL_FAILURES,
-        ...OUTCOME_UNKNOWN_FAILURES,
-      ],
+      nonRetryableErrorTypes: [...FINAL_FAILURES, ...OUTCOME_UNKNOWN_FAILURES],
     },
   },
   reconcile: {
@@ -158,10 +155,7 @@ export const ACTIVITY_OPTIONS = {
       // would look up without one and re-send a market order the venue may accept again under the same id.
       // A definitive rejection will not change by retrying for an hour: the arbitrage workflow retries the unwind
       // itself a few times, then flags the position as not flat for a person.
-      nonRetryableErrorTypes: [
-        ...FINAL_FAILURES,
-        ...OUTCOME_UNKNOWN_FAILURES,
-      ],
+      nonRetryableErrorTypes: [...FINAL_FAILURES, ...OUTCOME_UNKNOWN_FAILURES],
     },
   },
   unwindLookup: PATIENT_LOOKUP,

@@ -14,14 +14,22 @@ try {
 
 const counts = report.metadata?.vulnerabilities
 if (!counts) {
-  console.log(`npm audit: NOT MADE, the advisory endpoint did not answer: ${report.message ?? report.error?.summary ?? 'unknown error'}`)
+  console.log(
+    `npm audit: NOT MADE, the advisory endpoint did not answer: ${report.message ?? report.error?.summary ?? 'unknown error'}`
+  )
   process.exit(process.env.NPM_AUDIT_STRICT === '1' ? 1 : 0)
 }
 
-const serious = Object.values(report.vulnerabilities ?? {}).filter((v) => v.severity === 'high' || v.severity === 'critical')
-console.log(`npm audit --omit=dev: ${counts.critical} critical, ${counts.high} high, ${counts.moderate} moderate, ${counts.low} low`)
+const serious = Object.values(report.vulnerabilities ?? {}).filter(
+  (v) => v.severity === 'high' || v.severity === 'critical'
+)
+console.log(
+  `npm audit --omit=dev: ${counts.critical} critical, ${counts.high} high, ${counts.moderate} moderate, ${counts.low} low`
+)
 for (const v of serious) {
   const titles = v.via.filter((via) => typeof via === 'object').map((via) => `${via.title} (${via.url})`)
-  console.log(`  ${v.severity}: ${v.name} ${v.range}${titles.length ? `: ${titles.join('; ')}` : ` (through ${v.via.join(', ')})`}`)
+  console.log(
+    `  ${v.severity}: ${v.name} ${v.range}${titles.length ? `: ${titles.join('; ')}` : ` (through ${v.via.join(', ')})`}`
+  )
 }
 process.exit(serious.length > 0 ? 1 : 0)

@@ -10,7 +10,12 @@
 // `placement_outcome` with the venue's answer.
 import { ApplicationFailure, Context, log } from '@temporalio/activity'
 
-import { getOrderAttempt, recordOrderIntent, updateOrderAttempt, type OrderAttemptUpdate } from '../db/order-attempts.js'
+import {
+  getOrderAttempt,
+  recordOrderIntent,
+  updateOrderAttempt,
+  type OrderAttemptUpdate,
+} from '../db/order-attempts.js'
 import { canonicalClientOrderId } from '../domain/client-order-id.js'
 import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../exchanges/config.js'
@@ -84,7 +89,12 @@ export function attemptUpdateFrom(order: UnifiedOrder): OrderAttemptUpdate {
   }
 }
 
-export function createOrderActivities({ connectors, db, now = Date.now, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS }: ActivityDeps) {
+export function createOrderActivities({
+  connectors,
+  db,
+  now = Date.now,
+  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+}: ActivityDeps) {
   // An attempt must be able to prepare, send and hear back within its start-to-close: refuse to run otherwise.
   const problem = requestTimeoutProblem(requestTimeoutMs, PLACEMENT_TIMING.startToCloseMs)
   if (problem) throw new Error(problem)
@@ -121,7 +131,12 @@ export function createOrderActivities({ connectors, db, now = Date.now, requestT
         }
         updateOrderAttempt(db, request.clientOrderId, { status: 'sent' }, now())
         sent = true
-        log.info('order placement: sending', { audit: 'placement', executionId: input.executionId, orderRole: input.role, ...auditFields(exchange, request) })
+        log.info('order placement: sending', {
+          audit: 'placement',
+          executionId: input.executionId,
+          orderRole: input.role,
+          ...auditFields(exchange, request),
+        })
         const order = await connector.placeOrder(request, { sendBy, signal: context.cancellationSignal })
         updateOrderAttempt(db, request.clientOrderId, attemptUpdateFrom(order), now())
         log.info(`order placement: ${order.status}`, {
@@ -140,7 +155,7 @@ export function createOrderActivities({ connectors, db, now = Date.now, requestT
           executionId: input.executionId,
           clientOrderId: request.clientOrderId,
           exchange,
-          status: sent ? failureUpdate(error).status ?? 'unknown' : 'not_sent',
+          status: sent ? (failureUpdate(error).status ?? 'unknown') : 'not_sent',
           errorType: error instanceof Error ? error.name : 'Error',
           error: error instanceof Error ? error.message : String(error),
         })

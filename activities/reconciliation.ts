@@ -3,7 +3,14 @@
 // report. Never sends an order. Idempotent: a retry re-reads everything and replaces its own report.
 import { Context, log } from '@temporalio/activity'
 
-import { ledgerRowsForReconciliation, ledgerSymbols, saveReconciliationReport, settleOrderAttempt, type LedgerRow, type ReconciliationChecked } from '../db/reconciliation.js'
+import {
+  ledgerRowsForReconciliation,
+  ledgerSymbols,
+  saveReconciliationReport,
+  settleOrderAttempt,
+  type LedgerRow,
+  type ReconciliationChecked,
+} from '../db/reconciliation.js'
 import {
   DEFAULT_RECONCILE_GRACE_MS,
   DEFAULT_RECONCILE_LOOKBACK_MS,
@@ -58,8 +65,12 @@ export function createReconciliationActivities({ connectors, db, now = Date.now 
         // The venue first, the ledger second: an order the platform sent has its row before it reaches the venue.
         const startedAt = now()
         const openOrders = (await connector.getOpenOrders()).filter((o) => inScope(o.symbol))
-        const symbols = [...new Set([...ledgerSymbols(db, exchange), ...openOrders.map((o) => o.symbol)])].filter(inScope).sort()
-        const fills = (await recentFills(connector, symbols, since))?.filter((f) => inScope(f.symbol) && f.timestamp >= since)
+        const symbols = [...new Set([...ledgerSymbols(db, exchange), ...openOrders.map((o) => o.symbol)])]
+          .filter(inScope)
+          .sort()
+        const fills = (await recentFills(connector, symbols, since))?.filter(
+          (f) => inScope(f.symbol) && f.timestamp >= since
+        )
 
         const rows = ledgerRowsForReconciliation(db, {
           exchange,
@@ -71,10 +82,15 @@ export function createReconciliationActivities({ connectors, db, now = Date.now 
         const ledger = rows.map(toLedgerOrder)
         const timing: ReconcileTiming = { now: now(), graceMs, venueReadAt: startedAt }
 
-        const { lookups, deferred } = await lookUp(connector, ledger, rowsToLookUp(ledger, { openOrders, fills }, timing), {
-          deadline: startedAt + lookupBudgetMs(),
-          now,
-        })
+        const { lookups, deferred } = await lookUp(
+          connector,
+          ledger,
+          rowsToLookUp(ledger, { openOrders, fills }, timing),
+          {
+            deadline: startedAt + lookupBudgetMs(),
+            now,
+          }
+        )
         const outcome = reconcileLedger({ ledger, openOrders, fills, lookups, timing: { ...timing, now: now() } })
 
         let settledCount = 0
@@ -108,7 +124,11 @@ export function createReconciliationActivities({ connectors, db, now = Date.now 
           settledCount,
         })
         if (outcome.differences.length > 0) {
-          log.warn('reconciliation found differences', { exchange, differences: outcome.differences.length, settled: settledCount })
+          log.warn('reconciliation found differences', {
+            exchange,
+            differences: outcome.differences.length,
+            settled: settledCount,
+          })
         }
         return { exchange, status: 'ok', differences: outcome.differences.length, settled: settledCount }
       })
@@ -168,7 +188,9 @@ async function lookUp(
       continue
     }
     try {
-      const lookup = row.exchangeOrderId ? { symbol: row.symbol, id: row.exchangeOrderId } : { symbol: row.symbol, clientOrderId }
+      const lookup = row.exchangeOrderId
+        ? { symbol: row.symbol, id: row.exchangeOrderId }
+        : { symbol: row.symbol, clientOrderId }
       lookups[clientOrderId] = (await connector.findOrder(lookup)) ?? null
     } catch (error) {
       deferred++

@@ -54,7 +54,12 @@ export interface AutomationFacts {
 /** Ledger statuses of an order that is not at the venue: a refusal may be recorded over them. */
 const NOT_AT_VENUE = new Set(['pending', 'absent'])
 
-export function createRiskActivities({ connectors, db, now = Date.now, riskLimits = DEFAULT_RISK_LIMITS }: ActivityDeps) {
+export function createRiskActivities({
+  connectors,
+  db,
+  now = Date.now,
+  riskLimits = DEFAULT_RISK_LIMITS,
+}: ActivityDeps) {
   const limitsNow = (): RiskLimits => getLimits(db, riskLimits)
 
   return {
@@ -72,7 +77,8 @@ export function createRiskActivities({ connectors, db, now = Date.now, riskLimit
       // notional (a venue whose market data fails must not hold an unwind up).
       const decides = state.state !== 'HALTED' && input.reducing !== true
       const valuationPrice = decides ? await valuationPriceOf(connector, request) : undefined
-      const heldAtVenue = decides && state.state === 'REDUCING' ? await heldAt(connector, request.symbol, base, futures) : undefined
+      const heldAtVenue =
+        decides && state.state === 'REDUCING' ? await heldAt(connector, request.symbol, base, futures) : undefined
       // The slot is taken last, after every read that may fail: a failed check holds none.
       const slot =
         state.state === 'HALTED'
@@ -103,7 +109,10 @@ export function createRiskActivities({ connectors, db, now = Date.now, riskLimit
      */
     async recordRiskRefusal({ placement, limit, message }: RiskRefusalInput): Promise<void> {
       const { exchange, executionId } = placement
-      const request = { ...placement.request, clientOrderId: canonicalClientOrderId(exchange, placement.request.clientOrderId) }
+      const request = {
+        ...placement.request,
+        clientOrderId: canonicalClientOrderId(exchange, placement.request.clientOrderId),
+      }
       const { clientOrderId } = request
       const at = now()
       db.transaction(
@@ -112,7 +121,12 @@ export function createRiskActivities({ connectors, db, now = Date.now, riskLimit
           const recorded = db
             .select({ id: riskEvents.id })
             .from(riskEvents)
-            .where(and(eq(riskEvents.kind, 'refusal'), sql`json_extract(${riskEvents.detail}, '$.clientOrderId') = ${clientOrderId}`))
+            .where(
+              and(
+                eq(riskEvents.kind, 'refusal'),
+                sql`json_extract(${riskEvents.detail}, '$.clientOrderId') = ${clientOrderId}`
+              )
+            )
             .get()
           if (recorded) return
           recordOrderIntent(db, orderIntentOf(placement, request))
@@ -161,7 +175,10 @@ export function createRiskActivities({ connectors, db, now = Date.now, riskLimit
  * buy would take, the bid a sell would hit), as the connector checks a market order's minimum notional. undefined
  * when the book has no such side: the decision then refuses (the notional fails closed).
  */
-async function valuationPriceOf(connector: AnyConnector, request: RiskCheckInput['request']): Promise<DecimalString | undefined> {
+async function valuationPriceOf(
+  connector: AnyConnector,
+  request: RiskCheckInput['request']
+): Promise<DecimalString | undefined> {
   if (request.type !== 'market' && request.price !== undefined) return request.price
   const book = await asActivity(() => connector.getOrderBook(request.symbol, 5))
   return (request.side === 'buy' ? book.asks[0] : book.bids[0])?.[0]

@@ -14,9 +14,7 @@ export const MIN_SECRET_LENGTH = 16
 
 const tokenEntry = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1 to 64 letters, digits or _ . -' }),
-  sha256: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, { message: 'must be 64 hex digits: printf %s "$TOKEN" | sha256sum' }),
+  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, { message: 'must be 64 hex digits: printf %s "$TOKEN" | sha256sum' }),
   scopes: z
     .array(z.enum(SCOPES, { message: `must be one of ${SCOPES.join(', ')}` }))
     .min(1, { message: 'must name at least one scope' }),
@@ -42,14 +40,19 @@ export function parseApiTokens(text: string, source: string): ConfiguredToken[] 
     throw new ApiTokensConfigError(`${source}: ${at}${issue.message}`)
   }
   return checkDistinct(
-    parsed.data.map((entry) => ({ name: entry.name, sha256: Buffer.from(entry.sha256, 'hex'), scopes: [...new Set(entry.scopes)] })),
+    parsed.data.map((entry) => ({
+      name: entry.name,
+      sha256: Buffer.from(entry.sha256, 'hex'),
+      scopes: [...new Set(entry.scopes)],
+    })),
     source
   )
 }
 
 /** GATEWAY_API_TOKEN as a configured token: every scope. */
 export function defaultToken(secret: string): ConfiguredToken {
-  if (secret.length < MIN_SECRET_LENGTH) throw new ApiTokensConfigError(`GATEWAY_API_TOKEN must be at least ${MIN_SECRET_LENGTH} characters`)
+  if (secret.length < MIN_SECRET_LENGTH)
+    throw new ApiTokensConfigError(`GATEWAY_API_TOKEN must be at least ${MIN_SECRET_LENGTH} characters`)
   return { name: DEFAULT_TOKEN_NAME, sha256: sha256(secret), scopes: [...SCOPES] }
 }
 
@@ -60,7 +63,8 @@ export function checkDistinct(tokens: ConfiguredToken[], source: string): Config
   for (const token of tokens) {
     if (names.has(token.name)) throw new ApiTokensConfigError(`${source}: the name '${token.name}' is used twice`)
     const hex = token.sha256.toString('hex')
-    if (digests.has(hex)) throw new ApiTokensConfigError(`${source}: two tokens have the same sha256 (one secret, two names)`)
+    if (digests.has(hex))
+      throw new ApiTokensConfigError(`${source}: two tokens have the same sha256 (one secret, two names)`)
     names.add(token.name)
     digests.add(hex)
   }

@@ -60,10 +60,13 @@ export function createApp(deps: AppDeps) {
   app.route('/api', exchangeRoutes(deps))
   app.route('/api', marketDataRoutes(deps))
 
-  app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `no route for ${c.req.method} ${inputPrefix(c.req.path)}`)))
+  app.notFound((c) =>
+    errorResponse(c, new ApiError(404, 'not_found', `no route for ${c.req.method} ${inputPrefix(c.req.path)}`))
+  )
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error)
-    if (error instanceof HTTPException) return errorResponse(c, new ApiError(error.status as 400, 'http_error', error.message))
+    if (error instanceof HTTPException)
+      return errorResponse(c, new ApiError(error.status as 400, 'http_error', error.message))
     c.get('logger')?.error({ err: error }, `${c.req.method} ${c.req.path.slice(0, 256)} failed`)
     return errorResponse(c, new ApiError(500, 'internal_error', 'internal error; see the server log'))
   })

@@ -30,7 +30,8 @@ export interface ScanResult {
   venues: Partial<Record<ExchangeId, VenueState>>
 }
 
-type VenueRead = { exchange: ExchangeId; venue: ArbitrageVenue; amountStep: DecimalString } | { exchange: ExchangeId; error: ApiError }
+type VenueRead =
+  { exchange: ExchangeId; venue: ArbitrageVenue; amountStep: DecimalString } | { exchange: ExchangeId; error: ApiError }
 
 export async function scanOpportunities(
   deps: Pick<AppDeps, 'runner'>,
@@ -38,7 +39,9 @@ export async function scanOpportunities(
   request: ScanRequest,
   now: () => number = Date.now
 ): Promise<ScanResult> {
-  const reads = await Promise.all(request.exchanges.map((exchange) => readVenue(deps, markets, exchange, request.symbol)))
+  const reads = await Promise.all(
+    request.exchanges.map((exchange) => readVenue(deps, markets, exchange, request.symbol))
+  )
   const usable = reads.flatMap((r) => ('venue' in r ? [r] : []))
   if (usable.length === 0 && reads.every((r) => 'error' in r && r.error.code === 'unknown_symbol')) {
     throw new ApiError(404, 'unknown_symbol', `no exchange lists ${request.symbol}`, { symbol: request.symbol })

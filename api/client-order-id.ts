@@ -18,10 +18,15 @@ export function unusedClientOrderId(
   const canonical = canonicalClientOrderId(exchange, clientOrderId)
   const owner = getOrderAttempt(deps.db, canonical)?.executionId
   if (owner !== undefined && owner !== workflowId) {
-    throw new ApiError(409, 'client_order_id_used', `${field}: ${clientOrderId} was already used by execution ${owner}; choose a new one`, {
-      field,
-      workflowId: owner,
-    })
+    throw new ApiError(
+      409,
+      'client_order_id_used',
+      `${field}: ${clientOrderId} was already used by execution ${owner}; choose a new one`,
+      {
+        field,
+        workflowId: owner,
+      }
+    )
   }
   return canonical
 }

@@ -20,9 +20,14 @@ export const READ_TIMEOUT_MS = 15_000
 export function enabledExchange(deps: Pick<AppDeps, 'exchanges'>, raw: string): ExchangeId {
   const exchange = raw.toLowerCase()
   if (!(EXCHANGE_IDS as readonly string[]).includes(exchange)) {
-    throw new ApiError(404, 'unknown_exchange', `unknown exchange '${inputPrefix(raw)}'; known: ${EXCHANGE_IDS.join(', ')}`, {
-      exchange: inputPrefix(raw),
-    })
+    throw new ApiError(
+      404,
+      'unknown_exchange',
+      `unknown exchange '${inputPrefix(raw)}'; known: ${EXCHANGE_IDS.join(', ')}`,
+      {
+        exchange: inputPrefix(raw),
+      }
+    )
   }
   if (!deps.exchanges.includes(exchange as ExchangeId)) {
     throw new ApiError(404, 'unknown_exchange', `exchange '${exchange}' is not enabled here`, { exchange })
@@ -59,14 +64,22 @@ async function readDirect<T>(reader: VenueReader, exchange: ExchangeId, read: Ex
     return await reader.read<T>(exchange, read)
   } catch (error) {
     if (error instanceof ExchangeError) {
-      throw venueError({ errorType: error.name, message: error.message }, exchange, 'symbol' in read ? read.symbol : undefined)
+      throw venueError(
+        { errorType: error.name, message: error.message },
+        exchange,
+        'symbol' in read ? read.symbol : undefined
+      )
     }
     throw error
   }
 }
 
 /** Deployments whose API has no connectors of its own (an in-process test app) read through a workflow. */
-async function readThroughWorkflow<T>(deps: Pick<AppDeps, 'runner'>, exchange: ExchangeId, read: ExchangeRead): Promise<T> {
+async function readThroughWorkflow<T>(
+  deps: Pick<AppDeps, 'runner'>,
+  exchange: ExchangeId,
+  read: ExchangeRead
+): Promise<T> {
   // The workflow answers whatever the read returns (unknown): the caller names what it asked for.
   return (await deps.runner.execute(
     'exchangeReadWorkflow',
@@ -91,7 +104,10 @@ export function venueError(failure: FailureDescription, exchange: ExchangeId, sy
   const { errorType, message } = failure
   const extra = { exchange, errorType }
   if (errorType === 'UnknownSymbolError' && symbol !== undefined) {
-    return new ApiError(404, 'unknown_symbol', `unknown symbol ${symbol} on ${exchange}: ${message}`, { ...extra, symbol })
+    return new ApiError(404, 'unknown_symbol', `unknown symbol ${symbol} on ${exchange}: ${message}`, {
+      ...extra,
+      symbol,
+    })
   }
   // Refused before anything happened, or no answer in time: the venue cannot be read now.
   const kind = failureClass(errorType)
@@ -99,7 +115,8 @@ export function venueError(failure: FailureDescription, exchange: ExchangeId, sy
   if (errorType === 'AuthenticationError') {
     return new ApiError(502, 'venue_auth_failed', `${exchange} refused the credentials: ${message}`, extra)
   }
-  if (kind === 'rejected') return new ApiError(422, 'venue_rejected', `${exchange} rejected the request: ${message}`, extra)
+  if (kind === 'rejected')
+    return new ApiError(422, 'venue_rejected', `${exchange} rejected the request: ${message}`, extra)
   return new ApiError(502, 'venue_error', `${exchange} failed: ${message}`, extra)
 }
 

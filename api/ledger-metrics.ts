@@ -16,7 +16,10 @@ interface LedgerMetricsOptions {
   clock?: () => number
 }
 
-export function registerLedgerMetrics(registry: Registry, { db, exchanges, clock = Date.now }: LedgerMetricsOptions): void {
+export function registerLedgerMetrics(
+  registry: Registry,
+  { db, exchanges, clock = Date.now }: LedgerMetricsOptions
+): void {
   const registers = [registry]
   new Gauge({
     name: 'gateway_ledger_orders',
@@ -74,4 +77,3 @@ export function registerLedgerMetrics(registry: Registry, { db, exchanges, clock
     },
   })
 }
-

@@ -22,7 +22,8 @@ export const DEFAULT_LIMITS: RequestLimits = { maxBodyBytes: 64 * 1024, maxUrlLe
 export function limitBodySize(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
-    onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large', `request body larger than ${maxBytes} bytes`)),
+    onError: (c) =>
+      errorResponse(c, new ApiError(413, 'payload_too_large', `request body larger than ${maxBytes} bytes`)),
   })
 }
 

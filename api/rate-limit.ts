@@ -85,7 +85,11 @@ export function rateLimit(limit: RateLimit, now?: () => number): MiddlewareHandl
     const retryAfter = buckets.take(token ? `token:${token.name}` : `address:${clientAddress(c)}`)
     if (retryAfter > 0) {
       c.header('Retry-After', String(retryAfter))
-      throw new ApiError(429, 'rate_limited', `too many requests: at most ${limit.perSecond} per second (burst ${limit.burst}); retry after ${retryAfter} s`)
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `too many requests: at most ${limit.perSecond} per second (burst ${limit.burst}); retry after ${retryAfter} s`
+      )
     }
     await next()
   }

@@ -26,7 +26,8 @@ export interface RiskViewDeps {
   riskLimits?: RiskLimits
 }
 
-export const limitsInForce = (deps: RiskViewDeps): RiskLimits => getLimits(deps.db, deps.riskLimits ?? DEFAULT_RISK_LIMITS)
+export const limitsInForce = (deps: RiskViewDeps): RiskLimits =>
+  getLimits(deps.db, deps.riskLimits ?? DEFAULT_RISK_LIMITS)
 
 export interface HaltView {
   kind: HaltKind

@@ -21,7 +21,10 @@ export const positiveDecimal = z
     if (typeof v === 'string') return v.trim()
     const text = String(v)
     if (significantDigits(text) > EXACT_FLOAT_DIGITS) {
-      ctx.addIssue({ code: 'custom', message: `send ${text} as a string: a JSON number this long may already be rounded` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `send ${text} as a string: a JSON number this long may already be rounded`,
+      })
       return z.NEVER
     }
     return text
@@ -81,11 +84,22 @@ export const intParam = (min: number, max: number) =>
     .string()
     .regex(/^\d+$/, { message: `must be an integer from ${min} to ${max}` })
     .transform(Number)
-    .pipe(z.number().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }))
+    .pipe(
+      z
+        .number()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` })
+    )
 
 /** A percentage that may arrive as a number (JSON body) or a string (query): 0.1 means 0.1 %. */
 export const percent = z
-  .union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a number such as 0.1' }).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, { message: 'must be a number such as 0.1' })
+      .transform(Number),
+  ])
   .pipe(z.number().min(0, { message: 'must be at least 0' }).max(100, { message: 'must be at most 100' }))
 
 /** Distinct exchange ids; in a query they come comma-separated (exchanges=binance,kraken). */
@@ -93,7 +107,13 @@ const distinctExchanges = z.array(exchangeId).refine((ids) => new Set(ids).size 
   message: 'must not name an exchange twice',
 })
 export const exchangeList = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : v),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean)
+      : v,
   distinctExchanges
 )
 
@@ -137,7 +157,11 @@ export const failoverOrderBody = z
       ctx.addIssue({ code: 'custom', path: ['backupExchanges'], message: 'must not name an exchange twice' })
     }
     if (backups.includes(body.order.exchange)) {
-      ctx.addIssue({ code: 'custom', path: ['backupExchanges'], message: `must not include the primary ${body.order.exchange}` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['backupExchanges'],
+        message: `must not include the primary ${body.order.exchange}`,
+      })
     }
   })
 
@@ -189,7 +213,9 @@ const monitorInterval = z
   .min(1000, { message: 'must be at least 1000' })
   .max(3_600_000, { message: 'must be at most 3600000 (one hour)' })
 
-const atLeastTwoExchanges = exchangeList.pipe(z.array(exchangeId).min(2, { message: 'must name at least two exchanges' }))
+const atLeastTwoExchanges = exchangeList.pipe(
+  z.array(exchangeId).min(2, { message: 'must name at least two exchanges' })
+)
 
 export const arbitrageMonitorBody = z.strictObject({
   symbols: monitorSymbols,

@@ -12,7 +12,8 @@ export function parseSymbol(raw: string, field = 'symbol'): string {
     if (parts.length === 2) symbol = `${parts[0]}/${parts[1]}`
     else if (parts.length === 3) symbol = `${parts[0]}/${parts[1]}:${parts[2]}`
   }
-  if (!UNIFIED.test(symbol)) throw badRequest(`${field}: '${inputPrefix(raw)}' is not a symbol like BTC-USDT or BTC/USDT`, field)
+  if (!UNIFIED.test(symbol))
+    throw badRequest(`${field}: '${inputPrefix(raw)}' is not a symbol like BTC-USDT or BTC/USDT`, field)
   return symbol
 }
 

@@ -15,7 +15,14 @@ export interface VenueReader {
 export const PUBLIC_READ_CACHE_MS = 250
 
 /** Reads of public market data: the same for every caller, so a cached answer is as good as a fresh one. */
-const PUBLIC: ReadonlySet<ExchangeRead['operation']> = new Set(['ticker', 'orderbook', 'trades', 'klines', 'markets', 'status'])
+const PUBLIC: ReadonlySet<ExchangeRead['operation']> = new Set([
+  'ticker',
+  'orderbook',
+  'trades',
+  'klines',
+  'markets',
+  'status',
+])
 
 export function createVenueReader(
   connectors: Pick<ConnectorRegistry, 'get'>,

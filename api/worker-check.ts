@@ -16,7 +16,10 @@ export interface WorkerCheck {
   pollers: string[]
 }
 
-export async function checkWorkers(runner: Pick<WorkflowRunner, 'client' | 'taskQueue'>, now = Date.now()): Promise<WorkerCheck> {
+export async function checkWorkers(
+  runner: Pick<WorkflowRunner, 'client' | 'taskQueue'>,
+  now = Date.now()
+): Promise<WorkerCheck> {
   const answer = await runner.client.workflowService.describeTaskQueue({
     namespace: runner.client.options.namespace,
     taskQueue: { name: runner.taskQueue, kind: TASK_QUEUE_KIND_NORMAL },

@@ -41,19 +41,29 @@ export async function startAndRespond<N extends WorkflowName>(
   const refusal = status === 422 ? riskRefusalOf(waited.result) : undefined
   auditOutcome(c, request.workflowId, { outcome: outcomeOf(waited.result), status, refusal })
   const symbol = request.searchAttributes.find((pair) => pair.key.name === SA.symbol.name)?.value as string | undefined
-  if (refusal !== undefined) return c.json(await displayed(deps, riskRejectedBody(waited.result as object, refusal), symbol), 422)
+  if (refusal !== undefined)
+    return c.json(await displayed(deps, riskRejectedBody(waited.result as object, refusal), symbol), 422)
   // 202 with a result: the outcome is not settled yet (e.g. unknown); the Location is where it will be.
-  return c.json(await displayed(deps, waited.result, symbol), status, status === 202 ? { Location: answer.location } : {})
+  return c.json(
+    await displayed(deps, waited.result, symbol),
+    status,
+    status === 202 ? { Location: answer.location } : {}
+  )
 }
 
 /** A run that failed instead of returning an outcome (a bug, or terminated by hand): a 500 that says why. */
 export function failedRun(workflowId: string, error: unknown): unknown {
   const failure = workflowFailure(error)
   if (!failure) return error
-  return new ApiError(500, 'workflow_failed', `workflow ${workflowId} failed: ${failure.errorType}: ${failure.message}`, {
-    workflowId,
-    errorType: failure.errorType,
-  })
+  return new ApiError(
+    500,
+    'workflow_failed',
+    `workflow ${workflowId} failed: ${failure.errorType}: ${failure.message}`,
+    {
+      workflowId,
+      errorType: failure.errorType,
+    }
+  )
 }
 
 /** A running workflow's state: `unresolved` lists the orders whose outcome is still unknown, when it has any. */
@@ -63,9 +73,15 @@ type StateQuery = QueryDefinition<object & { unresolved?: unknown[] }, []>
  * The run as a resource: its result once completed (as the POST answered it), its live state (query `stateQuery`) while running, its
  * Temporal status otherwise. 404 when there is no such run of `workflowType` (ids of other kinds included).
  */
-export async function describeRun(deps: AppDeps, workflowId: string, workflowType: WorkflowName, stateQuery: StateQuery) {
+export async function describeRun(
+  deps: AppDeps,
+  workflowId: string,
+  workflowType: WorkflowName,
+  stateQuery: StateQuery
+) {
   const found = await describeOrUndefined(deps.runner.client, workflowId)
-  if (!found || found.description.type !== workflowType) throw notFound(`no ${workflowType} run with id ${inputPrefix(workflowId)}`)
+  if (!found || found.description.type !== workflowType)
+    throw notFound(`no ${workflowType} run with id ${inputPrefix(workflowId)}`)
   const status = found.description.status.name
   let body: unknown
   if (status === 'RUNNING') {

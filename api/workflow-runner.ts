@@ -50,7 +50,11 @@ export interface WorkflowRunnerOptions {
   eagerStart?: boolean
 }
 
-export function createWorkflowRunner(client: Client, taskQueue: string, options: WorkflowRunnerOptions = {}): WorkflowRunner {
+export function createWorkflowRunner(
+  client: Client,
+  taskQueue: string,
+  options: WorkflowRunnerOptions = {}
+): WorkflowRunner {
   return {
     client,
     taskQueue,
@@ -58,19 +62,22 @@ export function createWorkflowRunner(client: Client, taskQueue: string, options:
     async startOrJoin<N extends WorkflowName>(request: StartRequest<N>) {
       try {
         // A new id starts a run and needs no further question to the server: it is this request's own.
-        return await client.workflow.start<WorkflowOf<N>>(request.workflowType, startOptions<N>({
-          taskQueue,
-          workflowId: request.workflowId,
-          args: request.args,
-          typedSearchAttributes: request.searchAttributes,
-          memo: { requestHash: request.requestHash },
-          staticSummary: request.summary,
-          // A duplicate of a running or closed run is refused here and joined below after its checks: the same key
-          // is the same order, never a second one.
-          workflowIdConflictPolicy: 'FAIL',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          ...(options.eagerStart === true && { requestEagerStart: true }),
-        }))
+        return await client.workflow.start<WorkflowOf<N>>(
+          request.workflowType,
+          startOptions<N>({
+            taskQueue,
+            workflowId: request.workflowId,
+            args: request.args,
+            typedSearchAttributes: request.searchAttributes,
+            memo: { requestHash: request.requestHash },
+            staticSummary: request.summary,
+            // A duplicate of a running or closed run is refused here and joined below after its checks: the same key
+            // is the same order, never a second one.
+            workflowIdConflictPolicy: 'FAIL',
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            ...(options.eagerStart === true && { requestEagerStart: true }),
+          })
+        )
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error
       }
@@ -110,7 +117,12 @@ export function createWorkflowRunner(client: Client, taskQueue: string, options:
       }
     },
 
-    async execute<N extends WorkflowName>(workflowType: N, workflowId: string, args: WorkflowArgs<N>, searchAttributes: SearchAttributePair[]) {
+    async execute<N extends WorkflowName>(
+      workflowType: N,
+      workflowId: string,
+      args: WorkflowArgs<N>,
+      searchAttributes: SearchAttributePair[]
+    ) {
       return client.workflow.execute<WorkflowOf<N>>(
         workflowType,
         startOptions<N>({ taskQueue, workflowId, args, typedSearchAttributes: searchAttributes })

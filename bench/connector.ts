@@ -44,7 +44,9 @@ export async function runConnectorBenchmarks(sizes: ConnectorSizes): Promise<Cas
     const unfilled = orders.filter((order) => order.status !== 'closed' || order.filled !== ORDER_AMOUNT)
     if (unfilled.length > 0) {
       const first = unfilled[0] as UnifiedOrder
-      throw new BenchFailure(`placeOrder: ${unfilled.length} of ${orders.length} orders not filled (first: ${first.status}, filled ${first.filled})`)
+      throw new BenchFailure(
+        `placeOrder: ${unfilled.length} of ${orders.length} orders not filled (first: ${first.status}, filled ${first.filled})`
+      )
     }
     return [book, place]
   } finally {

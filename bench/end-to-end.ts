@@ -44,18 +44,29 @@ export interface EndToEndReport {
   workflowsPerRead: number
 }
 
-export async function runEndToEndBenchmarks(sizes: EndToEndSizes, log: (line: string) => void): Promise<EndToEndReport> {
+export async function runEndToEndBenchmarks(
+  sizes: EndToEndSizes,
+  log: (line: string) => void
+): Promise<EndToEndReport> {
   const sim = await startSimulatorProcess()
   try {
     const results: CaseResult[] = [await floorA(sim, sizes, log)]
-    const memory = await withStack(sim, { temporalDbFile: false }, log, (stack) => runOnServer(stack, 'in-memory dev server', sizes, log, true))
-    const file = await withStack(sim, { temporalDbFile: true }, log, (stack) => runOnServer(stack, 'file-backed dev server', sizes, log, false))
+    const memory = await withStack(sim, { temporalDbFile: false }, log, (stack) =>
+      runOnServer(stack, 'in-memory dev server', sizes, log, true)
+    )
+    const file = await withStack(sim, { temporalDbFile: true }, log, (stack) =>
+      runOnServer(stack, 'file-backed dev server', sizes, log, false)
+    )
     // The same as the first, without eager workflow start: what that one feature is worth on its own.
     const lazy = await withStack(sim, { temporalDbFile: false, eagerStart: false }, log, (stack) =>
       runOnServer(stack, 'in-memory dev server, no eager start', sizes, log, false)
     )
     results.push(...memory.results, ...file.results, ...lazy.results)
-    return { results, gatewayRssMb: process.memoryUsage().rss / 2 ** 20, workflowsPerRead: memory.workflowsPerRead ?? 0 }
+    return {
+      results,
+      gatewayRssMb: process.memoryUsage().rss / 2 ** 20,
+      workflowsPerRead: memory.workflowsPerRead ?? 0,
+    }
   } finally {
     await sim.close()
   }
@@ -113,23 +124,32 @@ async function runOnServer(
 
   log(`   ${server}: single-venue orders`)
   results.push(
-    await measure(group, `POST /api/orders market buy ${ORDER_AMOUNT} BTC binance, sequential`, { warmup: sizes.warmup, count: sizes.sequentialOrders, sampleCpu }, () =>
-      post('/api/orders', order)
+    await measure(
+      group,
+      `POST /api/orders market buy ${ORDER_AMOUNT} BTC binance, sequential`,
+      { warmup: sizes.warmup, count: sizes.sequentialOrders, sampleCpu },
+      () => post('/api/orders', order)
     )
   )
   await checkFloorShape(stack.client, lastOrderId)
   log(`   ${server}: floor B`)
   results.push(
-    await measure(group, `floor B: empty workflow of the order's shape (${describeShape()})`, { warmup: sizes.warmup, count: sizes.floorRuns, sampleCpu }, () =>
-      runFloor(stack)
+    await measure(
+      group,
+      `floor B: empty workflow of the order's shape (${describeShape()})`,
+      { warmup: sizes.warmup, count: sizes.floorRuns, sampleCpu },
+      () => runFloor(stack)
     )
   )
   if (!everyCase) return { results }
 
   log(`   ${server}: smart orders`)
   results.push(
-    await measure(group, `POST /api/smart-order market buy ${ORDER_AMOUNT} BTC over 3 venues, sequential`, { warmup: sizes.warmup, count: sizes.smartOrders, sampleCpu }, () =>
-      post('/api/smart-order', smartOrder)
+    await measure(
+      group,
+      `POST /api/smart-order market buy ${ORDER_AMOUNT} BTC over 3 venues, sequential`,
+      { warmup: sizes.warmup, count: sizes.smartOrders, sampleCpu },
+      () => post('/api/smart-order', smartOrder)
     )
   )
 
@@ -139,9 +159,14 @@ async function runOnServer(
     ['GET /api/ticker binance BTC/USDT', '/api/ticker/binance/BTC-USDT'],
     ['GET /api/orderbook binance BTC/USDT', '/api/orderbook/binance/BTC-USDT'],
   ] as const) {
-    results.push(await measure(group, `${name}, sequential`, { warmup: sizes.warmup, count: sizes.marketReads, sampleCpu }, () => getOk(stack.apiUrl, path)))
+    results.push(
+      await measure(group, `${name}, sequential`, { warmup: sizes.warmup, count: sizes.marketReads, sampleCpu }, () =>
+        getOk(stack.apiUrl, path)
+      )
+    )
   }
-  const workflowsPerRead = ((await countExecutions(stack)) - executionsBefore) / (2 * (sizes.marketReads + sizes.warmup))
+  const workflowsPerRead =
+    ((await countExecutions(stack)) - executionsBefore) / (2 * (sizes.marketReads + sizes.warmup))
 
   log(`   ${server}: sustained orders, ${sizes.sustainedConcurrency} in flight for ${sizes.sustainedSeconds} s`)
   const sustained = await measureSustained(

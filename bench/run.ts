@@ -66,7 +66,8 @@ function selectedGroups(raw: string | undefined): Group[] {
   if (raw === undefined || raw.trim() === '') return [...GROUPS]
   const names = raw.split(',').map((name) => name.trim())
   const unknown = names.filter((name) => !(GROUPS as readonly string[]).includes(name))
-  if (unknown.length > 0) throw new BenchFailure(`BENCH_ONLY: unknown group ${unknown.join(', ')} (use ${GROUPS.join(', ')})`)
+  if (unknown.length > 0)
+    throw new BenchFailure(`BENCH_ONLY: unknown group ${unknown.join(', ')} (use ${GROUPS.join(', ')})`)
   return names as Group[]
 }
 
@@ -75,8 +76,10 @@ async function main(): Promise<void> {
   const groups = selectedGroups(process.env.BENCH_ONLY)
   const sizes = quick ? QUICK : FULL
   const machine = describeMachine(PROJECT_ROOT)
-  log(`Benchmarks${quick ? ' (BENCH_QUICK)' : ''}: ${groups.join(', ')} on ${machine.cpus} x ${machine.cpuModel}, ` +
-    `node ${machine.node}, load ${machine.loadAverage1m}`)
+  log(
+    `Benchmarks${quick ? ' (BENCH_QUICK)' : ''}: ${groups.join(', ')} on ${machine.cpus} x ${machine.cpuModel}, ` +
+      `node ${machine.node}, load ${machine.loadAverage1m}`
+  )
 
   const started = performance.now()
   const results: CaseResult[] = []
@@ -99,7 +102,9 @@ async function main(): Promise<void> {
 
   log('')
   log(formatTable(results))
-  log(`\nTotal ${totalSeconds.toFixed(1)} s. Venue rate limits at ${LIMIT_SCALE}x the published ones (see bench/README.md).`)
+  log(
+    `\nTotal ${totalSeconds.toFixed(1)} s. Venue rate limits at ${LIMIT_SCALE}x the published ones (see bench/README.md).`
+  )
   const goals = judgeGoals({ results, gatewayRssMb, workflowsPerRead })
   const goalsTable = formatGoals(goals)
   log(`\nGoals (issue 10):\n${goalsTable}`)
@@ -119,7 +124,10 @@ async function main(): Promise<void> {
     results: results.map((r) => ({
       ...r,
       ...Object.fromEntries(
-        (['p50Ms', 'p90Ms', 'p99Ms', 'maxMs', 'meanMs', 'opsPerSec', 'wallMs'] as const).map((key) => [key, round(r[key])])
+        (['p50Ms', 'p90Ms', 'p99Ms', 'maxMs', 'meanMs', 'opsPerSec', 'wallMs'] as const).map((key) => [
+          key,
+          round(r[key]),
+        ])
       ),
       ...(r.cpuMsPerOp === undefined
         ? {}

@@ -26,7 +26,10 @@ await runProcess({ name: 'api', log: (line) => logger.info(line) }, async (lifec
   lifecycle.defer(() => database.close())
   // GET /metrics: the API's own venue reads and the ledger (the workers' venue calls are on WORKER_METRICS_PORT).
   const metrics = createProcessMetrics()
-  const connectors = createConnectorRegistry(settings, { simulatorUrls, deps: metrics.connectorDeps(settings.exchanges) })
+  const connectors = createConnectorRegistry(settings, {
+    simulatorUrls,
+    deps: metrics.connectorDeps(settings.exchanges),
+  })
   lifecycle.defer(() => connectors.close())
   const url = await startApiServer(lifecycle, { temporal, api, db: database.db, settings, logger, connectors, metrics })
   logger.info(

@@ -13,7 +13,10 @@ export interface ListeningServer {
 }
 
 /** The server's own answers to what Node refuses before a request exists. */
-const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string; message: (limits: RequestLimits) => string }> = {
+const CLIENT_ERRORS: Record<
+  string,
+  { status: number; reason: string; code: string; message: (limits: RequestLimits) => string }
+> = {
   HPE_HEADER_OVERFLOW: {
     status: 431,
     reason: 'Request Header Fields Too Large',
@@ -35,7 +38,9 @@ function answerClientError(limits: RequestLimits) {
     const known = CLIENT_ERRORS[error.code ?? '']
     const status = known?.status ?? 400
     const body = JSON.stringify({
-      error: known ? { code: known.code, message: known.message(limits) } : { code: 'bad_request', message: 'malformed HTTP request' },
+      error: known
+        ? { code: known.code, message: known.message(limits) }
+        : { code: 'bad_request', message: 'malformed HTTP request' },
     })
     socket.end(
       `HTTP/1.1 ${status} ${known?.reason ?? 'Bad Request'}\r\nContent-Type: application/json\r\n` +

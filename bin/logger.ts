@@ -46,7 +46,9 @@ function redactPath(key: string, depth: number): string {
 }
 
 /** pino `redact` paths: every secret key at the top level and under up to REDACT_DEPTH - 1 levels of objects. */
-export const REDACT_PATHS = SECRET_KEYS.flatMap((key) => Array.from({ length: REDACT_DEPTH }, (_, depth) => redactPath(key, depth)))
+export const REDACT_PATHS = SECRET_KEYS.flatMap((key) =>
+  Array.from({ length: REDACT_DEPTH }, (_, depth) => redactPath(key, depth))
+)
 
 export const REDACTED = '[Redacted]'
 
@@ -64,12 +66,20 @@ export interface LoggerOptions {
   base?: Record<string, unknown>
 }
 
-export function createLogger({ level = 'info', format = 'json', destination, secrets = [], base = {} }: LoggerOptions = {}): Logger {
+export function createLogger({
+  level = 'info',
+  format = 'json',
+  destination,
+  secrets = [],
+  base = {},
+}: LoggerOptions = {}): Logger {
   // Synchronous writes: the lines written just before a process exits (a failed start, a stop) are not lost.
   const out = destination ?? pino.destination({ dest: 1, sync: true })
   // Colours only on the terminal (pino-pretty's default); never in a destination given by the caller.
   const formatted =
-    format === 'pretty' ? pretty({ destination: destination ?? 1, sync: true, ...(destination ? { colorize: false } : {}) }) : out
+    format === 'pretty'
+      ? pretty({ destination: destination ?? 1, sync: true, ...(destination ? { colorize: false } : {}) })
+      : out
   return pino(
     {
       level,
@@ -89,7 +99,10 @@ export function createLogger({ level = 'info', format = 'json', destination, sec
  * The format and level the environment asks for: LOG_FORMAT=json|pretty wins; otherwise pretty when stdout is a
  * terminal (a person running npm start), JSON when it is a pipe or a file (a harness, a log shipper).
  */
-export function loggerOptionsFromEnv(env: NodeJS.ProcessEnv, stdoutIsTTY = Boolean(process.stdout.isTTY)): LoggerOptions {
+export function loggerOptionsFromEnv(
+  env: NodeJS.ProcessEnv,
+  stdoutIsTTY = Boolean(process.stdout.isTTY)
+): LoggerOptions {
   const requested = env.LOG_FORMAT?.trim().toLowerCase()
   if (requested !== undefined && requested !== '' && requested !== 'json' && requested !== 'pretty') {
     throw new Error(`LOG_FORMAT must be json or pretty, not ${JSON.stringify(requested.slice(0, 20))}`)
@@ -117,11 +130,13 @@ export function createProcessLogger(role: string, env: NodeJS.ProcessEnv = proce
 
 /** Values of the environment's credentials (…_API_KEY, …_SECRET, …_PASSWORD, …_PASSPHRASE, …_TOKEN). */
 export function secretsInEnv(env: NodeJS.ProcessEnv): string[] {
-  return Object.entries(env)
-    .filter(([name, value]) => /(API_?KEY|SECRET|SECRET_?KEY|PASSWORD|PASSPHRASE|TOKEN|TOKENS)$/i.test(name) && value)
-    .flatMap(([, value]) => value!.split(/[,\s]+/))
-    // Short values would blank out ordinary words; real keys and tokens are long.
-    .filter((value) => value.length >= 8)
+  return (
+    Object.entries(env)
+      .filter(([name, value]) => /(API_?KEY|SECRET|SECRET_?KEY|PASSWORD|PASSPHRASE|TOKEN|TOKENS)$/i.test(name) && value)
+      .flatMap(([, value]) => value!.split(/[,\s]+/))
+      // Short values would blank out ordinary words; real keys and tokens are long.
+      .filter((value) => value.length >= 8)
+  )
 }
 
 /** A secret inside a message or a stack (which no path can reach) is replaced as the line is written. */
@@ -133,7 +148,10 @@ function scrubbing(out: DestinationStream, secrets: readonly string[]): Destinat
 }
 
 /** An in-memory destination for tests: every line written, parsed. */
-export function memoryDestination(): DestinationStream & { lines: () => Array<Record<string, unknown>>; text: () => string } {
+export function memoryDestination(): DestinationStream & {
+  lines: () => Array<Record<string, unknown>>
+  text: () => string
+} {
   let text = ''
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -142,7 +160,11 @@ export function memoryDestination(): DestinationStream & { lines: () => Array<Re
     },
   })
   return Object.assign(stream, {
-    lines: () => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>),
+    lines: () =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
     text: () => text,
   })
 }

@@ -38,7 +38,8 @@ export function listenMetrics(metrics: MetricsExposition, { host, port }: Metric
     }
     metrics.text().then(
       (text) => response.writeHead(200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' }).end(text),
-      (error: Error) => response.writeHead(500, { 'Content-Type': 'text/plain' }).end(`metrics failed: ${error.message}\n`)
+      (error: Error) =>
+        response.writeHead(500, { 'Content-Type': 'text/plain' }).end(`metrics failed: ${error.message}\n`)
     )
   })
   return new Promise((resolve, reject) => {

@@ -23,7 +23,10 @@ interface ProcessMetricsOptions {
   runtimeTimeoutMs?: number
 }
 
-export function createProcessMetrics({ runtimeMetricsAddress, runtimeTimeoutMs = 2_000 }: ProcessMetricsOptions = {}): ProcessMetrics {
+export function createProcessMetrics({
+  runtimeMetricsAddress,
+  runtimeTimeoutMs = 2_000,
+}: ProcessMetricsOptions = {}): ProcessMetrics {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry, prefix: 'gateway_' })
   const calls = createVenueCallMetrics(registry)

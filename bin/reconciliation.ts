@@ -15,12 +15,16 @@ export interface ReconciliationScheduleOptions {
 }
 
 /** RECONCILE_INTERVAL_MS, RECONCILE_GRACE_MS, RECONCILE_LOOKBACK_MS; a malformed value is a start-up error. */
-export function reconciliationSettings(env: Record<string, string | undefined>): { intervalMs: number; input: ReconciliationInput } {
+export function reconciliationSettings(env: Record<string, string | undefined>): {
+  intervalMs: number
+  input: ReconciliationInput
+} {
   const read = (name: string): number | undefined => {
     const raw = env[name]
     if (raw === undefined || raw === '') return undefined
     const value = Number(raw)
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive number of milliseconds, got "${raw}"`)
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`${name} must be a positive number of milliseconds, got "${raw}"`)
     return value
   }
   const graceMs = read('RECONCILE_GRACE_MS')

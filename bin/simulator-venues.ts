@@ -51,7 +51,8 @@ export async function fetchSimulatorUrls(
   const urls: Partial<Record<ExchangeId, string>> = {}
   for (const id of simulatedExchanges(settings)) {
     const venue = answer.venues?.find((v) => v.venue === id)
-    if (venue === undefined) throw new ExchangeSettingsError(`the simulator at SIMULATOR_URL=${controlUrl} has no venue ${id}`)
+    if (venue === undefined)
+      throw new ExchangeSettingsError(`the simulator at SIMULATOR_URL=${controlUrl} has no venue ${id}`)
     // Demo connectors sign with the built-in demo credentials (exchanges/settings.ts); the simulator must accept them.
     if (venue.apiKey !== settings.configs[id].apiKey) {
       throw new ExchangeSettingsError(

@@ -57,7 +57,8 @@ function port(env: Env, name: string, fallback: number): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < 0 || value > 65_535) throw new Error(`${name} must be a port number, got '${raw}'`)
+  if (!Number.isInteger(value) || value < 0 || value > 65_535)
+    throw new Error(`${name} must be a port number, got '${raw}'`)
   return value
 }
 
@@ -85,10 +86,15 @@ function apiTokens(env: Env, host: string, readText: ReadText): Pick<ApiConfig, 
     apiTokens = parseApiTokens(text, `GATEWAY_API_TOKENS_FILE ${file}`)
   }
   // The name 'default' and each secret stand for one token only, across both settings.
-  checkDistinct([...(apiToken ? [defaultToken(apiToken)] : []), ...apiTokens], 'GATEWAY_API_TOKEN and GATEWAY_API_TOKENS_FILE')
+  checkDistinct(
+    [...(apiToken ? [defaultToken(apiToken)] : []), ...apiTokens],
+    'GATEWAY_API_TOKEN and GATEWAY_API_TOKENS_FILE'
+  )
   // An order API without authentication may only listen where nobody else can reach it.
   if (apiToken === undefined && apiTokens.length === 0 && !LOOPBACK.test(host)) {
-    throw new Error(`HOST=${host} makes the API reachable from other machines: set GATEWAY_API_TOKEN or GATEWAY_API_TOKENS_FILE as well`)
+    throw new Error(
+      `HOST=${host} makes the API reachable from other machines: set GATEWAY_API_TOKEN or GATEWAY_API_TOKENS_FILE as well`
+    )
   }
   return { apiToken, apiTokens }
 }

@@ -60,7 +60,9 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
   if (!temporalAddress) {
     const server = await startEmbeddedTemporal(config, log)
     lifecycle.defer(() => server.stop())
-    server.process.once('exit', (code, signal) => lifecycle.abort(`the Temporal dev server exited: ${signal ?? `code ${code}`}`))
+    server.process.once('exit', (code, signal) =>
+      lifecycle.abort(`the Temporal dev server exited: ${signal ?? `code ${code}`}`)
+    )
     temporalAddress = server.address
     uiUrl = server.uiUrl
   }
@@ -97,7 +99,9 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
   banner(`Exchange gateway API:  ${apiUrl}   (try: curl ${apiUrl}/health)`)
   banner(`Prometheus metrics:    ${apiUrl}/metrics`)
   if (uiUrl) banner(`Temporal UI:           ${uiUrl}`)
-  banner(`Temporal server:       ${temporal.address} (namespace ${temporal.namespace}, task queue ${temporal.taskQueue})`)
+  banner(
+    `Temporal server:       ${temporal.address} (namespace ${temporal.namespace}, task queue ${temporal.taskQueue})`
+  )
   banner(`Execution history:     ${config.databasePath}`)
   banner(`API authentication:    ${authenticationLine(config)}`)
   banner('Press Ctrl-C to stop.')
@@ -106,6 +110,7 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
 /** How the start banner describes the API's authentication: which tokens, or none (loopback only). */
 function authenticationLine(config: { apiToken?: string; apiTokens: { name: string }[] }): string {
   const names = [...(config.apiToken ? ['default (GATEWAY_API_TOKEN)'] : []), ...config.apiTokens.map((t) => t.name)]
-  if (names.length === 0) return 'none (listening on loopback only; set GATEWAY_API_TOKEN or GATEWAY_API_TOKENS_FILE to require a token)'
+  if (names.length === 0)
+    return 'none (listening on loopback only; set GATEWAY_API_TOKEN or GATEWAY_API_TOKENS_FILE to require a token)'
   return `Authorization: Bearer <token>; ${names.length} token(s): ${names.join(', ')}`
 }

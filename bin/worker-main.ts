@@ -29,7 +29,8 @@ await runProcess({ name: 'worker', log: (line) => logger.info(line) }, async (li
   const metricsConfig = readWorkerMetricsConfig(process.env)
   const metricsAddress = metricsConfig === undefined ? undefined : await runtimeMetricsAddress()
   installWorkerRuntime(logger, { metricsAddress })
-  const metrics = metricsConfig === undefined ? undefined : createProcessMetrics({ runtimeMetricsAddress: metricsAddress })
+  const metrics =
+    metricsConfig === undefined ? undefined : createProcessMetrics({ runtimeMetricsAddress: metricsAddress })
 
   const database = openDatabase(databasePath)
   lifecycle.defer(() => database.close())

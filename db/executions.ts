@@ -4,7 +4,10 @@ import { and, desc, eq, inArray, like, lt, type SQL } from 'drizzle-orm'
 import type { GatewayDb } from './client.js'
 import { executions, orderAttempts, routingDecisions, type NewExecution } from './schema.js'
 
-export type ExecutionStart = Pick<NewExecution, 'id' | 'strategy' | 'symbol' | 'side' | 'exchanges' | 'idempotencyKey' | 'request'>
+export type ExecutionStart = Pick<
+  NewExecution,
+  'id' | 'strategy' | 'symbol' | 'side' | 'exchanges' | 'idempotencyKey' | 'request'
+>
 
 /** Records that an execution started. Idempotent: a retried activity leaves the first row as it was. */
 export function recordExecutionStart(db: GatewayDb, start: ExecutionStart): void {
@@ -100,7 +103,12 @@ export function getExecution(db: GatewayDb, id: string) {
     .where(eq(routingDecisions.executionId, id))
     .orderBy(routingDecisions.seq)
     .all()
-  const attempts = db.select().from(orderAttempts).where(eq(orderAttempts.executionId, id)).orderBy(orderAttempts.seq).all()
+  const attempts = db
+    .select()
+    .from(orderAttempts)
+    .where(eq(orderAttempts.executionId, id))
+    .orderBy(orderAttempts.seq)
+    .all()
   return { ...execution, decisions, attempts }
 }
 

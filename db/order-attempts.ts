@@ -11,18 +11,34 @@ export type OrderIntent = Omit<NewOrderAttempt, 'status' | 'createdAt' | 'update
  * row never goes back from "sent" or "closed" to "pending".
  */
 export function recordOrderIntent(db: GatewayDb, intent: OrderIntent): void {
-  db.insert(orderAttempts).values({ ...intent, status: 'pending' }).onConflictDoNothing().run()
+  db.insert(orderAttempts)
+    .values({ ...intent, status: 'pending' })
+    .onConflictDoNothing()
+    .run()
 }
 
 export type OrderAttemptUpdate = Partial<
   Pick<
     OrderAttempt,
-    'status' | 'exchangeOrderId' | 'filled' | 'average' | 'cost' | 'fee' | 'feeCurrency' | 'error' | 'errorType' | 'price' | 'amount'
+    | 'status'
+    | 'exchangeOrderId'
+    | 'filled'
+    | 'average'
+    | 'cost'
+    | 'fee'
+    | 'feeCurrency'
+    | 'error'
+    | 'errorType'
+    | 'price'
+    | 'amount'
   >
 >
 
 export function updateOrderAttempt(db: GatewayDb, clientOrderId: string, update: OrderAttemptUpdate, at: number): void {
-  db.update(orderAttempts).set({ ...update, updatedAt: at }).where(eq(orderAttempts.clientOrderId, clientOrderId)).run()
+  db.update(orderAttempts)
+    .set({ ...update, updatedAt: at })
+    .where(eq(orderAttempts.clientOrderId, clientOrderId))
+    .run()
 }
 
 export function getOrderAttempt(db: GatewayDb, clientOrderId: string): OrderAttempt | undefined {

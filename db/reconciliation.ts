@@ -122,12 +122,7 @@ export function latestReconciliationReports(db: GatewayDb, exchange?: string): R
     .where(exchange ? eq(r.exchange, exchange) : undefined)
     .groupBy(r.exchange)
     .as('latest')
-  const rows = db
-    .select()
-    .from(r)
-    .innerJoin(latest, eq(r.id, latest.id))
-    .orderBy(desc(r.completedAt))
-    .all()
+  const rows = db.select().from(r).innerJoin(latest, eq(r.id, latest.id)).orderBy(desc(r.completedAt)).all()
   return rows.map(({ reconciliation_reports: row }) => ({
     runId: row.runId,
     exchange: row.exchange,

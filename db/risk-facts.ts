@@ -87,7 +87,9 @@ export function reserveSendSlot(db: GatewayDb, slot: SendSlotRequest): SendSlot 
       const sentLastMinute = tx.select({ n: count() }).from(sendReservations).where(others).get()?.n ?? 0
       if (own) return { reserved: true, sentLastMinute }
       if (sentLastMinute >= slot.cap && !slot.force) return { reserved: false, sentLastMinute }
-      tx.insert(sendReservations).values({ clientOrderId: slot.clientOrderId, exchange: slot.exchange, at: slot.now }).run()
+      tx.insert(sendReservations)
+        .values({ clientOrderId: slot.clientOrderId, exchange: slot.exchange, at: slot.now })
+        .run()
       return { reserved: true, sentLastMinute }
     },
     { behavior: 'immediate' }
@@ -249,7 +251,13 @@ export function evaluateAutoHalts(db: GatewayDb, limits: RiskLimits, now: number
         const actor = `auto:${condition.kind}`
         const current = getTradingStates(db).find((s) => s.scope === condition.scope)
         if (current?.state !== 'HALTED') {
-          setTradingState(db, { scope: condition.scope, state: 'HALTED', reason: condition.reason, changedBy: actor, at: now })
+          setTradingState(db, {
+            scope: condition.scope,
+            state: 'HALTED',
+            reason: condition.reason,
+            changedBy: actor,
+            at: now,
+          })
         }
         recordRiskEvent(db, {
           kind: 'halt',

@@ -63,7 +63,13 @@ export function setLimits(db: GatewayDb, limits: RiskLimits, actor: string, at =
         .onConflictDoUpdate({ target: riskLimits.id, set: { limits, updatedAt: at, updatedBy: actor } })
         .run()
       tx.insert(riskEvents)
-        .values({ at, kind: 'limits_changed', scope: 'all', actor, detail: { before: before?.limits ?? null, after: limits } })
+        .values({
+          at,
+          kind: 'limits_changed',
+          scope: 'all',
+          actor,
+          detail: { before: before?.limits ?? null, after: limits },
+        })
         .run()
       return limits
     },
@@ -121,7 +127,13 @@ export function setTradingState(db: GatewayDb, change: TradingStateChange): Trad
         .onConflictDoUpdate({ target: tradingStates.scope, set: values })
         .run()
       tx.insert(riskEvents)
-        .values({ at, kind: 'state_changed', scope: next.scope, actor: next.changedBy, detail: { before, after: next } })
+        .values({
+          at,
+          kind: 'state_changed',
+          scope: next.scope,
+          actor: next.changedBy,
+          detail: { before, after: next },
+        })
         .run()
       return next
     },

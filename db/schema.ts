@@ -15,7 +15,9 @@ export const executions = sqliteTable(
     id: text('id').primaryKey(),
     strategy: text('strategy', { enum: ['order', 'smart', 'failover', 'arbitrage', 'monitor'] }).notNull(),
     /** unresolved: running, with an order whose outcome the venue has not told yet (looked up until it does). */
-    status: text('status', { enum: ['running', 'unresolved', 'completed', 'failed'] }).notNull().default('running'),
+    status: text('status', { enum: ['running', 'unresolved', 'completed', 'failed'] })
+      .notNull()
+      .default('running'),
     symbol: text('symbol'),
     side: text('side'),
     /** Exchanges involved: requested or selected, comma separated. */

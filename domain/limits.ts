@@ -52,7 +52,8 @@ export function checkAgainstMarket(
       return refuse('price', `a limit order needs a positive price ${where} (got ${asked ?? 'none'})`)
     }
     price = order.side === 'buy' ? floorToStep(asked, market.priceStep) : ceilToStep(asked, market.priceStep)
-    if (!isPositive(price)) return refuse('priceStep', `price ${asked} rounds to 0 at the tick ${market.priceStep} ${where}`)
+    if (!isPositive(price))
+      return refuse('priceStep', `price ${asked} rounds to 0 at the tick ${market.priceStep} ${where}`)
   }
 
   const notionalPrice = price ?? referencePrice

@@ -87,7 +87,9 @@ export interface Difference {
  * A ledger row to update: from the venue's answer, or to `absent` when the venue does not know an order that nothing
  * will send any more (its execution has ended). `expectedUpdatedAt` guards against a concurrent write.
  */
-export type Settlement = { clientOrderId: string; expectedUpdatedAt: number } & ({ order: UnifiedOrder } | { absent: true })
+export type Settlement = { clientOrderId: string; expectedUpdatedAt: number } & (
+  { order: UnifiedOrder } | { absent: true }
+)
 
 export interface VenueReading {
   openOrders: readonly UnifiedOrder[]
@@ -224,7 +226,13 @@ export function reconcileLedger(inputs: ReconcileInputs): ReconcileOutcome {
     if (row) {
       if (isSettledEnough(row, timing)) judge(row, order, 'open_orders')
     } else if (order.timestamp < timing.now - timing.graceMs) {
-      differences.push({ kind: 'unknown_to_ledger', symbol: order.symbol, exchangeOrderId: order.id, venue: viewOf(order, 'open_orders'), settled: false })
+      differences.push({
+        kind: 'unknown_to_ledger',
+        symbol: order.symbol,
+        exchangeOrderId: order.id,
+        venue: viewOf(order, 'open_orders'),
+        settled: false,
+      })
     }
   }
 
@@ -237,7 +245,8 @@ export function reconcileLedger(inputs: ReconcileInputs): ReconcileOutcome {
       judge(row, order, 'lookup')
     } else if (isInFlight(row.status) && isSettledEnough(row, timing) && !judged.has(row.clientOrderId)) {
       judged.add(row.clientOrderId)
-      if (row.executionEnded) settlements.push({ clientOrderId: row.clientOrderId, expectedUpdatedAt: row.updatedAt, absent: true })
+      if (row.executionEnded)
+        settlements.push({ clientOrderId: row.clientOrderId, expectedUpdatedAt: row.updatedAt, absent: true })
       differences.push({
         kind: 'unknown_to_venue',
         symbol: row.symbol,

@@ -44,7 +44,10 @@ export function createBinanceClient(config: ConnectorConfig): InstanceType<typeo
     const base = config.baseUrl.replace(/\/+$/, '')
     const api = exchange.urls.api as Record<string, unknown>
     exchange.urls.api = Object.fromEntries(
-      Object.entries(api).map(([key, url]) => [key, typeof url === 'string' ? url.replace(/^https?:\/\/[^/]+/, base) : url])
+      Object.entries(api).map(([key, url]) => [
+        key,
+        typeof url === 'string' ? url.replace(/^https?:\/\/[^/]+/, base) : url,
+      ])
     )
   } else if (config.sandbox === true) {
     // Binance's test environment for spot and USD-M together (futures sandbox mode no longer exists)

@@ -38,7 +38,13 @@ import {
 } from './ccxt-convert.js'
 import type { ConnectorConfig } from './config.js'
 import type { ConnectorOperation, ExchangeConnector, OrderLookup, SendOptions } from './connector.js'
-import { ExchangeError, ExchangeUnavailableError, InvalidOrderError, OrderNotFoundError, UnknownSymbolError } from './errors.js'
+import {
+  ExchangeError,
+  ExchangeUnavailableError,
+  InvalidOrderError,
+  OrderNotFoundError,
+  UnknownSymbolError,
+} from './errors.js'
 import { createMetrics } from './metrics.js'
 import type { ConnectorMetrics } from './metrics.js'
 import { exactNumber, prepareOrder } from './order-checks.js'
@@ -222,7 +228,10 @@ export abstract class CcxtConnector implements ExchangeConnector {
   async getOrder(original: OrderLookup): Promise<UnifiedOrder> {
     const lookup = this.canonicalLookup(original)
     await this.ccxtMarket(lookup.symbol, 'getOrder')
-    const spec = { ...this.spec('queryOrder', 'fetchOrder', 'getOrder', lookup.symbol), clientOrderId: lookup.clientOrderId }
+    const spec = {
+      ...this.spec('queryOrder', 'fetchOrder', 'getOrder', lookup.symbol),
+      clientOrderId: lookup.clientOrderId,
+    }
     const order = await this.call(spec, () => {
       if (lookup.id !== undefined) return this.exchange.fetchOrder(lookup.id, lookup.symbol)
       return this.fetchOrderByClientOrderId(lookup.symbol, this.requireClientOrderId(lookup, 'getOrder'))
@@ -373,11 +382,16 @@ export abstract class CcxtConnector implements ExchangeConnector {
     const bounded = <T>(work: Promise<T>) => this.beforeSend(work, options, clientOrderId)
     const market = await bounded(this.getMarket(request.symbol))
     const reference =
-      request.type === 'market' && market.minNotional !== undefined ? await bounded(this.referencePrice(request)) : undefined
+      request.type === 'market' && market.minNotional !== undefined
+        ? await bounded(this.referencePrice(request))
+        : undefined
     const prepared = prepareOrder(request, market, reference)
     const problem = this.clientOrderIdProblem(clientOrderId)
     if (problem !== undefined) {
-      throw new InvalidOrderError(`client order id ${clientOrderId} ${problem}`, { exchange: this.id, operation: 'placeOrder' })
+      throw new InvalidOrderError(`client order id ${clientOrderId} ${problem}`, {
+        exchange: this.id,
+        operation: 'placeOrder',
+      })
     }
     const orderParams = { ...this.orderParams(request, clientOrderId), ...params }
     const spec: CallSpec = {
@@ -401,8 +415,17 @@ export abstract class CcxtConnector implements ExchangeConnector {
   }
 
   /** Waits for pre-send `work` at most until the attempt's sendBy (or its abort); SendDeadlineError after that. */
-  protected beforeSend<T>(work: Promise<T>, options: SendOptions | undefined, clientOrderId: string | undefined): Promise<T> {
-    return withinSendDeadline(work, options, { exchange: this.id, operation: 'placeOrder', clientOrderId, clock: this.clock })
+  protected beforeSend<T>(
+    work: Promise<T>,
+    options: SendOptions | undefined,
+    clientOrderId: string | undefined
+  ): Promise<T> {
+    return withinSendDeadline(work, options, {
+      exchange: this.id,
+      operation: 'placeOrder',
+      clientOrderId,
+      clock: this.clock,
+    })
   }
 
   /** The lookup with its client order id in the venue's canonical form (what placeOrder sent). */
@@ -471,7 +494,9 @@ export abstract class CcxtConnector implements ExchangeConnector {
     prepared: { amount: DecimalString; price?: DecimalString },
     clientOrderId: string
   ): Promise<UnifiedOrder> {
-    const lookup = placed.id ? { symbol: request.symbol, id: placed.id, clientOrderId } : { symbol: request.symbol, clientOrderId }
+    const lookup = placed.id
+      ? { symbol: request.symbol, id: placed.id, clientOrderId }
+      : { symbol: request.symbol, clientOrderId }
     try {
       return { ...(await this.getOrder(lookup)), clientOrderId }
     } catch (err) {
@@ -496,7 +521,10 @@ export abstract class CcxtConnector implements ExchangeConnector {
 
   private requireClientOrderId(lookup: OrderLookup, operation: string): string {
     if (lookup.clientOrderId === undefined || lookup.clientOrderId === '') {
-      throw new InvalidOrderError(`${operation} needs an order id or a client order id`, { exchange: this.id, operation })
+      throw new InvalidOrderError(`${operation} needs an order id or a client order id`, {
+        exchange: this.id,
+        operation,
+      })
     }
     return lookup.clientOrderId
   }

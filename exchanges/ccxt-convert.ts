@@ -124,7 +124,13 @@ function toLevels(levels: [Num, Num][]): BookLevel[] {
   return out
 }
 
-export function toOrderBook(exchange: ExchangeId, symbol: string, book: CcxtOrderBook, depth: number | undefined, now: number): OrderBook {
+export function toOrderBook(
+  exchange: ExchangeId,
+  symbol: string,
+  book: CcxtOrderBook,
+  depth: number | undefined,
+  now: number
+): OrderBook {
   const bids = toLevels(book.bids)
   const asks = toLevels(book.asks)
   return {

@@ -51,7 +51,11 @@ export class CoinbaseCcxtConnector extends CcxtConnector implements CoinbaseConn
     } catch (err) {
       // A maintenance answer proves the venue refused the order: not an unknown outcome.
       if (err instanceof OrderOutcomeUnknownError && /under maintenance/i.test(err.message)) {
-        throw new ExchangeUnavailableError(err.message, { exchange: this.id, operation: 'placeOrder', cause: err.cause })
+        throw new ExchangeUnavailableError(err.message, {
+          exchange: this.id,
+          operation: 'placeOrder',
+          cause: err.cause,
+        })
       }
       // A "duplicate client_oid" answer arrives as DuplicateClientOrderIdError (error-mapping.ts): the caller settles
       // it by lookup, as on every venue.

@@ -51,13 +51,7 @@ export interface SendOptions {
 }
 
 /** Operation classes the rate limiter and metrics know about. */
-export type ConnectorOperation =
-  | 'marketData'
-  | 'account'
-  | 'placeOrder'
-  | 'cancelOrder'
-  | 'queryOrder'
-  | 'status'
+export type ConnectorOperation = 'marketData' | 'account' | 'placeOrder' | 'cancelOrder' | 'queryOrder' | 'status'
 
 export interface ExchangeConnector {
   readonly id: ExchangeId

@@ -134,7 +134,11 @@ function outcomeUnknown(
  * How long the venue asked us to wait: Retry-After (seconds or an HTTP date), or Binance's "banned until <ms>",
  * else a default (longer for bans / DDoS answers than for plain throttling).
  */
-export function retryAfterMs(err: unknown, message: string, ctx: Pick<ErrorContext, 'responseHeaders' | 'now'>): number {
+export function retryAfterMs(
+  err: unknown,
+  message: string,
+  ctx: Pick<ErrorContext, 'responseHeaders' | 'now'>
+): number {
   const now = ctx.now ?? Date.now()
   const bannedUntil = /banned until (\d{12,})/i.exec(message)?.[1]
   if (bannedUntil !== undefined) return Math.max(0, Number(bannedUntil) - now)
@@ -169,7 +173,11 @@ export function redact(message: string, secrets: readonly (string | undefined)[]
   for (const secret of secrets) {
     if (secret === undefined || secret.length < 4) continue
     // Also as a venue or a library may have written it: URL-encoded (a base64 secret's + / = in a query) or base64.
-    for (const form of new Set([secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64').replace(/=+$/, '')])) {
+    for (const form of new Set([
+      secret,
+      encodeURIComponent(secret),
+      Buffer.from(secret).toString('base64').replace(/=+$/, ''),
+    ])) {
       out = out.split(form).join('***')
     }
   }

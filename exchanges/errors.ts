@@ -96,7 +96,9 @@ export class SendDeadlineError extends ExchangeError {
   /** The deadline that passed (epoch ms on this process's clock), when one was set. */
   readonly sendBy: number | undefined
 
-  constructor(options: Omit<ExchangeErrorOptions, 'retryable'> & { clientOrderId: string; sendBy?: number; aborted?: boolean }) {
+  constructor(
+    options: Omit<ExchangeErrorOptions, 'retryable'> & { clientOrderId: string; sendBy?: number; aborted?: boolean }
+  ) {
     const why = options.aborted === true ? ' (cancelled)' : ''
     super(`order ${options.clientOrderId} not sent: its attempt's deadline passed before the request went out${why}`, {
       ...options,

@@ -100,7 +100,10 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
     const answers = new Map<PendingLookup, CcxtOrder | undefined>()
     const match = (orders: CcxtOrder[], { symbol, clientOrderId }: PendingLookup) =>
       orders
-        .filter((o) => o.symbol === symbol && canonicalClientOrderId('kraken', this.clientOrderIdOf(o) ?? '') === clientOrderId)
+        .filter(
+          (o) =>
+            o.symbol === symbol && canonicalClientOrderId('kraken', this.clientOrderIdOf(o) ?? '') === clientOrderId
+        )
         // cl_ord_id is unique among open orders only: the latest closed one is the order a retry is asking about
         .sort((a, b) => (b.timestamp ?? 0) - (a.timestamp ?? 0))[0]
     const settle = (orders: CcxtOrder[], lookups: PendingLookup[]) => {
@@ -129,7 +132,11 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
   // ---- extras ----
 
   async placeMarginOrder(request: MarginOrderRequest, options?: SendOptions): Promise<UnifiedOrder> {
-    const market = await this.beforeSend(this.ccxtMarket(request.symbol, 'placeMarginOrder'), options, request.clientOrderId)
+    const market = await this.beforeSend(
+      this.ccxtMarket(request.symbol, 'placeMarginOrder'),
+      options,
+      request.clientOrderId
+    )
     const maxLeverage = market.limits.leverage?.max ?? 1
     const reject = (message: string): never => {
       throw new InvalidOrderError(message, { exchange: this.id, operation: 'placeMarginOrder' })
@@ -221,7 +228,12 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
     const isPrivate = spec.operation !== 'marketData' && spec.operation !== 'status'
     if (!isPrivate) return super.call(spec, refined)
     // An order attempt waits in the key's queue at most until its sendBy: a turn that comes later is skipped.
-    const sendContext = { exchange: this.id, operation: spec.name, clientOrderId: spec.clientOrderId, clock: this.clock }
+    const sendContext = {
+      exchange: this.id,
+      operation: spec.name,
+      clientOrderId: spec.clientOrderId,
+      clock: this.clock,
+    }
     const enqueue = (task: () => Promise<T>) => this.serialiser.run(this.keyName, task)
     return super.call(spec, () => queueWithinSendDeadline(enqueue, refined, spec.send, sendContext))
   }
@@ -249,7 +261,8 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
     const krakenType = descr['ordertype']
     if (typeof krakenType !== 'string' || !/^(stop-loss|take-profit)/.test(krakenType)) return unified
     // descr.price is the trigger of a conditional order (price2 its limit), as Kraken printed it
-    const trigger = decimal(descr['price'] as string | undefined) ?? decimal(order.stopLossPrice ?? order.takeProfitPrice)
+    const trigger =
+      decimal(descr['price'] as string | undefined) ?? decimal(order.stopLossPrice ?? order.takeProfitPrice)
     const typed = { ...unified, type: krakenType }
     return trigger === undefined ? typed : { ...typed, triggerPrice: trigger }
   }

@@ -26,7 +26,11 @@ export function prepareOrder(request: OrderRequest, market: MarketInfo, referenc
  * ccxt's createOrder takes numbers. A decimal already on the venue's step converts exactly when it has at most ~15
  * significant digits; anything longer would be silently changed by the float, so it is refused instead.
  */
-export function exactNumber(value: DecimalString, field: string, context: { exchange: ExchangeId; operation: string }): number {
+export function exactNumber(
+  value: DecimalString,
+  field: string,
+  context: { exchange: ExchangeId; operation: string }
+): number {
   const number = Number(value)
   if (!Number.isFinite(number) || str(number) !== str(value)) {
     throw new InvalidOrderError(`${field} ${value} has more significant digits than can be sent exactly`, context)

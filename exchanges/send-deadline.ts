@@ -68,7 +68,11 @@ export function assertMaySend(options: SendOptions | undefined, ctx: SendContext
  * Waits for `work` (pre-send work: a market load, a book read) at most until the deadline or the abort, then throws
  * SendDeadlineError; the work itself goes on in the background (it sends no order).
  */
-export function withinSendDeadline<T>(work: Promise<T>, options: SendOptions | undefined, ctx: SendContext): Promise<T> {
+export function withinSendDeadline<T>(
+  work: Promise<T>,
+  options: SendOptions | undefined,
+  ctx: SendContext
+): Promise<T> {
   if (options === undefined || (options.sendBy === undefined && options.signal === undefined)) return work
   if (!maySend(options, ctx.clock)) {
     work.catch(() => undefined)

@@ -4,7 +4,12 @@ import type { ExchangeId } from '../domain/types.js'
 import { EXCHANGE_IDS } from '../domain/types.js'
 import { DEMO_CREDENTIALS } from '../sim/credentials.js'
 import { KRAKEN_TIERS, type KrakenTier } from './rate-limit/kraken.js'
-import { connectorConfig, DEFAULT_MAX_RETRIES, DEFAULT_RATE_LIMIT_BUFFER, DEFAULT_REQUEST_TIMEOUT_MS } from './config.js'
+import {
+  connectorConfig,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_RATE_LIMIT_BUFFER,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from './config.js'
 import type { ConnectorConfig } from './config.js'
 
 export type Env = Record<string, string | undefined>
@@ -76,8 +81,10 @@ function exchangeConfig(env: Env, id: ExchangeId, shared: Partial<ConnectorConfi
     const demo = DEMO_CREDENTIALS[id]
     return connectorConfig({ ...shared, ...demo, ...tier, baseUrl, demo: true })
   }
-  if (apiKey === undefined) throw new ExchangeSettingsError(`${prefix}_API_KEY is required when ${prefix}_SECRET_KEY is set`)
-  if (secret === undefined) throw new ExchangeSettingsError(`${prefix}_SECRET_KEY is required when ${prefix}_API_KEY is set`)
+  if (apiKey === undefined)
+    throw new ExchangeSettingsError(`${prefix}_API_KEY is required when ${prefix}_SECRET_KEY is set`)
+  if (secret === undefined)
+    throw new ExchangeSettingsError(`${prefix}_SECRET_KEY is required when ${prefix}_API_KEY is set`)
   if (id === 'coinbase' && passphrase === undefined) {
     throw new ExchangeSettingsError('COINBASE_PASSPHRASE is required when COINBASE_API_KEY is set')
   }

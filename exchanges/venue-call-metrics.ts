@@ -71,5 +71,7 @@ export function observedConnectorDeps(
   calls: VenueCallMetrics,
   exchanges: readonly ExchangeId[]
 ): Partial<Record<ExchangeId, ConnectorDeps>> {
-  return Object.fromEntries(exchanges.map((exchange) => [exchange, { metrics: calls.observe(createMetrics({ exchange }), exchange) }]))
+  return Object.fromEntries(
+    exchanges.map((exchange) => [exchange, { metrics: calls.observe(createMetrics({ exchange }), exchange) }])
+  )
 }

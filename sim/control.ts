@@ -90,12 +90,7 @@ function levelsOf(body: Record<string, unknown>, side: 'bids' | 'asks'): [string
   })
 }
 
-function apiKeyOf(
-  c: Context,
-  venue: ExchangeId,
-  credentials: ControlContext['credentials'],
-  value?: unknown
-): string {
+function apiKeyOf(c: Context, venue: ExchangeId, credentials: ControlContext['credentials'], value?: unknown): string {
   const apiKey = value ?? c.req.query('apiKey')
   if (apiKey === undefined || apiKey === '') return credentials[venue].apiKey
   if (typeof apiKey !== 'string') throw badRequest('apiKey must be a string')

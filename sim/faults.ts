@@ -89,8 +89,16 @@ function takeOne(config: FaultConfig, key: 'dropOrderResponses' | 'loseOrderRequ
 export function faultConfigProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'body must be a JSON object'
   const allowed = [
-    'latencyMs', 'errorRate', 'timeoutRate', 'down', 'dropOrderResponses', 'holdOrderResponsesMs', 'rateLimitRate',
-    'retryAfterSeconds', 'loseOrderRequests', 'lateOrderArrivalMs',
+    'latencyMs',
+    'errorRate',
+    'timeoutRate',
+    'down',
+    'dropOrderResponses',
+    'holdOrderResponsesMs',
+    'rateLimitRate',
+    'retryAfterSeconds',
+    'loseOrderRequests',
+    'lateOrderArrivalMs',
   ]
   for (const [key, field] of Object.entries(value)) {
     if (!allowed.includes(key)) return `unknown field ${key} (allowed: ${allowed.join(', ')})`

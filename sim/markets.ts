@@ -37,8 +37,16 @@ type Fees = [maker: string, taker: string]
 function spot(symbol: string, shape: MarketShape, fees: Fees, minNotional: string): SimMarket {
   const [base, quote] = symbol.split('/') as [string, string]
   return {
-    symbol, base, quote, kind: 'spot', ...shape, minNotional,
-    makerFee: fees[0], takerFee: fees[1], marginEnabled: false, maxLeverage: 1,
+    symbol,
+    base,
+    quote,
+    kind: 'spot',
+    ...shape,
+    minNotional,
+    makerFee: fees[0],
+    takerFee: fees[1],
+    marginEnabled: false,
+    maxLeverage: 1,
   }
 }
 
@@ -50,8 +58,16 @@ const margin = (market: SimMarket, maxLeverage: number): SimMarket => ({
 
 function perp(base: string, shape: MarketShape): SimMarket {
   return {
-    symbol: `${base}/USDT:USDT`, base, quote: 'USDT', kind: 'perp', ...shape, minNotional: '100',
-    makerFee: '0.0002', takerFee: '0.0005', marginEnabled: true, maxLeverage: 125,
+    symbol: `${base}/USDT:USDT`,
+    base,
+    quote: 'USDT',
+    kind: 'perp',
+    ...shape,
+    minNotional: '100',
+    makerFee: '0.0002',
+    takerFee: '0.0005',
+    marginEnabled: true,
+    maxLeverage: 125,
   }
 }
 

@@ -120,7 +120,14 @@ function createVenueListener(venue: ExchangeId, dialect: DialectHandler, faults:
       // Lost on the wire: the client sees a reset; the venue never sees the order, or sees it late.
       req.socket.destroy()
       const { lateOrderArrivalMs } = faults.get(venue)
-      if (lateOrderArrivalMs) setTimeout(() => void Promise.resolve().then(() => dialect.handle(request)).catch(() => undefined), lateOrderArrivalMs).unref()
+      if (lateOrderArrivalMs)
+        setTimeout(
+          () =>
+            void Promise.resolve()
+              .then(() => dialect.handle(request))
+              .catch(() => undefined),
+          lateOrderArrivalMs
+        ).unref()
       return
     }
     const response = await dialect.handle(request)
@@ -201,23 +208,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const control = createServer({ keepAlive: true })
     servers.push(control)
     urls.control = `http://${host}:${await listen(control, host, options.ports?.control ?? 0)}`
-    control.on('request', createControlListener({
+    control.on(
+      'request',
+      createControlListener({
         engines,
         faults,
         urls,
         credentials,
         detachedOrders: (venue) => dialects[venue].detachedOrders?.() ?? [],
-      }))
+      })
+    )
   } catch (error) {
     await Promise.all(servers.map(closeServer))
     throw error
   }
 
   const tickIntervalMs = options.tickIntervalMs ?? 1000
-  const timer =
-    tickIntervalMs > 0
-      ? setInterval(() => tickAll(engines), tickIntervalMs)
-      : undefined
+  const timer = tickIntervalMs > 0 ? setInterval(() => tickAll(engines), tickIntervalMs) : undefined
   timer?.unref()
 
   return {

@@ -36,7 +36,12 @@ import {
 import type { ExchangeId } from '../domain/types.js'
 import { SA } from '../temporal.config.js'
 import { arbitrageWorkflow, DEFAULT_ARBITRAGE_DEPTH } from './arbitrage.js'
-import { monitorOpportunitiesQuery, monitorParamsUpdate, monitorStopSignal, monitorUpdateParamsSignal } from './definitions.js'
+import {
+  monitorOpportunitiesQuery,
+  monitorParamsUpdate,
+  monitorStopSignal,
+  monitorUpdateParamsSignal,
+} from './definitions.js'
 import { recordEnd, recordStart } from './lib/execution.js'
 import { childClosedSignal, childProbeSignal } from './lib/monitor-children.js'
 import {
@@ -127,7 +132,6 @@ export interface MonitorView extends Partial<MonitorScan> {
   automationBlocked?: string
 }
 
-
 export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Promise<MonitorView> {
   const { workflowId } = workflowInfo()
   let params = paramsOf(input)
@@ -190,7 +194,11 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
       validator: (update) => {
         const problem = changeProblem(update, carried)
         if (problem) {
-          throw ApplicationFailure.create({ type: 'ValidationError', message: problem.message, details: [{ field: problem.field }] })
+          throw ApplicationFailure.create({
+            type: 'ValidationError',
+            message: problem.message,
+            details: [{ field: problem.field }],
+          })
         }
       },
     }
@@ -286,7 +294,14 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
         })
         carried.executions += 1
         const { buyExchange, sellExchange } = best
-        running.push({ workflowId: execution.workflowId, symbol, opportunityId: best.id, buyExchange, sellExchange, startedAt: execution.startedAt })
+        running.push({
+          workflowId: execution.workflowId,
+          symbol,
+          opportunityId: best.id,
+          buyExchange,
+          sellExchange,
+          startedAt: execution.startedAt,
+        })
         child.result().then(
           (result) => childEnded(execution.workflowId, result.outcome),
           () => childEnded(execution.workflowId, 'failed')
@@ -327,7 +342,9 @@ export async function arbitrageMonitorWorkflow(input: ArbitrageMonitorInput): Pr
     }
   } catch (error) {
     if (isCancellation(error)) {
-      await CancellationScope.nonCancellable(() => recordEnd({ status: 'completed', outcome: 'cancelled', result: view() }))
+      await CancellationScope.nonCancellable(() =>
+        recordEnd({ status: 'completed', outcome: 'cancelled', result: view() })
+      )
     }
     throw error
   }
@@ -363,7 +380,9 @@ async function scan(params: MonitorParams, depth: number): Promise<MonitorScan> 
 }
 
 function startProblem(input: ArbitrageMonitorInput): string | undefined {
-  const missing = (['symbols', 'exchanges', 'intervalMs', 'minProfitPct'] as const).filter((k) => input[k] === undefined)
+  const missing = (['symbols', 'exchanges', 'intervalMs', 'minProfitPct'] as const).filter(
+    (k) => input[k] === undefined
+  )
   if (missing.length > 0) return `missing ${missing.join(', ')}`
   const { depth, maxScansPerRun } = input
   if (depth !== undefined && !(Number.isInteger(depth) && depth > 0)) return 'depth must be a positive integer'

@@ -152,7 +152,15 @@ async function arbitrage(input: ArbitrageInput): Promise<ArbitrageResult> {
   return CancellationScope.nonCancellable(async () => {
     const ctx: LegContext = { executionId: workflowId, reconcileGraceMs: input.reconcileGraceMs ?? 5_000 }
     const settled = await executeLegs(ctx, check, state)
-    return finish(workflowId, input.symbol, state, settled.outcome, `${settled.reason}${resized}`, settled.error, settled.dust)
+    return finish(
+      workflowId,
+      input.symbol,
+      state,
+      settled.outcome,
+      `${settled.reason}${resized}`,
+      settled.error,
+      settled.dust
+    )
   })
 }
 
@@ -179,13 +187,29 @@ async function executeLegs(
       exchange: buyExchange,
       role: 'buy-leg',
       seq: 1,
-      request: { symbol, side: 'buy', type: 'limit', amount, price: opportunity.buyLimitPrice, timeInForce: 'IOC', clientOrderId: buyId },
+      request: {
+        symbol,
+        side: 'buy',
+        type: 'limit',
+        amount,
+        price: opportunity.buyLimitPrice,
+        timeInForce: 'IOC',
+        clientOrderId: buyId,
+      },
     }),
     placeLeg(ctx, {
       exchange: sellExchange,
       role: 'sell-leg',
       seq: 2,
-      request: { symbol, side: 'sell', type: 'limit', amount, price: opportunity.sellLimitPrice, timeInForce: 'IOC', clientOrderId: sellId },
+      request: {
+        symbol,
+        side: 'sell',
+        type: 'limit',
+        amount,
+        price: opportunity.sellLimitPrice,
+        timeInForce: 'IOC',
+        clientOrderId: sellId,
+      },
     }),
   ])
   state.legs.push(buy.summary, sell.summary)
@@ -293,6 +317,7 @@ function inputProblem(input: ArbitrageInput): string | undefined {
   if (input.amount !== undefined && !(isDecimalString(input.amount) && isPositive(input.amount))) {
     return `amount must be a positive decimal string, not ${JSON.stringify(input.amount)}`
   }
-  if (input.depth !== undefined && !(Number.isInteger(input.depth) && input.depth > 0)) return 'depth must be a positive integer'
+  if (input.depth !== undefined && !(Number.isInteger(input.depth) && input.depth > 0))
+    return 'depth must be a positive integer'
   return undefined
 }

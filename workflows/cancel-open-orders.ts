@@ -11,7 +11,9 @@ import { ACTIVITY_OPTIONS } from '../temporal.config.js'
 import { orders } from './lib/activities.js'
 import { describeFailure } from './lib/describe-failure.js'
 
-const ledger = proxyActivities<Pick<Activities, 'listOpenLedgerOrders' | 'lookupLedgerOrder'>>(ACTIVITY_OPTIONS.reconcile)
+const ledger = proxyActivities<Pick<Activities, 'listOpenLedgerOrders' | 'lookupLedgerOrder'>>(
+  ACTIVITY_OPTIONS.reconcile
+)
 
 export interface CancelOpenOrdersInput {
   /** Only this venue's orders; every venue's when absent. */
@@ -47,8 +49,18 @@ async function cancelOne(order: OpenLedgerOrder, reason: string): Promise<OneRes
   let cancelFailure: { errorType: string; message: string }
   try {
     const cancelled = await orders.cancelOrder.executeWithOptions(
-      { ...ACTIVITY_OPTIONS.placeOrder, summary: `kill switch: cancel ${order.clientOrderId} on ${order.exchange} (${reason})`.slice(0, 200) },
-      [{ exchange: order.exchange, symbol: order.symbol, clientOrderId: order.clientOrderId, ...(order.exchangeOrderId ? { id: order.exchangeOrderId } : {}) }]
+      {
+        ...ACTIVITY_OPTIONS.placeOrder,
+        summary: `kill switch: cancel ${order.clientOrderId} on ${order.exchange} (${reason})`.slice(0, 200),
+      },
+      [
+        {
+          exchange: order.exchange,
+          symbol: order.symbol,
+          clientOrderId: order.clientOrderId,
+          ...(order.exchangeOrderId ? { id: order.exchangeOrderId } : {}),
+        },
+      ]
     )
     if (cancelled.status === 'canceled') return { kind: 'cancelled', ref }
     if (cancelled.status !== 'open') return { kind: 'alreadyDone', ref, status: cancelled.status }
@@ -67,7 +79,12 @@ async function cancelOne(order: OpenLedgerOrder, reason: string): Promise<OneRes
     if (found === null) return { kind: 'alreadyDone', ref, status: 'absent' }
     if (found.status !== 'open') return { kind: 'alreadyDone', ref, status: found.status }
   } catch (error) {
-    return { kind: 'failed', ref, ...cancelFailure, message: `${cancelFailure.message}; lookup: ${describeFailure(error).message}` }
+    return {
+      kind: 'failed',
+      ref,
+      ...cancelFailure,
+      message: `${cancelFailure.message}; lookup: ${describeFailure(error).message}`,
+    }
   }
   return { kind: 'failed', ref, ...cancelFailure }
 }

@@ -9,7 +9,9 @@ import type { ExchangeId } from '../domain/types.js'
 import { ACTIVITY_OPTIONS } from '../temporal.config.js'
 
 // Venue reads, retried like market data; a venue that stays unreadable is reported as failed, not retried forever.
-const venues = proxyActivities<Pick<Activities, 'listReconcilableVenues' | 'reconcileVenue'>>(ACTIVITY_OPTIONS.marketData)
+const venues = proxyActivities<Pick<Activities, 'listReconcilableVenues' | 'reconcileVenue'>>(
+  ACTIVITY_OPTIONS.marketData
+)
 const records = proxyActivities<Pick<Activities, 'recordReconciliationFailure'>>(ACTIVITY_OPTIONS.record)
 
 export interface ReconciliationInput {
@@ -43,7 +45,8 @@ export async function reconciliationWorkflow(input: ReconciliationInput = {}): P
           ...(input.lookbackMs !== undefined ? { lookbackMs: input.lookbackMs } : {}),
         })
       } catch (error) {
-        const message = (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : String(error)
+        const message =
+          (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : String(error)
         await records.recordReconciliationFailure({ runId, exchange, error: message })
         return { exchange, status: 'failed', differences: 0, settled: 0, error: message }
       }

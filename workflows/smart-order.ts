@@ -93,7 +93,10 @@ export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartO
   }
   const decision = rankVenues(request, venues)
   state.decision = decision
-  const split = !decision.selected && decision.splitRecommended && input.allowSplit !== false ? planSplit(request, venues) : undefined
+  const split =
+    !decision.selected && decision.splitRecommended && input.allowSplit !== false
+      ? planSplit(request, venues)
+      : undefined
   await records.recordRoutingDecision({
     executionId: workflowId,
     seq: 1,
@@ -112,7 +115,10 @@ export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartO
     unresolvedAfterMs: input.unresolvedAfterMs,
   })
   const marketBest = bestPriceAcross(venues, order.side)
-  const slippageLimitPrice = input.maxSlippageBps !== undefined && marketBest ? worstAcceptablePrice(order.side, marketBest, input.maxSlippageBps) : undefined
+  const slippageLimitPrice =
+    input.maxSlippageBps !== undefined && marketBest
+      ? worstAcceptablePrice(order.side, marketBest, input.maxSlippageBps)
+      : undefined
   let filledOrders: UnifiedOrder[] = []
   let unknown = false
   if (split && split.allocations.length > 0) {
@@ -134,7 +140,16 @@ export async function smartOrderWorkflow(input: SmartOrderInput): Promise<SmartO
     }
   }
 
-  const result = summariseResult(workflowId, order.side, order.amount, decision, split, filledOrders, state.attempts, unknown)
+  const result = summariseResult(
+    workflowId,
+    order.side,
+    order.amount,
+    decision,
+    split,
+    filledOrders,
+    state.attempts,
+    unknown
+  )
   if (slippageLimitPrice) result.slippageLimitPrice = slippageLimitPrice
   if (marketBest && result.actualAveragePrice) {
     result.realisedSlippageVsMarketBps = bps(
@@ -179,7 +194,12 @@ async function fillBySplit(first: SplitPlan, { workflowId, input, request, place
     const results = await Promise.all(
       plan.allocations.map(async (a) => ({
         exchange: a.exchange,
-        ...(await placer.place(a.exchange, 'split', { amount: a.amount, type: 'limit', price: a.worstPrice, timeInForce: 'IOC' }, settleOpen)),
+        ...(await placer.place(
+          a.exchange,
+          'split',
+          { amount: a.amount, type: 'limit', price: a.worstPrice, timeInForce: 'IOC' },
+          settleOpen
+        )),
       }))
     )
     for (const r of results) {
@@ -231,7 +251,12 @@ function slippageBounded(order: SmartOrderInput['order'], limit: DecimalString):
   return { type: 'limit', price, timeInForce: 'IOC' }
 }
 
-function createPlacer(workflowId: string, order: SmartOrderInput['order'], attempts: AttemptSummary[], options: PlacementOptions) {
+function createPlacer(
+  workflowId: string,
+  order: SmartOrderInput['order'],
+  attempts: AttemptSummary[],
+  options: PlacementOptions
+) {
   let seq = 0
   return {
     async place(exchange: ExchangeId, role: OrderRole, overrides: Partial<OrderRequest>, settleOpen = false) {
@@ -278,7 +303,12 @@ function summariseResult(
   const selectedExchanges = [...new Set(orders.map((o) => o.exchange))]
   const realisedSlippageBps =
     actualAveragePrice && expectedAveragePrice
-      ? bps(side === 'buy' ? sub(actualAveragePrice, expectedAveragePrice) : sub(expectedAveragePrice, actualAveragePrice), expectedAveragePrice)
+      ? bps(
+          side === 'buy'
+            ? sub(actualAveragePrice, expectedAveragePrice)
+            : sub(expectedAveragePrice, actualAveragePrice),
+          expectedAveragePrice
+        )
       : undefined
   const reason =
     outcome === 'failed'

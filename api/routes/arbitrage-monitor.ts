@@ -107,7 +107,8 @@ export function arbitrageMonitorRoutes(deps: AppDeps) {
     const waited = await deps.runner.awaitResult(handle, deps.waitMs ?? DEFAULT_WAIT_MS).catch((error: unknown) => {
       throw failedRun(workflowId, error)
     })
-    if (!waited.done) return c.json({ workflowId, status: 'stopping' }, 202, { Location: `/api/arbitrage/monitor/${workflowId}` })
+    if (!waited.done)
+      return c.json({ workflowId, status: 'stopping' }, 202, { Location: `/api/arbitrage/monitor/${workflowId}` })
     return c.json(await displayed(deps, { ...waited.result, status: 'stopped' }))
   })
 

@@ -75,7 +75,9 @@ export function arbitrageRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/execute/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, arbitrageStateQuery)).body as object))
+  app.get('/execute/:workflowId', async (c) =>
+    c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, arbitrageStateQuery)).body as object)
+  )
 
   return app
 }

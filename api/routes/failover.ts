@@ -54,7 +54,9 @@ export function failoverRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, failoverStateQuery)).body as object))
+  app.get('/:workflowId', async (c) =>
+    c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, failoverStateQuery)).body as object)
+  )
 
   return app
 }

@@ -29,11 +29,17 @@ export function healthRoutes(deps: AppDeps) {
     }
     const worker =
       temporal.status === 'ok'
-        ? await checkWorkers(deps.runner).catch((error: Error) => ({ status: 'unknown' as const, pollers: [], error: error.message }))
+        ? await checkWorkers(deps.runner).catch((error: Error) => ({
+            status: 'unknown' as const,
+            pollers: [],
+            error: error.message,
+          }))
         : { status: 'unknown' as const, pollers: [] }
     const venues = Object.fromEntries(
       await Promise.all(
-        deps.exchanges.map(async (exchange) => [exchange, await venueHealth(deps, exchange, temporal.status === 'ok')] as const)
+        deps.exchanges.map(
+          async (exchange) => [exchange, await venueHealth(deps, exchange, temporal.status === 'ok')] as const
+        )
       )
     )
     const healthy = temporal.status === 'ok' && database.status === 'ok'
@@ -66,7 +72,9 @@ export function healthRoutes(deps: AppDeps) {
 
 /** No worker polls the task queue: orders are accepted and wait until one starts. */
 function workerWarning(status: string): string | undefined {
-  return status === 'none' ? 'no worker is polling the task queue: executions wait until one starts (npm run worker)' : undefined
+  return status === 'none'
+    ? 'no worker is polling the task queue: executions wait until one starts (npm run worker)'
+    : undefined
 }
 
 /** Executions waiting on a venue to tell an order's outcome: someone may want to look at that venue. */

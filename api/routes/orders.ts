@@ -26,7 +26,8 @@ export function orderRoutes(deps: AppDeps) {
     const idempotencyKey = c.req.header('Idempotency-Key')
     const workflowId = workflowIdFor('order', idempotencyKey)
     const { exchange, ...order } = body
-    if (order.clientOrderId) order.clientOrderId = unusedClientOrderId(deps, exchange, order.clientOrderId, workflowId, 'clientOrderId')
+    if (order.clientOrderId)
+      order.clientOrderId = unusedClientOrderId(deps, exchange, order.clientOrderId, workflowId, 'clientOrderId')
     const input: PlaceOrderWorkflowInput = { exchange, order, idempotencyKey }
     return startAndRespond(
       c,
@@ -48,7 +49,9 @@ export function orderRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, orderStateQuery)).body as object))
+  app.get('/:workflowId', async (c) =>
+    c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, orderStateQuery)).body as object)
+  )
 
   return app
 }

@@ -9,7 +9,12 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 
 import { setLimits, setTradingState } from '../../db/risk-store.js'
-import { mergeRiskLimits, riskLimitsPatchProblem, riskLimitsProblem, type RiskLimitsPatch } from '../../domain/risk/config.js'
+import {
+  mergeRiskLimits,
+  riskLimitsPatchProblem,
+  riskLimitsProblem,
+  type RiskLimitsPatch,
+} from '../../domain/risk/config.js'
 import { TRADING_STATES } from '../../domain/risk/types.js'
 import type { CancelOpenOrdersInput, cancelOpenOrdersWorkflow } from '../../workflows/cancel-open-orders.js'
 import { actorOf } from '../auth.js'
@@ -53,7 +58,10 @@ export function riskRoutes(deps: AppDeps) {
     let cancelWorkflowId: string | undefined
     if (body.cancelOpenOrders) {
       cancelWorkflowId = `cancel-open-orders-${state.changedAt}`
-      const input: CancelOpenOrdersInput = { ...(body.exchange ? { exchange: body.exchange } : {}), reason: body.reason }
+      const input: CancelOpenOrdersInput = {
+        ...(body.exchange ? { exchange: body.exchange } : {}),
+        reason: body.reason,
+      }
       await deps.runner.client.workflow.start<typeof cancelOpenOrdersWorkflow>(CANCEL_OPEN_ORDERS_WORKFLOW, {
         taskQueue: deps.runner.taskQueue,
         workflowId: cancelWorkflowId,

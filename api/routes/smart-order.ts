@@ -49,7 +49,9 @@ export function smartOrderRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/:workflowId', async (c) => c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, smartOrderStateQuery)).body as object))
+  app.get('/:workflowId', async (c) =>
+    c.json((await describeRun(deps, workflowIdParam(c), WORKFLOW, smartOrderStateQuery)).body as object)
+  )
 
   return app
 }

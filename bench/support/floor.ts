@@ -21,7 +21,8 @@ export async function checkFloorShape(client: Client, orderWorkflowId: string): 
   // EVENT_TYPE_MARKER_RECORDED (25) per local activity (patch markers aside); EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
   // (10) per activity
   const locals = events.filter(
-    (event) => Number(event.eventType) === 25 && event.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER
+    (event) =>
+      Number(event.eventType) === 25 && event.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER
   ).length
   const activities = events.filter((event) => Number(event.eventType) === 10).length
   const want = (kind: FloorStep['kind']) => ORDER_SHAPE.filter((s) => s.kind === kind).reduce((n, s) => n + s.count, 0)

@@ -20,7 +20,13 @@ const find = (results: readonly CaseResult[], group: RegExp, name: RegExp) =>
   results.find((r) => group.test(r.group) && name.test(r.name))
 const cpuTotal = (r: CaseResult | undefined) => Object.values(r?.cpuMsPerOp ?? {}).reduce((sum, ms) => sum + ms, 0)
 const fmt = (value: number, digits = 1) => value.toFixed(digits)
-const notRun = (goal: string, target: string): GoalRow => ({ goal, target, figure: 'not run', floors: '', met: undefined })
+const notRun = (goal: string, target: string): GoalRow => ({
+  goal,
+  target,
+  figure: 'not run',
+  floors: '',
+  met: undefined,
+})
 
 export function judgeGoals({ results, gatewayRssMb, workflowsPerRead }: RunFacts): GoalRow[] {
   const memory = /in-memory dev server$/
@@ -61,7 +67,13 @@ export function judgeGoals({ results, gatewayRssMb, workflowsPerRead }: RunFacts
   }
   rows.push(
     smart
-      ? { goal: 'smart order over 3 venues, p50', target: '<= 80 ms', figure: `${fmt(smart.p50Ms)} ms`, floors: ratios(smart, floorB), met: smart.p50Ms <= 80 }
+      ? {
+          goal: 'smart order over 3 venues, p50',
+          target: '<= 80 ms',
+          figure: `${fmt(smart.p50Ms)} ms`,
+          floors: ratios(smart, floorB),
+          met: smart.p50Ms <= 80,
+        }
       : notRun('smart order over 3 venues, p50', '<= 80 ms')
   )
   rows.push(
@@ -81,7 +93,9 @@ export function judgeGoals({ results, gatewayRssMb, workflowsPerRead }: RunFacts
       ? {
           goal: 'CPU per order, node + Temporal',
           target: '<= 20 ms',
-          figure: `${fmt(cpuTotal(cpuCase))} ms (${Object.entries(cpuCase.cpuMsPerOp ?? {}).map(([k, v]) => `${k} ${fmt(v)}`).join(' + ')}; ${sustained ? 'sustained' : 'sequential'})`,
+          figure: `${fmt(cpuTotal(cpuCase))} ms (${Object.entries(cpuCase.cpuMsPerOp ?? {})
+            .map(([k, v]) => `${k} ${fmt(v)}`)
+            .join(' + ')}; ${sustained ? 'sustained' : 'sequential'})`,
           floors: floorA ? `floor A ${fmt(cpuTotal(floorA))} ms (ccxt + simulator)` : '',
           met: cpuTotal(cpuCase) <= 20,
         }
@@ -112,7 +126,13 @@ export function judgeGoals({ results, gatewayRssMb, workflowsPerRead }: RunFacts
   )
   rows.push(
     gatewayRssMb !== undefined
-      ? { goal: 'worker resident memory after the run', target: '< 300 MB', figure: `${fmt(gatewayRssMb, 0)} MB (API + worker + load generator, one process)`, floors: '', met: gatewayRssMb < 300 }
+      ? {
+          goal: 'worker resident memory after the run',
+          target: '< 300 MB',
+          figure: `${fmt(gatewayRssMb, 0)} MB (API + worker + load generator, one process)`,
+          floors: '',
+          met: gatewayRssMb < 300,
+        }
       : notRun('worker resident memory after the run', '< 300 MB')
   )
   return rows
@@ -121,7 +141,9 @@ export function judgeGoals({ results, gatewayRssMb, workflowsPerRead }: RunFacts
 export function formatGoals(rows: readonly GoalRow[]): string {
   const lines = ['| goal | target | figure | ratio to floors | met |', '|---|---|---|---|---|']
   for (const row of rows) {
-    lines.push(`| ${row.goal} | ${row.target} | ${row.figure} | ${row.floors} | ${row.met === undefined ? 'not run' : row.met ? 'yes' : 'no'} |`)
+    lines.push(
+      `| ${row.goal} | ${row.target} | ${row.figure} | ${row.floors} | ${row.met === undefined ? 'not run' : row.met ? 'yes' : 'no'} |`
+    )
   }
   return lines.join('\n')
 }

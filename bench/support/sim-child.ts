@@ -15,11 +15,18 @@ const READY_TIMEOUT_MS = 60_000
 
 export async function startSimulatorProcess(): Promise<SimulatorProcess> {
   const entry = new URL('./sim-process.ts', import.meta.url).pathname
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const urls = await new Promise<RunningSimulator['urls']>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new BenchFailure('the simulator process did not start within 60 s')), READY_TIMEOUT_MS)
-    child.once('exit', (code) => reject(new BenchFailure(`the simulator process exited (code ${code}) before it was ready`)))
+    const timer = setTimeout(
+      () => reject(new BenchFailure('the simulator process did not start within 60 s')),
+      READY_TIMEOUT_MS
+    )
+    child.once('exit', (code) =>
+      reject(new BenchFailure(`the simulator process exited (code ${code}) before it was ready`))
+    )
     createInterface({ input: child.stdout! }).once('line', (line) => {
       clearTimeout(timer)
       resolve((JSON.parse(line) as { urls: RunningSimulator['urls'] }).urls)

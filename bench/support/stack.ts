@@ -152,7 +152,9 @@ let workflowBundle: ReturnType<typeof readWorkflowBundle> | undefined
 function bundleInChildProcess(log: (line: string) => void) {
   const bundling = Date.now()
   const path = join(mkdtempSync(join(tmpdir(), 'gateway-bench-bundle-')), 'workflow-bundle.js')
-  execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bin', 'bundle-workflows.ts'), path], { stdio: 'ignore' })
+  execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bin', 'bundle-workflows.ts'), path], {
+    stdio: 'ignore',
+  })
   log(`   workflows bundled in ${((Date.now() - bundling) / 1000).toFixed(1)} s`)
   return readWorkflowBundle(path)
 }

@@ -55,7 +55,13 @@ export async function measureSustained(
     clearInterval(progress)
   }
   const result: SustainedResult = {
-    ...summarise(group, name, { warmup: 0, count: latencies.length, concurrency: options.concurrency }, latencies, performance.now() - started),
+    ...summarise(
+      group,
+      name,
+      { warmup: 0, count: latencies.length, concurrency: options.concurrency },
+      latencies,
+      performance.now() - started
+    ),
     errors,
     ...(firstError !== undefined && { firstError }),
   }

@@ -2,7 +2,8 @@
 import type { CpuSample } from './cpu.js'
 import type { CaseResult } from './measure.js'
 
-const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(3))
+const ms = (value: number): string =>
+  value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(3)
 const rate = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1))
 
 /** `node 53 + temporal 65`, or just the figure when only this process was sampled. */
@@ -36,9 +37,13 @@ export function formatTable(results: readonly CaseResult[]): string {
   }
   // group rows span the line: they do not set the width of the first column
   const cells = rows.filter((row) => row.length > 1)
-  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => (row[column] ?? '').length)))
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...cells.map((row) => (row[column] ?? '').length))
+  )
   const line = (row: string[]) =>
-    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('  ')
   const rule = widths.map((w) => '-'.repeat(w)).join('  ')
   return [line(header), rule, ...rows.map(line)].map((l) => l.trimEnd()).join('\n')
 }

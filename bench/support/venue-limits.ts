@@ -17,7 +17,10 @@ export const LIMIT_SCALE = 1000
 
 function scaled<T extends object>(limits: T, keep: readonly string[] = []): T {
   return Object.fromEntries(
-    Object.entries(limits).map(([key, value]) => [key, typeof value === 'number' && !keep.includes(key) ? value * LIMIT_SCALE : value])
+    Object.entries(limits).map(([key, value]) => [
+      key,
+      typeof value === 'number' && !keep.includes(key) ? value * LIMIT_SCALE : value,
+    ])
   ) as T
 }
 

@@ -38,7 +38,11 @@ function onPath(binary: string, env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /** Returns the path of a working Temporal CLI, building or downloading it if necessary. */
-export async function ensureTemporalCli({ projectRoot, env = process.env, log = console.log }: EnsureCliOptions): Promise<string> {
+export async function ensureTemporalCli({
+  projectRoot,
+  env = process.env,
+  log = console.log,
+}: EnsureCliOptions): Promise<string> {
   const configured = env.TEMPORAL_CLI
   if (configured) {
     if (!runsAsTemporal(configured)) throw new Error(`TEMPORAL_CLI=${configured} is not a working Temporal CLI`)

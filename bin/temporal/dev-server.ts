@@ -83,12 +83,21 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   else args.push('--headless')
   if (options.dbFile) {
     mkdirSync(dirname(options.dbFile), { recursive: true })
-    args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL')
+    args.push(
+      '--db-filename',
+      options.dbFile,
+      '--sqlite-pragma',
+      'journal_mode=WAL',
+      '--sqlite-pragma',
+      'synchronous=NORMAL'
+    )
   }
   for (const key of options.searchAttributes ?? []) args.push('--search-attribute', `${key.name}=${saTypeName(key)}`)
   args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true')
 
-  const [command, commandArgs] = options.dieWithParent ? withParentDeathSignal(options.cliPath, args) : [options.cliPath, args]
+  const [command, commandArgs] = options.dieWithParent
+    ? withParentDeathSignal(options.cliPath, args)
+    : [options.cliPath, args]
   // setpriv execs the CLI: child.pid is the server process itself.
   const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -109,7 +118,9 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     if (exited !== null) throw new Error(`Temporal dev server exited with ${exited} before it was ready:\n${output}`)
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`Temporal dev server at ${address} did not answer within ${options.readyTimeoutMs ?? 90_000} ms:\n${output}`)
+      throw new Error(
+        `Temporal dev server at ${address} did not answer within ${options.readyTimeoutMs ?? 90_000} ms:\n${output}`
+      )
     }
     try {
       connection = await Connection.connect({ address, connectTimeout: 2_000 })
@@ -153,7 +164,9 @@ async function ensureSearchAttributes(connection: Connection, namespace: string,
 async function setRetention(connection: Connection, namespace: string, days: number) {
   await connection.workflowService.updateNamespace({
     namespace,
-    config: { workflowExecutionRetentionTtl: { seconds: days * 86_400 } as never /* protobufjs takes a number for int64 */ },
+    config: {
+      workflowExecutionRetentionTtl: { seconds: days * 86_400 } as never /* protobufjs takes a number for int64 */,
+    },
   })
 }
 

@@ -45,7 +45,7 @@ export function nextBackoff(
   previous: PairBackoff | undefined,
   child: EndedChild,
   now: number,
-  baseMs: number,
+  baseMs: number
 ): PairBackoff | undefined {
   if (child.outcome === 'completed') return undefined
   if (NEUTRAL_OUTCOMES.has(child.outcome)) return previous

@@ -4,7 +4,14 @@ export { evaluatePair } from './evaluate-pair.js'
 export { findOpportunities, scanPairs, type PairScan } from './find-opportunities.js'
 export { realisedProfit } from './realised-profit.js'
 export { recheckOpportunity } from './recheck.js'
-export { commonStep, ruleProblem, splitUnwind, type RuleName, type RuleProblem, type UnwindSplit } from './venue-rules.js'
+export {
+  commonStep,
+  ruleProblem,
+  splitUnwind,
+  type RuleName,
+  type RuleProblem,
+  type UnwindSplit,
+} from './venue-rules.js'
 export type {
   ArbitrageOpportunity,
   ArbitrageOptions,

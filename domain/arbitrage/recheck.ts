@@ -12,7 +12,7 @@ import type { ArbitrageOpportunity, ArbitrageOptions, FreshBooks, RecheckResult 
 export function recheckOpportunity(
   opportunity: ArbitrageOpportunity,
   fresh: FreshBooks,
-  options: ArbitrageOptions,
+  options: ArbitrageOptions
 ): RecheckResult {
   const { buyExchange, sellExchange } = opportunity
   if (fresh.buyBook.exchange !== buyExchange || fresh.sellBook.exchange !== sellExchange) {
@@ -34,7 +34,7 @@ export function recheckOpportunity(
       fees: fresh.sellFees ?? takerOnly(opportunity.sellTakerFee),
       market: fresh.sellMarket,
     },
-    { ...options, maxAmount },
+    { ...options, maxAmount }
   )
   if ('reason' in evaluation) return { ok: false, reason: `opportunity vanished: ${evaluation.reason}` }
   const refreshed = evaluation.opportunity

@@ -44,11 +44,14 @@ export function ruleProblem(
   exchange: ExchangeId,
   amount: DecimalString,
   price: DecimalString | undefined,
-  rules: VenueMarketRules | undefined,
+  rules: VenueMarketRules | undefined
 ): RuleProblem | undefined {
   if (rules === undefined) return undefined
   if (cmp(floorToStep(amount, rules.amountStep), amount) !== 0 || !isPositive(amount)) {
-    return { limit: 'amountStep', message: `${amount} is not a positive multiple of ${exchange}'s amount step ${rules.amountStep}` }
+    return {
+      limit: 'amountStep',
+      message: `${amount} is not a positive multiple of ${exchange}'s amount step ${rules.amountStep}`,
+    }
   }
   if (rules.minAmount !== undefined && cmp(amount, rules.minAmount) < 0) {
     return { limit: 'minAmount', message: `${amount} is below ${exchange}'s minimum amount ${rules.minAmount}` }
@@ -88,7 +91,7 @@ export function splitUnwind(
   exchange: ExchangeId,
   amount: DecimalString,
   rules: VenueMarketRules | undefined,
-  referencePrice?: DecimalString,
+  referencePrice?: DecimalString
 ): UnwindSplit {
   if (!isPositive(amount)) return { amount: '0', dust: '0' }
   if (rules === undefined) return { amount, dust: '0' }

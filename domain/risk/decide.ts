@@ -46,7 +46,8 @@ export function reducesHolding(input: RiskCheckInput, heldAtVenue: DecimalString
 export function decideOrderRisk(facts: RiskFacts, input: RiskCheckInput): RiskDecision {
   const { request, exchange } = input
   const where = `${request.side} ${request.amount} ${request.symbol} on ${exchange}`
-  if (facts.state === 'HALTED') return refuse('tradingState', `trading is HALTED (${facts.stateReason}): ${where} not sent`)
+  if (facts.state === 'HALTED')
+    return refuse('tradingState', `trading is HALTED (${facts.stateReason}): ${where} not sent`)
   // An unwind takes down an imbalance this platform made: refusing it for size or rate would keep the risk open.
   if (input.reducing) return { allowed: true }
   if (facts.state === 'REDUCING' && !reducesHolding(input, facts.heldAtVenue)) {
@@ -59,7 +60,10 @@ export function decideOrderRisk(facts: RiskFacts, input: RiskCheckInput): RiskDe
   const symbolCeiling = limits.maxOrderNotionalBySymbol[request.symbol]
   if (facts.valuationPrice === undefined) {
     // An order that cannot be valued is refused, not waved through: the notional guard fails closed.
-    return refuse('maxOrderNotional', `${where} has no price to value it against maxOrderNotional ${limits.maxOrderNotional} ${quote}`)
+    return refuse(
+      'maxOrderNotional',
+      `${where} has no price to value it against maxOrderNotional ${limits.maxOrderNotional} ${quote}`
+    )
   }
   const notional = mul(request.amount, facts.valuationPrice)
   if (symbolCeiling !== undefined && cmp(notional, symbolCeiling) > 0) {
@@ -69,14 +73,21 @@ export function decideOrderRisk(facts: RiskFacts, input: RiskCheckInput): RiskDe
     )
   }
   if (cmp(notional, limits.maxOrderNotional) > 0) {
-    return refuse('maxOrderNotional', `${where}: order value ${notional} ${quote} is above maxOrderNotional ${limits.maxOrderNotional} ${quote}`)
+    return refuse(
+      'maxOrderNotional',
+      `${where}: order value ${notional} ${quote} is above maxOrderNotional ${limits.maxOrderNotional} ${quote}`
+    )
   }
 
   const ceiling = exposureCeiling(limits, exchange, base)
   if (ceiling !== undefined) {
     const net = facts.netPosition
     // The facts read the position whenever a ceiling applies; without it the guard fails closed.
-    if (net === undefined) return refuse('maxExposure', `${where}: no net ${base} position was read to hold against maxExposure ${ceiling} ${base}`)
+    if (net === undefined)
+      return refuse(
+        'maxExposure',
+        `${where}: no net ${base} position was read to hold against maxExposure ${ceiling} ${base}`
+      )
     const after = add(net, request.side === 'buy' ? request.amount : sub('0', request.amount))
     // Only an order that grows the position is held to the ceiling: one that shrinks it is always welcome.
     if (cmp(abs(after), ceiling) > 0 && cmp(abs(after), abs(net)) > 0) {

@@ -89,15 +89,9 @@ export interface RiskFacts {
 }
 
 export type RiskLimitName =
-  | 'tradingState'
-  | 'maxOrderNotional'
-  | 'maxOrderNotionalBySymbol'
-  | 'maxExposure'
-  | 'maxOrdersPerMinutePerVenue'
+  'tradingState' | 'maxOrderNotional' | 'maxOrderNotionalBySymbol' | 'maxExposure' | 'maxOrdersPerMinutePerVenue'
 
-export type RiskDecision =
-  | { allowed: true }
-  | { allowed: false; limit: RiskLimitName; message: string }
+export type RiskDecision = { allowed: true } | { allowed: false; limit: RiskLimitName; message: string }
 
 /** The errorType a refusal carries through placement outcomes, the ledger and the API (422 risk_rejected). */
 export const RISK_REJECTED = 'RiskRejectedError' satisfies FailureType

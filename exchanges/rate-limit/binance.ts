@@ -107,7 +107,8 @@ export function binanceRateModel(overrides: Partial<BinanceLimits> = {}): RateLi
       futuresOrdersMinute: { kind: 'window', limit: limits.futuresOrdersPerMinute, windowMs: MINUTE },
     },
     costs(request) {
-      const placing = request.method === 'createOrder' || (request.method === undefined && request.operation === 'placeOrder')
+      const placing =
+        request.method === 'createOrder' || (request.method === undefined && request.operation === 'placeOrder')
       // exchangeInfo is loaded for both spot and USD-M at once
       if (request.method === 'loadMarkets') {
         return [

@@ -16,8 +16,18 @@ export const KRAKEN_TIERS: readonly KrakenTier[] = ['starter', 'intermediate', '
 
 /** Each verification tier's counters (Kraken: "Spot REST Rate Limits", "Spot Trading Limits"). */
 export const KRAKEN_TIER_LIMITS: Record<KrakenTier, KrakenLimits> = {
-  starter: { callCounterMax: 15, callCounterDecayPerSecond: 0.33, tradingCounterMax: 60, tradingCounterDecayPerSecond: 1 },
-  intermediate: { callCounterMax: 20, callCounterDecayPerSecond: 0.5, tradingCounterMax: 125, tradingCounterDecayPerSecond: 2.34 },
+  starter: {
+    callCounterMax: 15,
+    callCounterDecayPerSecond: 0.33,
+    tradingCounterMax: 60,
+    tradingCounterDecayPerSecond: 1,
+  },
+  intermediate: {
+    callCounterMax: 20,
+    callCounterDecayPerSecond: 0.5,
+    tradingCounterMax: 125,
+    tradingCounterDecayPerSecond: 2.34,
+  },
   pro: { callCounterMax: 20, callCounterDecayPerSecond: 1, tradingCounterMax: 180, tradingCounterDecayPerSecond: 3.75 },
 }
 

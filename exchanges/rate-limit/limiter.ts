@@ -100,7 +100,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           throw new RateLimitError(
             `${model.exchange} ${request.method ?? request.operation}: rate limit budget exhausted, ` +
               `next slot in ${decision.retryAfterMs} ms (waited ${waited} ms of at most ${maxWaitMs} ms)`,
-            { exchange: model.exchange, operation: request.method ?? request.operation, retryAfterMs: decision.retryAfterMs }
+            {
+              exchange: model.exchange,
+              operation: request.method ?? request.operation,
+              retryAfterMs: decision.retryAfterMs,
+            }
           )
         }
         slept = true

@@ -9,8 +9,7 @@ import type { ExchangeId } from '../../domain/types.js'
  * (a token bucket seen from the other side: Coinbase's burst/rate, Kraken's call counter).
  */
 export type BucketSpec =
-  | { kind: 'window'; limit: number; windowMs: number }
-  | { kind: 'decay'; capacity: number; perSecond: number }
+  { kind: 'window'; limit: number; windowMs: number } | { kind: 'decay'; capacity: number; perSecond: number }
 
 /** A call about to be made, as precisely as the caller knows it. */
 export interface RateLimitRequest {

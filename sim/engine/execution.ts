@@ -60,7 +60,7 @@ export function execute(state: EngineState, record: OrderRecord): void {
 
 /** Fires pending stop/take-profit orders of `symbol` whose trigger the mid or a later trade has crossed. */
 export function fireTriggers(state: EngineState, symbol: string): void {
-  for (let fired = true; fired; ) {
+  for (let fired = true; fired;) {
     fired = false
     const last = historyOf(state, symbol).last()
     const mid = dec(midOf(state, symbol))
@@ -92,4 +92,3 @@ export function expireDue(state: EngineState): void {
 
 export const isOpen = (record: OrderRecord): boolean =>
   ['new', 'partially_filled', 'pending_trigger'].includes(record.order.status)
-

@@ -21,7 +21,12 @@ function payFromReservation(state: EngineState, record: OrderRecord, asset: stri
 function settlePosition(state: EngineState, record: OrderRecord, market: SimMarket, fill: SimFill): void {
   const { order } = record
   const change = state.positions.apply(
-    order.owner, order.symbol, order.side, dec(fill.amount), dec(fill.price), record.leverage ?? 1
+    order.owner,
+    order.symbol,
+    order.side,
+    dec(fill.amount),
+    dec(fill.price),
+    record.leverage ?? 1
   )
   // Opening margin moves from the order's reservation to the position: it stays locked in the account.
   const fromLock = least(record.locked, change.openedMargin)

@@ -42,11 +42,7 @@ function firstAtOrAfter(tape: SimPublicTrade[], time: number): number {
   return low
 }
 
-function foldTrades(
-  candle: SimCandle | undefined,
-  openTime: number,
-  trades: SimPublicTrade[]
-): SimCandle | undefined {
+function foldTrades(candle: SimCandle | undefined, openTime: number, trades: SimPublicTrade[]): SimCandle | undefined {
   let result = candle
   for (const trade of trades) {
     if (!result) {

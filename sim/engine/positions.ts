@@ -30,14 +30,7 @@ export interface Positions {
   /** Signed size: positive long, negative short, zero when flat. */
   netAmount(owner: string, symbol: string): Decimal
   list(owner: string): PositionState[]
-  apply(
-    owner: string,
-    symbol: string,
-    side: Side,
-    amount: Decimal,
-    price: Decimal,
-    leverage: number
-  ): PositionChange
+  apply(owner: string, symbol: string, side: Side, amount: Decimal, price: Decimal, leverage: number): PositionChange
 }
 
 export function createPositions(): Positions {
@@ -63,8 +56,7 @@ export function createPositions(): Positions {
       const current = positions.get(symbol)
       if (current && current.side !== direction) {
         const closed = rest.lessThan(current.amount) ? rest : current.amount
-        const perUnit =
-          current.side === 'long' ? price.minus(current.entryPrice) : current.entryPrice.minus(price)
+        const perUnit = current.side === 'long' ? price.minus(current.entryPrice) : current.entryPrice.minus(price)
         change.realizedPnl = perUnit.times(closed)
         change.releasedMargin = current.margin.times(closed).div(current.amount)
         current.amount = current.amount.minus(closed)

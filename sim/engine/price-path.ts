@@ -52,7 +52,9 @@ export function createPricePath(options: {
       const highest = [...ends, ...samples].reduce((a, b) => (b.greaterThan(a) ? b : a))
       const lowest = [...ends, ...samples].reduce((a, b) => (b.lessThan(a) ? b : a))
       const minutes = (endTime - openTime) / MINUTE
-      const quote = dec(QUOTE_VOLUME_PER_MINUTE).times((0.3 + rng.next() * 1.4).toFixed(6)).times(minutes)
+      const quote = dec(QUOTE_VOLUME_PER_MINUTE)
+        .times((0.3 + rng.next() * 1.4).toFixed(6))
+        .times(minutes)
       return [
         openTime,
         open,

@@ -26,12 +26,7 @@ export type Levels = [DecimalString, DecimalString][]
 
 // Floats only choose the shape (how many steps, how many ticks); every price and amount is then an exact
 // multiple of the market's tick or step.
-function levelAmount(
-  rng: Rng,
-  market: SimMarket,
-  price: number,
-  options: Required<LiquidityOptions>
-): DecimalString {
+function levelAmount(rng: Rng, market: SimMarket, price: number, options: Required<LiquidityOptions>): DecimalString {
   const steps = Math.floor(rng.between(...options.levelNotional) / price / Number(market.stepSize))
   const amount = dec(market.stepSize).times(steps)
   return str(amount.lessThan(market.minQty) ? market.minQty : amount)

@@ -18,13 +18,7 @@ export type SimTimeInForce = 'GTC' | 'IOC' | 'FOK' | 'GTT'
 
 /** new = resting, partially_filled = resting with fills, pending_trigger = conditional not yet triggered. */
 export type SimOrderStatus =
-  | 'new'
-  | 'partially_filled'
-  | 'filled'
-  | 'canceled'
-  | 'expired'
-  | 'rejected'
-  | 'pending_trigger'
+  'new' | 'partially_filled' | 'filled' | 'canceled' | 'expired' | 'rejected' | 'pending_trigger'
 
 export interface SimMarket {
   /** Unified symbol: BTC/USDT, or BTC/USDT:USDT for a USD-M perpetual. */
@@ -183,7 +177,10 @@ export interface VenueEngine {
   markets(): SimMarket[]
   market(symbol: string): SimMarket | undefined
   /** Aggregated levels, best first. */
-  book(symbol: string, depth?: number): { bids: [DecimalString, DecimalString][]; asks: [DecimalString, DecimalString][]; time: number }
+  book(
+    symbol: string,
+    depth?: number
+  ): { bids: [DecimalString, DecimalString][]; asks: [DecimalString, DecimalString][]; time: number }
   ticker(symbol: string): {
     symbol: string
     bid: DecimalString
@@ -226,7 +223,10 @@ export interface VenueEngine {
 
   // control (tests and the control API)
   /** Replaces the synthetic book of a symbol with exactly these levels and pins it until resetBook. */
-  setBook(symbol: string, book: { bids: [DecimalString, DecimalString][]; asks: [DecimalString, DecimalString][] }): void
+  setBook(
+    symbol: string,
+    book: { bids: [DecimalString, DecimalString][]; asks: [DecimalString, DecimalString][] }
+  ): void
   /** Ends a setBook pin: the symbol's synthetic liquidity, drift and tape resume from its previous mid. */
   resetBook(symbol: string): void
   /** True while a setBook pin holds the symbol (no drift, no replenishment, no synthetic trades). */

@@ -29,12 +29,15 @@ export interface ValidationContext {
 }
 
 const ORDER_TYPES: readonly SimOrderType[] = [
-  'market', 'limit', 'stop_loss', 'stop_loss_limit', 'take_profit', 'take_profit_limit',
+  'market',
+  'limit',
+  'stop_loss',
+  'stop_loss_limit',
+  'take_profit',
+  'take_profit_limit',
 ]
 const LIMIT_TYPES: readonly SimOrderType[] = ['limit', 'stop_loss_limit', 'take_profit_limit']
-const TRIGGER_TYPES: readonly SimOrderType[] = [
-  'stop_loss', 'stop_loss_limit', 'take_profit', 'take_profit_limit',
-]
+const TRIGGER_TYPES: readonly SimOrderType[] = ['stop_loss', 'stop_loss_limit', 'take_profit', 'take_profit_limit']
 
 const invalid = (message: string): SimError => new SimError('INVALID_ORDER', message)
 const isMultiple = (value: DecimalString, step: DecimalString): boolean => dec(value).mod(step).isZero()

@@ -1,7 +1,14 @@
 // The VenueEngine interface over the engine state: queries, cancels, control and tick.
 import { aggregate } from './book.js'
 import {
-  bookOf, checkDecimal, historyOf, leverageKey, leverageOf, marketOf, midOf, type EngineState,
+  bookOf,
+  checkDecimal,
+  historyOf,
+  leverageKey,
+  leverageOf,
+  marketOf,
+  midOf,
+  type EngineState,
 } from './engine-state.js'
 import { expireDue, fireTriggers, isOpen } from './execution.js'
 import { finish } from './fills.js'
@@ -104,7 +111,9 @@ export function createVenueApi(state: EngineState): VenueEngine {
     },
     openOrders(owner, symbol) {
       expireDue(state)
-      return ownedRecords(owner, symbol).filter(isOpen).map((record) => snapshot(record.order))
+      return ownedRecords(owner, symbol)
+        .filter(isOpen)
+        .map((record) => snapshot(record.order))
     },
     closedOrders(owner, symbol, since) {
       expireDue(state)

@@ -7,7 +7,12 @@ import { createActivities } from '../../activities/index.js'
 import { openDatabase } from '../../db/client.js'
 import { PLACEMENT_TIMING } from '../../temporal.config.js'
 
-const noConnectors = { get: () => { throw new Error('no connectors in this test') }, list: () => [] }
+const noConnectors = {
+  get: () => {
+    throw new Error('no connectors in this test')
+  },
+  list: () => [],
+}
 
 describe('the request timeout start-up check', () => {
   it('refuses EXCHANGE_REQUEST_TIMEOUT above start-to-close less the preparation budget and margin', () => {

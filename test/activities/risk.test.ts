@@ -31,7 +31,10 @@ let seq = 0
 
 beforeAll(async () => {
   sim = await startTestSimulator()
-  registry = createConnectorRegistry({ ...loadExchangeSettings({}), exchanges: ['binance', 'kraken'] }, { simulatorUrls: sim.urls })
+  registry = createConnectorRegistry(
+    { ...loadExchangeSettings({}), exchanges: ['binance', 'kraken'] },
+    { simulatorUrls: sim.urls }
+  )
   dir = mkdtempSync(join(tmpdir(), 'risk-activities-'))
   database = openDatabase(join(dir, 'gateway.db'))
   risk = createRiskActivities({ connectors: registry, db: database.db, riskLimits: DEFAULT_RISK_LIMITS })
@@ -50,12 +53,22 @@ beforeEach(async () => {
   await sim.control.clearFaults()
 })
 
-const check = (request: Partial<RiskCheckInput['request']> = {}, rest: Partial<RiskCheckInput> = {}): RiskCheckInput => {
+const check = (
+  request: Partial<RiskCheckInput['request']> = {},
+  rest: Partial<RiskCheckInput> = {}
+): RiskCheckInput => {
   seq += 1
   return {
     executionId: 'exec-risk',
     exchange: 'binance',
-    request: { symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '0.1', clientOrderId: `risk-${seq}`, ...request },
+    request: {
+      symbol: 'BTC/USDT',
+      side: 'buy',
+      type: 'market',
+      amount: '0.1',
+      clientOrderId: `risk-${seq}`,
+      ...request,
+    },
     ...rest,
   }
 }
@@ -63,8 +76,14 @@ const check = (request: Partial<RiskCheckInput['request']> = {}, rest: Partial<R
 describe('checkOrderRisk', () => {
   it('values a market buy at the venue’s best ask and a market sell at its best bid', async () => {
     await sim.control.setBook('binance', 'BTC/USDT', {
-      bids: [['60000.5', '2'], ['59990', '3']],
-      asks: [['60100.25', '2'], ['60110', '3']],
+      bids: [
+        ['60000.5', '2'],
+        ['59990', '3'],
+      ],
+      asks: [
+        ['60100.25', '2'],
+        ['60110', '3'],
+      ],
     })
     try {
       const buy = await risk.checkOrderRisk(check({ side: 'buy' }))
@@ -104,7 +123,10 @@ describe('checkOrderRisk', () => {
     expect(sell).toMatchObject({ state: 'REDUCING', stateReason: 'desk', heldAtVenue: free })
     expect(decideOrderRisk(sell, sellInput)).toEqual({ allowed: true })
     const buyInput = check({ side: 'buy', amount: '0.2' })
-    expect(decideOrderRisk(await risk.checkOrderRisk(buyInput), buyInput)).toMatchObject({ allowed: false, limit: 'tradingState' })
+    expect(decideOrderRisk(await risk.checkOrderRisk(buyInput), buyInput)).toMatchObject({
+      allowed: false,
+      limit: 'tradingState',
+    })
     // another venue is not REDUCING and is not asked for its balances
     const kraken = await risk.checkOrderRisk(check({}, { exchange: 'kraken' }))
     expect(kraken.state).toBe('ACTIVE')
@@ -113,14 +135,23 @@ describe('checkOrderRisk', () => {
 
   it('REDUCING reads a futures position signed: a sell reduces the long', async () => {
     const binance = registry.get('binance') as BinanceConnector
-    await binance.placeFuturesOrder({ symbol: 'BTC/USDT:USDT', side: 'buy', type: 'market', amount: '0.01', clientOrderId: 'risk-long-1' })
+    await binance.placeFuturesOrder({
+      symbol: 'BTC/USDT:USDT',
+      side: 'buy',
+      type: 'market',
+      amount: '0.01',
+      clientOrderId: 'risk-long-1',
+    })
     setTradingState(database.db, { scope: 'all', state: 'REDUCING', reason: 'desk', changedBy: 'test' })
     const input = check({ symbol: 'BTC/USDT:USDT', side: 'sell', amount: '0.01' })
     const facts = await risk.checkOrderRisk(input)
     expect(facts.heldAtVenue).toBe('0.01')
     expect(decideOrderRisk(facts, input)).toEqual({ allowed: true })
     const sellMore = check({ symbol: 'BTC/USDT:USDT', side: 'sell', amount: '0.02' })
-    expect(decideOrderRisk(await risk.checkOrderRisk(sellMore), sellMore)).toMatchObject({ allowed: false, limit: 'tradingState' })
+    expect(decideOrderRisk(await risk.checkOrderRisk(sellMore), sellMore)).toMatchObject({
+      allowed: false,
+      limit: 'tradingState',
+    })
   })
 
   it('under HALTED reserves no slot and reads nothing from the venue', async () => {
@@ -140,7 +171,10 @@ describe('checkOrderRisk', () => {
       expect(await risk.checkOrderRisk(first)).toMatchObject({ slotReserved: true, sentLastMinute: 0 })
       // the retried check of the same order holds the same slot
       expect(await risk.checkOrderRisk(first)).toMatchObject({ slotReserved: true, sentLastMinute: 0 })
-      expect(await risk.checkOrderRisk(check({ type: 'limit', price: '100' }))).toMatchObject({ slotReserved: true, sentLastMinute: 1 })
+      expect(await risk.checkOrderRisk(check({ type: 'limit', price: '100' }))).toMatchObject({
+        slotReserved: true,
+        sentLastMinute: 1,
+      })
       const third = check({ type: 'limit', price: '100' })
       const refused = await risk.checkOrderRisk(third)
       expect(refused).toMatchObject({ slotReserved: false, sentLastMinute: 2 })
@@ -167,11 +201,24 @@ describe('recordRiskRefusal', () => {
     const placement: PlaceOrderInput = {
       executionId: 'exec-refused',
       exchange: 'binance',
-      request: { symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: '30', price: '60000', clientOrderId: 'refused-1' },
+      request: {
+        symbol: 'BTC/USDT',
+        side: 'buy',
+        type: 'limit',
+        amount: '30',
+        price: '60000',
+        clientOrderId: 'refused-1',
+      },
       role: 'primary',
       seq: 1,
     }
-    reserveSendSlot(database.db, { clientOrderId: 'refused-1', exchange: 'binance', cap: 10, force: false, now: Date.now() })
+    reserveSendSlot(database.db, {
+      clientOrderId: 'refused-1',
+      exchange: 'binance',
+      cap: 10,
+      force: false,
+      now: Date.now(),
+    })
     const message = 'buy 30 BTC/USDT on binance: order value 1800000 USDT is above maxOrderNotional 1000000 USDT'
     await risk.recordRiskRefusal({ placement, limit: 'maxOrderNotional', message })
     await risk.recordRiskRefusal({ placement, limit: 'maxOrderNotional', message }) // a retry
@@ -193,7 +240,10 @@ describe('recordRiskRefusal', () => {
       (e) => (e.detail as { clientOrderId?: string }).clientOrderId === 'refused-1'
     )
     expect(refusals).toHaveLength(1)
-    expect(refusals[0]).toMatchObject({ scope: 'binance', detail: { limit: 'maxOrderNotional', message, executionId: 'exec-refused' } })
+    expect(refusals[0]).toMatchObject({
+      scope: 'binance',
+      detail: { limit: 'maxOrderNotional', message, executionId: 'exec-refused' },
+    })
     // nothing reached the venue
     expect(await sim.control.receivedOrders('binance', { clientOrderId: 'refused-1' })).toHaveLength(0)
   })
@@ -202,7 +252,15 @@ describe('recordRiskRefusal', () => {
 describe('checkAutomation', () => {
   it('reports the platform state, the monitor’s executions of the last hour and the cap', async () => {
     for (const id of ['mon-a~arb-1', 'mon-a~arb-2', 'mon-b~arb-1']) {
-      recordExecutionStart(database.db, { id, strategy: 'arbitrage', symbol: 'BTC/USDT', side: null, exchanges: null, idempotencyKey: null, request: {} })
+      recordExecutionStart(database.db, {
+        id,
+        strategy: 'arbitrage',
+        symbol: 'BTC/USDT',
+        side: null,
+        exchanges: null,
+        idempotencyKey: null,
+        request: {},
+      })
     }
     expect(await risk.checkAutomation({ monitorId: 'mon-a' })).toEqual({
       state: 'ACTIVE',

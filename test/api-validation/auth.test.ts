@@ -14,7 +14,13 @@ const TOKEN = 'a-long-enough-secret-token'
 
 describe('bearer token', () => {
   const runner = createRecordingRunner()
-  const app = createApp({ runner, db: database.db, exchanges: ['binance'], demoMode: { binance: true }, apiToken: TOKEN })
+  const app = createApp({
+    runner,
+    db: database.db,
+    exchanges: ['binance'],
+    demoMode: { binance: true },
+    apiToken: TOKEN,
+  })
   const order = JSON.stringify({ exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '0.01' })
 
   it('refuses a request without the token, or with a wrong one, and starts nothing', async () => {
@@ -47,8 +53,12 @@ describe('npm start configuration', () => {
 
   it('reads GATEWAY_API_TOKENS_FILE, which alone is enough beyond loopback, and refuses a bad one naming the file', () => {
     const files: Record<string, string> = {
-      '/etc/gw/tokens.json': JSON.stringify([{ name: 'desk-bot', sha256: sha256(TOKEN).toString('hex'), scopes: ['read'] }]),
-      '/etc/gw/default.json': JSON.stringify([{ name: 'default', sha256: sha256('another-secret-token').toString('hex'), scopes: ['read'] }]),
+      '/etc/gw/tokens.json': JSON.stringify([
+        { name: 'desk-bot', sha256: sha256(TOKEN).toString('hex'), scopes: ['read'] },
+      ]),
+      '/etc/gw/default.json': JSON.stringify([
+        { name: 'default', sha256: sha256('another-secret-token').toString('hex'), scopes: ['read'] },
+      ]),
     }
     const read = (path: string) => {
       if (!(path in files)) throw new Error('ENOENT: no such file')
@@ -61,21 +71,29 @@ describe('npm start configuration', () => {
       /GATEWAY_API_TOKENS_FILE \/etc\/gw\/missing.json: ENOENT/
     )
     // The same secret as GATEWAY_API_TOKEN, or the name 'default' again: one token each.
-    expect(() => readApiConfig({ GATEWAY_API_TOKEN: TOKEN, GATEWAY_API_TOKENS_FILE: '/etc/gw/tokens.json' }, read)).toThrow(/same sha256/)
-    expect(() => readApiConfig({ GATEWAY_API_TOKEN: TOKEN, GATEWAY_API_TOKENS_FILE: '/etc/gw/default.json' }, read)).toThrow(
-      /'default' is used twice/
-    )
+    expect(() =>
+      readApiConfig({ GATEWAY_API_TOKEN: TOKEN, GATEWAY_API_TOKENS_FILE: '/etc/gw/tokens.json' }, read)
+    ).toThrow(/same sha256/)
+    expect(() =>
+      readApiConfig({ GATEWAY_API_TOKEN: TOKEN, GATEWAY_API_TOKENS_FILE: '/etc/gw/default.json' }, read)
+    ).toThrow(/'default' is used twice/)
   })
 
   it('reads the request limits and the rate limit, with their defaults', () => {
     expect(readApiConfig({}).limits).toEqual({ maxBodyBytes: 65_536, maxUrlLength: 4096, maxHeaderBytes: 16_384 })
     expect(readApiConfig({}).rateLimit).toEqual({ perSecond: 20, burst: 40 })
-    const custom = readApiConfig({ GATEWAY_MAX_BODY_BYTES: '1024', GATEWAY_RATE_LIMIT_RPS: '5', GATEWAY_RATE_LIMIT_BURST: '10' })
+    const custom = readApiConfig({
+      GATEWAY_MAX_BODY_BYTES: '1024',
+      GATEWAY_RATE_LIMIT_RPS: '5',
+      GATEWAY_RATE_LIMIT_BURST: '10',
+    })
     expect(custom.limits.maxBodyBytes).toBe(1024)
     expect(custom.rateLimit).toEqual({ perSecond: 5, burst: 10 })
     expect(readApiConfig({ GATEWAY_RATE_LIMIT_RPS: '0' }).rateLimit).toBeUndefined()
     expect(() => readApiConfig({ GATEWAY_MAX_BODY_BYTES: '0' })).toThrow(/GATEWAY_MAX_BODY_BYTES must be at least 1/)
-    expect(() => readApiConfig({ GATEWAY_MAX_HEADER_BYTES: '100' })).toThrow(/GATEWAY_MAX_HEADER_BYTES must be at least 1024/)
+    expect(() => readApiConfig({ GATEWAY_MAX_HEADER_BYTES: '100' })).toThrow(
+      /GATEWAY_MAX_HEADER_BYTES must be at least 1024/
+    )
   })
 
   it('names a bad port variable', () => {

@@ -13,7 +13,12 @@ let app: ReturnType<typeof createApp>
 beforeEach(() => {
   runner = createRecordingRunner()
   // coinbase is deliberately not enabled.
-  app = createApp({ runner, db: database.db, exchanges: ['binance', 'kraken'], demoMode: { binance: true, kraken: true } })
+  app = createApp({
+    runner,
+    db: database.db,
+    exchanges: ['binance', 'kraken'],
+    demoMode: { binance: true, kraken: true },
+  })
 })
 
 async function send(method: string, path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -22,7 +27,10 @@ async function send(method: string, path: string, body: unknown, headers: Record
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
-  return { status: response.status, body: (await response.json()) as { error: { code: string; message: string; field?: string } } }
+  return {
+    status: response.status,
+    body: (await response.json()) as { error: { code: string; message: string; field?: string } },
+  }
 }
 
 async function expectRefused(method: string, path: string, body: unknown, field: string | undefined, headers = {}) {
@@ -75,7 +83,11 @@ describe('POST /api/orders/failover', () => {
     ['the primary as a backup', { ...failover, backupExchanges: ['binance'] }, 'backupExchanges'],
     ['a backup named twice', { ...failover, backupExchanges: ['kraken', 'kraken'] }, 'backupExchanges'],
     ['a backup that is not enabled', { ...failover, backupExchanges: ['coinbase'] }, 'backupExchanges'],
-    ['a primary that is not enabled', { ...failover, order: { ...failover.order, exchange: 'coinbase' } }, 'order.exchange'],
+    [
+      'a primary that is not enabled',
+      { ...failover, order: { ...failover.order, exchange: 'coinbase' } },
+      'order.exchange',
+    ],
     ['an order without an amount', { ...failover, order: { ...failover.order, amount: undefined } }, 'order.amount'],
     ['a limit order without a price', { ...failover, order: { ...failover.order, price: undefined } }, 'order.price'],
     ['a missing order', { backupExchanges: ['kraken'] }, 'order'],
@@ -85,7 +97,12 @@ describe('POST /api/orders/failover', () => {
 
   it('is not taken for a plain order by POST /api/orders', async () => {
     // The plain order schema would name `exchange`; the failover one names its own field.
-    const error = await expectRefused('POST', '/api/orders/failover', { ...failover, backupExchanges: 'kraken' }, 'backupExchanges')
+    const error = await expectRefused(
+      'POST',
+      '/api/orders/failover',
+      { ...failover, backupExchanges: 'kraken' },
+      'backupExchanges'
+    )
     expect(error.message).toMatch(/^backupExchanges:/)
   })
 })
@@ -117,7 +134,11 @@ describe('POST /api/arbitrage/monitor', () => {
     ['one exchange', { ...monitor, exchanges: ['binance'] }, 'exchanges'],
     ['an exchange that is not enabled', { ...monitor, exchanges: ['binance', 'coinbase'] }, 'exchanges'],
     ['autoExecute that is a string', { ...monitor, autoExecute: 'yes' }, 'autoExecute'],
-    ['an auto-execution back-off under a second', { ...monitor, autoExecute: { enabled: true, backoffMs: 10 } }, 'autoExecute.backoffMs'],
+    [
+      'an auto-execution back-off under a second',
+      { ...monitor, autoExecute: { enabled: true, backoffMs: 10 } },
+      'autoExecute.backoffMs',
+    ],
     ['a maxAmount that is not a decimal', { ...monitor, maxAmount: 'all of it' }, 'maxAmount'],
   ])('refuses %s', async (_, body, field) => {
     await expectRefused('POST', '/api/arbitrage/monitor', body, field)

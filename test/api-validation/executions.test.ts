@@ -11,7 +11,12 @@ import { executions } from '../../db/schema.js'
 import { createRecordingRunner } from './recording-runner.js'
 
 const database = openDatabase(':memory:')
-const app = createApp({ runner: createRecordingRunner(), db: database.db, exchanges: ['binance', 'kraken'], demoMode: {} })
+const app = createApp({
+  runner: createRecordingRunner(),
+  db: database.db,
+  exchanges: ['binance', 'kraken'],
+  demoMode: {},
+})
 afterAll(() => database.close())
 
 beforeAll(() => {
@@ -21,8 +26,17 @@ beforeAll(() => {
     { id: 'failover-c', strategy: 'failover', symbol: 'ETH/USDT', exchanges: 'kraken,binance', createdAt: 3_000 },
     { id: 'arb-d', strategy: 'arbitrage', symbol: 'BTC/USDT', exchanges: 'kraken,coinbase', createdAt: 4_000 },
   ] as const
-  for (const row of rows) database.db.insert(executions).values({ ...row, request: { id: row.id } }).run()
-  recordExecutionEnd(database.db, 'smart-b', { status: 'completed', outcome: 'filled', result: { filled: '0.1' } }, 2_500)
+  for (const row of rows)
+    database.db
+      .insert(executions)
+      .values({ ...row, request: { id: row.id } })
+      .run()
+  recordExecutionEnd(
+    database.db,
+    'smart-b',
+    { status: 'completed', outcome: 'filled', result: { filled: '0.1' } },
+    2_500
+  )
   recordExecutionEnd(database.db, 'failover-c', { status: 'failed', outcome: 'rejected', error: 'no venue' }, 3_500)
   recordRoutingDecision(database.db, {
     executionId: 'smart-b',
@@ -87,8 +101,13 @@ describe('GET /api/executions/:id', () => {
     expect(status).toBe(200)
     expect(body).toMatchObject({ id: 'smart-b', status: 'completed', outcome: 'filled', result: { filled: '0.1' } })
     expect(body.decisions).toHaveLength(1)
-    expect(body.decisions[0]).toMatchObject({ selected: 'kraken', candidates: [{ exchange: 'kraken' }, { exchange: 'binance' }] })
-    expect(body.attempts).toEqual([expect.objectContaining({ clientOrderId: 'c-1', status: 'pending', exchange: 'kraken' })])
+    expect(body.decisions[0]).toMatchObject({
+      selected: 'kraken',
+      candidates: [{ exchange: 'kraken' }, { exchange: 'binance' }],
+    })
+    expect(body.attempts).toEqual([
+      expect.objectContaining({ clientOrderId: 'c-1', status: 'pending', exchange: 'kraken' }),
+    ])
   })
 
   it('is a 404 for an id it does not know', async () => {

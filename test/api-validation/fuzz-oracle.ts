@@ -4,7 +4,13 @@
 // route's own rules, restated here from its schema: the generator drops those, so a 2xx or a start on a write is a bug.
 import type { z } from 'zod'
 
-import { arbitrageExecuteBody, arbitrageMonitorBody, failoverOrderBody, placeOrderBody, smartOrderBody } from '../../api/schemas.js'
+import {
+  arbitrageExecuteBody,
+  arbitrageMonitorBody,
+  failoverOrderBody,
+  placeOrderBody,
+  smartOrderBody,
+} from '../../api/schemas.js'
 import { tradingStateBody } from '../../api/routes/risk.js'
 import { riskLimitsPatchProblem } from '../../domain/risk/config.js'
 import type { FuzzRequest, RouteSpec } from './fuzz-requests.js'
@@ -13,7 +19,10 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/
 const JSON_TYPE = /^application\/json\s*(;|$)/i
 
 type Check = (body: unknown) => boolean
-const bySchema = (schema: z.ZodType): Check => (body) => schema.safeParse(body).success
+const bySchema =
+  (schema: z.ZodType): Check =>
+  (body) =>
+    schema.safeParse(body).success
 
 /** Write routes that can act on a request, with the check that decides whether they may; `key`: reads Idempotency-Key. */
 const WRITES: Record<string, { valid: Check; key: boolean; emptyBodyOk?: boolean }> = {
@@ -24,7 +33,11 @@ const WRITES: Record<string, { valid: Check; key: boolean; emptyBodyOk?: boolean
   'POST /api/arbitrage/monitor': { valid: bySchema(arbitrageMonitorBody), key: true },
   'PUT /api/trading-state': { valid: bySchema(tradingStateBody), key: false },
   'PUT /api/risk/limits': { valid: (body) => riskLimitsPatchProblem(body) === undefined, key: false },
-  'POST /api/reconciliation': { valid: (body) => isPlainObject(body) && Object.keys(body).length === 0, key: false, emptyBodyOk: true },
+  'POST /api/reconciliation': {
+    valid: (body) => isPlainObject(body) && Object.keys(body).length === 0,
+    key: false,
+    emptyBodyOk: true,
+  },
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -45,7 +45,13 @@ export const VALID_BODIES: Record<string, unknown> = {
     maxSlippageBps: 50,
     allowSplit: true,
   },
-  'POST /api/arbitrage/execute': { symbol: 'BTC/USDT', buyExchange: 'binance', sellExchange: 'kraken', amount: '0.01', minProfitPct: 0.1 },
+  'POST /api/arbitrage/execute': {
+    symbol: 'BTC/USDT',
+    buyExchange: 'binance',
+    sellExchange: 'kraken',
+    amount: '0.01',
+    minProfitPct: 0.1,
+  },
   'POST /api/arbitrage/monitor': {
     symbols: ['BTC/USDT'],
     exchanges: ['binance', 'kraken'],
@@ -97,24 +103,97 @@ const UNICODE = [
   'ß/ẞ',
 ]
 
-const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', 'valueOf']
+const PROTO_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'valueOf',
+]
 
+// Some literals are deliberately beyond a double's precision: what a JSON parser does with them is the point.
+/* eslint-disable no-loss-of-precision */
 const NUMBERS = [
-  // eslint-disable-next-line no-loss-of-precision -- deliberately beyond a double's precision
-  0, -0, -1, -0.0000001, 1e-300, 1e308, -1e308, 9007199254740993, 0.1 + 0.2, 1.7976931348623157e308, 123456789012345678,
-  // eslint-disable-next-line no-loss-of-precision -- deliberately beyond a double's precision
-  2 ** 53, -(2 ** 63), 0.12345678901234567,
+  0,
+  -0,
+  -1,
+  -0.0000001,
+  1e-300,
+  1e308,
+  -1e308,
+  9007199254740993,
+  0.1 + 0.2,
+  1.7976931348623157e308,
+  123456789012345678,
+  2 ** 53,
+  -(2 ** 63),
+  0.12345678901234567,
 ]
+/* eslint-enable no-loss-of-precision */
 const NUMERIC_STRINGS = [
-  '0', '-0', '-1', '0.0', '00', '1e5', '1E-7', '1e400', '-1e400', 'NaN', 'Infinity', '-Infinity', '0x10', '0b1', '1_000',
-  '1,5', '١٢٣', '1.2.3', '.5', '5.', '+5', ' 5 ', '99999999999999999999999999999999999999.999999999999999999',
-  '0.000000000000000000000000000000001', '1e-400', '', ' ',
+  '0',
+  '-0',
+  '-1',
+  '0.0',
+  '00',
+  '1e5',
+  '1E-7',
+  '1e400',
+  '-1e400',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '0x10',
+  '0b1',
+  '1_000',
+  '1,5',
+  '١٢٣',
+  '1.2.3',
+  '.5',
+  '5.',
+  '+5',
+  ' 5 ',
+  '99999999999999999999999999999999999999.999999999999999999',
+  '0.000000000000000000000000000000001',
+  '1e-400',
+  '',
+  ' ',
 ]
 
-const EXCHANGE_NAMES = ['binance', 'kraken', 'coinbase', 'BINANCE', 'Kraken', 'ftx', 'mtgox', 'binance ', 'bin\u0000ance', 'coinbasepro', '']
+const EXCHANGE_NAMES = [
+  'binance',
+  'kraken',
+  'coinbase',
+  'BINANCE',
+  'Kraken',
+  'ftx',
+  'mtgox',
+  'binance ',
+  'bin\u0000ance',
+  'coinbasepro',
+  '',
+]
 const SYMBOLS = [
-  'BTC/USDT', 'BTC-USDT', 'btc-usdt', 'ZZZ/QQQ', 'ZZZ-QQQ', 'BTC/USDT:USDT', 'BTC-USDT-USDT', 'DOGE/EUR', 'BTC', 'BTC//USDT',
-  'BTC/USDT/ETH', 'A/B', 'BTC%2FUSDT', '%', '%E0%A4%A', '%zz', '%00', '%2e%2e%2f%2e%2e',
+  'BTC/USDT',
+  'BTC-USDT',
+  'btc-usdt',
+  'ZZZ/QQQ',
+  'ZZZ-QQQ',
+  'BTC/USDT:USDT',
+  'BTC-USDT-USDT',
+  'DOGE/EUR',
+  'BTC',
+  'BTC//USDT',
+  'BTC/USDT/ETH',
+  'A/B',
+  'BTC%2FUSDT',
+  '%',
+  '%E0%A4%A',
+  '%zz',
+  '%00',
+  '%2e%2e%2f%2e%2e',
 ]
 
 function longString(): fc.Arbitrary<string> {
@@ -132,9 +211,15 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...EXCHANGE_NAMES) },
   { weight: 2, arbitrary: fc.constantFrom(...SYMBOLS) },
   { weight: 1, arbitrary: longString() },
-  { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}, [null], ['binance', 'binance'], { __proto__: null }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(null, true, false, [], {}, [null], ['binance', 'binance'], { __proto__: null }),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...PROTO_KEYS) },
-  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...PROTO_KEYS, 'enabled', 'x'), fc.constantFrom(1, 'a', null, true)) },
+  {
+    weight: 1,
+    arbitrary: fc.dictionary(fc.constantFrom(...PROTO_KEYS, 'enabled', 'x'), fc.constantFrom(1, 'a', null, true)),
+  },
   { weight: 1, arbitrary: fc.array(fc.constantFrom('BTC/USDT', 'binance', 1, null, '__proto__'), { maxLength: 30 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.double() },
@@ -159,12 +244,34 @@ const hostileQuery: fc.Arbitrary<string> = fc
   .array(
     fc.tuple(
       fc.constantFrom(
-        'depth', 'limit', 'since', 'timeframe', 'exchanges', 'minProfitPct', 'maxAmount', 'strategy', 'status', 'symbol',
-        'exchange', 'before', '__proto__', 'constructor', '__proto__[polluted]', 'unknown'
+        'depth',
+        'limit',
+        'since',
+        'timeframe',
+        'exchanges',
+        'minProfitPct',
+        'maxAmount',
+        'strategy',
+        'status',
+        'symbol',
+        'exchange',
+        'before',
+        '__proto__',
+        'constructor',
+        '__proto__[polluted]',
+        'unknown'
       ),
       fc.oneof(
         fc.constantFrom(...NUMERIC_STRINGS, ...EXCHANGE_NAMES, ...SYMBOLS, ...PROTO_KEYS, ...INJECTIONS),
-        fc.constantFrom('binance,binance', 'binance,kraken', 'binance,,kraken', '1m', '1w', '1h', '99999999999999999999'),
+        fc.constantFrom(
+          'binance,binance',
+          'binance,kraken',
+          'binance,,kraken',
+          '1m',
+          '1w',
+          '1h',
+          '99999999999999999999'
+        ),
         fc.string({ unit: 'binary', maxLength: 20 })
       ),
       fc.boolean()
@@ -173,14 +280,31 @@ const hostileQuery: fc.Arbitrary<string> = fc
   )
   .map((pairs) =>
     pairs
-      .map(([k, v, raw]) => (raw ? `${k}=${v.replace(/[#&\s]/g, '')}` : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`))
+      .map(([k, v, raw]) =>
+        raw ? `${k}=${v.replace(/[#&\s]/g, '')}` : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`
+      )
       .join('&')
   )
 
 /** Header values must be bytes (Latin-1 without CR/LF), as on the wire. */
 const IDEMPOTENCY_KEYS = [
-  '', ' ', 'has spaces', 'a'.repeat(129), 'x'.repeat(5000), '../../etc', 'key;DROP', 'caf\u00e9', '__proto__', 'constructor',
-  '\t', 'key\u007f', 'reused-key-1', 'reused-key-1', 'reused-key-2', 'order-reused', 'k:1.2-3_4',
+  '',
+  ' ',
+  'has spaces',
+  'a'.repeat(129),
+  'x'.repeat(5000),
+  '../../etc',
+  'key;DROP',
+  'caf\u00e9',
+  '__proto__',
+  'constructor',
+  '\t',
+  'key\u007f',
+  'reused-key-1',
+  'reused-key-1',
+  'reused-key-2',
+  'order-reused',
+  'k:1.2-3_4',
 ]
 const CONTENT_TYPES = [
   'application/json',
@@ -241,8 +365,15 @@ function applyMutation(body: unknown, mutation: Mutation): unknown {
   const copy = structuredClone(body) as Record<string, unknown>
   if (mutation.kind === 'addKey') {
     // defineProperty: a plain assignment of __proto__ would set the prototype instead of adding the key.
-    const target = mutation.nested ? (Object.values(copy).find((v) => v && typeof v === 'object' && !Array.isArray(v)) ?? copy) : copy
-    Object.defineProperty(target, mutation.key, { value: mutation.value, enumerable: true, configurable: true, writable: true })
+    const target = mutation.nested
+      ? (Object.values(copy).find((v) => v && typeof v === 'object' && !Array.isArray(v)) ?? copy)
+      : copy
+    Object.defineProperty(target, mutation.key, {
+      value: mutation.value,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    })
     return copy
   }
   let target: Record<string, unknown> = copy
@@ -276,7 +407,11 @@ function mutationFor(template: unknown): fc.Arbitrary<Mutation> {
   }
   const [addKey, set, remove] = options
   // Mostly a field set to a hostile value; sometimes a field dropped or a key added.
-  return fc.oneof({ weight: 4, arbitrary: set ?? addKey! }, { weight: 1, arbitrary: remove ?? addKey! }, { weight: 2, arbitrary: addKey! })
+  return fc.oneof(
+    { weight: 4, arbitrary: set ?? addKey! },
+    { weight: 1, arbitrary: remove ?? addKey! },
+    { weight: 2, arbitrary: addKey! }
+  )
 }
 
 /** How the JSON text is then spoiled (or not). */
@@ -302,16 +437,31 @@ const bodyText = (template: unknown): fc.Arbitrary<{ body?: string; tags: string
     {
       weight: 8,
       arbitrary: fc
-        .tuple(fc.array(mutationFor(template), { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: TEXT_SPOILERS.length - 1 }), fc.nat())
+        .tuple(
+          fc.array(mutationFor(template), { minLength: 1, maxLength: 3 }),
+          fc.integer({ min: 0, max: TEXT_SPOILERS.length - 1 }),
+          fc.nat()
+        )
         .map(([mutations, spoiler, n]) => {
           const body = mutations.reduce(applyMutation, template)
           const [name, spoil] = TEXT_SPOILERS[spoiler]!
-          return { body: spoil(JSON.stringify(body) ?? '', n), tags: [...mutations.map((m) => `${m.kind}:${'path' in m ? m.path.join('.') : m.key}`), name] }
+          return {
+            body: spoil(JSON.stringify(body) ?? '', n),
+            tags: [...mutations.map((m) => `${m.kind}:${'path' in m ? m.path.join('.') : m.key}`), name],
+          }
         }),
     },
-    { weight: 1, arbitrary: fc.constantFrom('', ' ', 'null', '[]', '"x"', '0', 'true', '{', '}', '{"', 'NaN', '\u0000', '{}{}').map((body) => ({ body, tags: ['raw'] })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('', ' ', 'null', '[]', '"x"', '0', 'true', '{', '}', '{"', 'NaN', '\u0000', '{}{}')
+        .map((body) => ({ body, tags: ['raw'] })),
+    },
     { weight: 1, arbitrary: fc.json({ maxDepth: 3 }).map((body) => ({ body, tags: ['random-json'] })) },
-    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }).map((body) => ({ body, tags: ['random-text'] })) },
+    {
+      weight: 1,
+      arbitrary: fc.string({ unit: 'binary', maxLength: 200 }).map((body) => ({ body, tags: ['random-text'] })),
+    },
     // Oversized: a valid-looking body with a field of up to 3 MB (the body limit answers 413 once it exists).
     {
       weight: 1,

@@ -46,13 +46,23 @@ let reads = 0
 
 beforeAll(async () => {
   sim = await startTestSimulator()
-  registry = createConnectorRegistry({ ...loadExchangeSettings({}), exchanges: [...EXCHANGE_IDS] }, { simulatorUrls: sim.urls })
+  registry = createConnectorRegistry(
+    { ...loadExchangeSettings({}), exchanges: [...EXCHANGE_IDS] },
+    { simulatorUrls: sim.urls }
+  )
   database = openDatabase(':memory:')
   runner = createFuzzRunner()
   // The production reader on the real connectors, counting the reads it serves.
   const venues = createVenueReader(registry)
   const reader = { read: <T>(...args: Parameters<typeof venues.read>) => (reads++, venues.read<T>(...args)) }
-  app = createApp({ runner, reader, db: database.db, exchanges: [...EXCHANGE_IDS], demoMode: registry.demoMode, waitMs: 10 })
+  app = createApp({
+    runner,
+    reader,
+    db: database.db,
+    exchanges: [...EXCHANGE_IDS],
+    demoMode: registry.demoMode,
+    waitMs: 10,
+  })
   // Middleware (method ALL) is not a route of its own.
   routes = app.routes.filter((r) => r.method !== 'ALL').map(({ method, path }) => ({ method, path }))
 })
@@ -75,7 +85,11 @@ async function send(request: FuzzRequest): Promise<Answer> {
     headers: request.headers,
     ...(request.body === undefined ? {} : { body: request.body }),
   })
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() }
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text: await response.text(),
+  }
 }
 
 /** The problem with an answer, or undefined when it is one the API may give. */
@@ -86,7 +100,8 @@ function problemWith(request: FuzzRequest, answer: Answer, startsBefore: number)
   const { method, path } = request
   const page = { method, path, status: answer.status, contentType: answer.contentType, body: answer.text }
   if (answer.status < 300 && !json && reference.problems(page).length === 0) return undefined
-  if (!answer.contentType.startsWith('application/json')) return `answered ${answer.status} as ${answer.contentType || 'no content type'}`
+  if (!answer.contentType.startsWith('application/json'))
+    return `answered ${answer.status} as ${answer.contentType || 'no content type'}`
   let body: { error?: { code?: unknown; message?: unknown } }
   try {
     body = JSON.parse(answer.text) as typeof body
@@ -103,11 +118,13 @@ function problemWith(request: FuzzRequest, answer: Answer, startsBefore: number)
   const acting = runner.starts.length > startsBefore
   if (acting && !mayAct(route, request)) return `started ${runner.starts.at(-1)!.workflowType} for an invalid request`
   if (answer.status < 300) {
-    if (request.method !== 'GET' && !mayAct(route, request)) return `answered ${answer.status} to an invalid ${request.method}`
+    if (request.method !== 'GET' && !mayAct(route, request))
+      return `answered ${answer.status} to an invalid ${request.method}`
     return undefined
   }
   if (answer.status < 400) return `answered ${answer.status}`
-  if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string') return 'a refusal without the error envelope'
+  if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string')
+    return 'a refusal without the error envelope'
   if (STACK_TRACE.test(answer.text)) return 'a refusal that shows a stack trace'
   return undefined
 }

@@ -12,7 +12,12 @@ let runner: RecordingRunner
 let app: ReturnType<typeof createApp>
 beforeEach(() => {
   runner = createRecordingRunner()
-  app = createApp({ runner, db: database.db, exchanges: ['binance', 'kraken'], demoMode: { binance: true, kraken: true } })
+  app = createApp({
+    runner,
+    db: database.db,
+    exchanges: ['binance', 'kraken'],
+    demoMode: { binance: true, kraken: true },
+  })
 })
 
 async function send(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
@@ -21,21 +26,27 @@ async function send(method: string, path: string, body?: string, headers: Record
 }
 
 describe('hostile input that once got a 500 or was acted on', () => {
-  it.each(['/api/ticker/binance/%25E0%25A4%25A', '/api/orderbook/kraken/BTC-%25zz', '/api/arbitrage/opportunities/%25C0%25AF'])(
-    'refuses a symbol with a malformed escape, %s, with a 400 (not a URIError 500)',
-    async (path) => {
-      const { status, body } = await send('GET', path)
-      expect(status).toBe(400)
-      expect(body.error.code).toBe('validation_error')
-      expect(runner.calls).toEqual([])
-    }
-  )
+  it.each([
+    '/api/ticker/binance/%25E0%25A4%25A',
+    '/api/orderbook/kraken/BTC-%25zz',
+    '/api/arbitrage/opportunities/%25C0%25AF',
+  ])('refuses a symbol with a malformed escape, %s, with a 400 (not a URIError 500)', async (path) => {
+    const { status, body } = await send('GET', path)
+    expect(status).toBe(400)
+    expect(body.error.code).toBe('validation_error')
+    expect(runner.calls).toEqual([])
+  })
 
   const order = JSON.stringify({ exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '0.01' })
   it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined])(
     'refuses a valid order sent as %s with a 415, starting nothing (a cross-site form cannot place an order)',
     async (contentType) => {
-      const { status, body } = await send('POST', '/api/orders', order, contentType ? { 'content-type': contentType } : {})
+      const { status, body } = await send(
+        'POST',
+        '/api/orders',
+        order,
+        contentType ? { 'content-type': contentType } : {}
+      )
       expect(status).toBe(415)
       expect(body.error.code).toBe('unsupported_media_type')
       expect(runner.calls).toEqual([])

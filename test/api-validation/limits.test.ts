@@ -16,7 +16,13 @@ afterAll(() => database.close())
 
 function appWith(extra: Partial<Parameters<typeof createApp>[0]> = {}) {
   const runner = createRecordingRunner()
-  const app = createApp({ runner, db: database.db, exchanges: ['binance', 'kraken'], demoMode: { binance: true, kraken: true }, ...extra })
+  const app = createApp({
+    runner,
+    db: database.db,
+    exchanges: ['binance', 'kraken'],
+    demoMode: { binance: true, kraken: true },
+    ...extra,
+  })
   return { app, runner }
 }
 
@@ -43,7 +49,10 @@ describe('body size', () => {
     const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }
     const response = await app.request('/api/orders', { method: 'POST', headers, body })
     expect(response.status).toBe(413)
-    expect(((await response.json()) as Envelope).error).toEqual({ code: 'payload_too_large', message: 'request body larger than 65536 bytes' })
+    expect(((await response.json()) as Envelope).error).toEqual({
+      code: 'payload_too_large',
+      message: 'request body larger than 65536 bytes',
+    })
     expect(runner.calls).toEqual([])
   })
 
@@ -76,10 +85,17 @@ describe('body size', () => {
 describe('URL length', () => {
   it('refuses a request target past the limit with 414, /health included', async () => {
     const { app, runner } = appWith()
-    for (const path of [`/api/executions?symbol=${'A'.repeat(4100)}`, `/api/ticker/binance/${'B'.repeat(4100)}`, `/health?${'x'.repeat(4100)}`]) {
+    for (const path of [
+      `/api/executions?symbol=${'A'.repeat(4100)}`,
+      `/api/ticker/binance/${'B'.repeat(4100)}`,
+      `/health?${'x'.repeat(4100)}`,
+    ]) {
       const response = await app.request(path)
       expect(response.status, path.slice(0, 30)).toBe(414)
-      expect(((await response.json()) as Envelope).error).toEqual({ code: 'uri_too_long', message: 'request URL longer than 4096 characters' })
+      expect(((await response.json()) as Envelope).error).toEqual({
+        code: 'uri_too_long',
+        message: 'request URL longer than 4096 characters',
+      })
     }
     const within = await app.request(`/api/executions/${'x'.repeat(4000)}`)
     expect(within.status).toBe(404)
@@ -95,12 +111,21 @@ describe('inputs quoted in error messages', () => {
     ['a symbol in a body', 'POST', '/api/orders', { ...order, symbol: huge }],
     ['a symbol in a smart order', 'POST', '/api/smart-order', { ...order, exchange: undefined, symbol: huge }],
     ['an unknown key', 'POST', '/api/orders', { ...order, [huge]: 1 }],
-    ['many unknown keys', 'POST', '/api/orders', { ...order, ...Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`${huge.slice(0, 100)}${i}`, 1])) }],
+    [
+      'many unknown keys',
+      'POST',
+      '/api/orders',
+      { ...order, ...Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`${huge.slice(0, 100)}${i}`, 1])) },
+    ],
     ['a key of a limits map', 'PUT', '/api/risk/limits', { maxOrderNotionalBySymbol: { [huge]: 'not-a-number' } }],
     ['an unknown key in the limits', 'PUT', '/api/risk/limits', { [huge]: 1 }],
   ])('%s: a 400 quoting at most a prefix', async (_, method, path, body) => {
     const { app } = appWith()
-    const response = await app.request(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const response = await app.request(path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     const { error } = (await response.json()) as Envelope
     expect(response.status).toBe(400)
     short(error.message)

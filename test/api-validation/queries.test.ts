@@ -18,7 +18,9 @@ beforeEach(() => {
 
 async function get(path: string) {
   const response = await app.request(path)
-  const body = (await response.json()) as { error: { code: string; message: string; field?: string; exchange?: string } }
+  const body = (await response.json()) as {
+    error: { code: string; message: string; field?: string; exchange?: string }
+  }
   return { status: response.status, error: body.error }
 }
 

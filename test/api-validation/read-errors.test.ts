@@ -9,7 +9,14 @@ import { enabledExchange, readError, venueError } from '../../api/exchange-read.
 import { workflowFailure } from '../../api/workflow-failure.js'
 
 function failedRead(cause: Error) {
-  const activity = new ActivityFailure('activity failed', 'readExchange', '1', RetryState.NON_RETRYABLE_FAILURE, 'worker', cause)
+  const activity = new ActivityFailure(
+    'activity failed',
+    'readExchange',
+    '1',
+    RetryState.NON_RETRYABLE_FAILURE,
+    'worker',
+    cause
+  )
   return new WorkflowFailedError('workflow failed', activity, RetryState.NON_RETRYABLE_FAILURE)
 }
 const application = (type: string, message: string) => ApplicationFailure.create({ type, message })
@@ -17,12 +24,18 @@ const application = (type: string, message: string) => ApplicationFailure.create
 describe('workflowFailure', () => {
   it('finds the ApplicationFailure under the activity failure', () => {
     const error = failedRead(application('ExchangeUnavailableError', 'binance GET /api/v3/depth 503'))
-    expect(workflowFailure(error)).toEqual({ errorType: 'ExchangeUnavailableError', message: 'binance GET /api/v3/depth 503' })
+    expect(workflowFailure(error)).toEqual({
+      errorType: 'ExchangeUnavailableError',
+      message: 'binance GET /api/v3/depth 503',
+    })
   })
 
   it('names a timeout as the workflows do, keeping the last failure under it in the message', () => {
     const timeout = new TimeoutFailure('activity timed out', undefined, 'SCHEDULE_TO_CLOSE')
-    expect(workflowFailure(failedRead(timeout))).toEqual({ errorType: 'Timeout', message: 'activity timed out (SCHEDULE_TO_CLOSE)' })
+    expect(workflowFailure(failedRead(timeout))).toEqual({
+      errorType: 'Timeout',
+      message: 'activity timed out (SCHEDULE_TO_CLOSE)',
+    })
     const withLast = new TimeoutFailure('activity timed out', undefined, 'SCHEDULE_TO_CLOSE')
     ;(withLast as { cause?: Error }).cause = application('RateLimitError', 'kraken EAPI:Rate limit exceeded')
     expect(workflowFailure(failedRead(withLast))).toEqual({
@@ -38,7 +51,11 @@ describe('workflowFailure', () => {
 
 describe('venueError', () => {
   it('maps UnknownSymbolError to a 404 naming the symbol', () => {
-    const error = venueError({ errorType: 'UnknownSymbolError', message: 'binance has no market DOGE/EUR' }, 'binance', 'DOGE/EUR')
+    const error = venueError(
+      { errorType: 'UnknownSymbolError', message: 'binance has no market DOGE/EUR' },
+      'binance',
+      'DOGE/EUR'
+    )
     expect(error.status).toBe(404)
     expect(error.code).toBe('unknown_symbol')
     expect(error.message).toContain('DOGE/EUR')
@@ -46,7 +63,11 @@ describe('venueError', () => {
   })
 
   it('does not read the message: another refusal worded like an unknown symbol is a 422', () => {
-    const error = venueError({ errorType: 'InvalidOrderError', message: 'kraken EQuery:Unknown asset pair' }, 'kraken', 'DOGE/EUR')
+    const error = venueError(
+      { errorType: 'InvalidOrderError', message: 'kraken EQuery:Unknown asset pair' },
+      'kraken',
+      'DOGE/EUR'
+    )
     expect([error.status, error.code]).toEqual([422, 'venue_rejected'])
   })
 
@@ -68,13 +89,17 @@ describe('venueError', () => {
   })
 
   it('does not call an error unknown_symbol when the read names no symbol', () => {
-    expect(venueError({ errorType: 'UnknownSymbolError', message: 'binance has no market X/Y' }, 'binance').code).toBe('venue_rejected')
+    expect(venueError({ errorType: 'UnknownSymbolError', message: 'binance has no market X/Y' }, 'binance').code).toBe(
+      'venue_rejected'
+    )
   })
 })
 
 describe('readError', () => {
   it('turns a failed read into the venue error and passes anything else through', () => {
-    const mapped = readError(failedRead(application('ExchangeUnavailableError', 'down')), 'kraken', { operation: 'balances' })
+    const mapped = readError(failedRead(application('ExchangeUnavailableError', 'down')), 'kraken', {
+      operation: 'balances',
+    })
     expect(mapped).toBeInstanceOf(ApiError)
     expect((mapped as ApiError).status).toBe(503)
     const other = new Error('Temporal is unreachable')

@@ -57,7 +57,9 @@ const order = { exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', type: 'lim
 describe('request lines', () => {
   it('writes one line per request with its request id, echoed in the response', async () => {
     const { app, lines } = appWithLog()
-    const response = await app.request('/api/executions?apiKey=from-the-query-123', { headers: { 'X-Request-Id': 'client-id-42' } })
+    const response = await app.request('/api/executions?apiKey=from-the-query-123', {
+      headers: { 'X-Request-Id': 'client-id-42' },
+    })
     expect(response.headers.get('X-Request-Id')).toBe('client-id-42')
     const logged = lines()
     expect(logged).toHaveLength(1)
@@ -90,14 +92,27 @@ describe('request lines', () => {
     const response = await app.request('/health', { headers: { 'X-Request-Id': 'req-health' } })
     expect(response.status).toBe(500)
     expect(lines()).toEqual([
-      expect.objectContaining({ level: 'error', requestId: 'req-health', msg: 'GET /health failed', err: expect.objectContaining({ type: 'Error' }) }),
-      expect.objectContaining({ level: 'error', requestId: 'req-health', msg: 'request', path: '/health', status: 500 }),
+      expect.objectContaining({
+        level: 'error',
+        requestId: 'req-health',
+        msg: 'GET /health failed',
+        err: expect.objectContaining({ type: 'Error' }),
+      }),
+      expect.objectContaining({
+        level: 'error',
+        requestId: 'req-health',
+        msg: 'request',
+        path: '/health',
+        status: 500,
+      }),
     ])
   })
 
   it('names the token, never its secret, and logs refused requests too', async () => {
     const { app, lines } = appWithLog(TOKEN)
-    expect((await app.request('/api/executions', { headers: { Authorization: 'Bearer wrong-token-123456' } })).status).toBe(401)
+    expect(
+      (await app.request('/api/executions', { headers: { Authorization: 'Bearer wrong-token-123456' } })).status
+    ).toBe(401)
     expect((await app.request('/api/executions', { headers: auth })).status).toBe(200)
     expect(lines().map((line) => [line.status, line.tokenName])).toEqual([
       [401, null],
@@ -113,7 +128,12 @@ describe('audit lines', () => {
     const { app, runner, lines } = appWithLog(TOKEN)
     const response = await app.request('/api/orders', {
       method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json', 'Idempotency-Key': 'audit-key-1', 'X-Request-Id': 'req-audit-1' },
+      headers: {
+        ...auth,
+        'content-type': 'application/json',
+        'Idempotency-Key': 'audit-key-1',
+        'X-Request-Id': 'req-audit-1',
+      },
       body: JSON.stringify(order),
     })
     expect(response.status).toBe(201)
@@ -136,8 +156,20 @@ describe('audit lines', () => {
       amount: '0.01',
       price: '50000',
     })
-    expect(outcome).toMatchObject({ tokenName: 'default', requestId: 'req-audit-1', workflowId, outcome: 'placed', status: 201 })
-    expect(request).toMatchObject({ method: 'POST', path: '/api/orders', status: 201, tokenName: 'default', workflowId })
+    expect(outcome).toMatchObject({
+      tokenName: 'default',
+      requestId: 'req-audit-1',
+      workflowId,
+      outcome: 'placed',
+      status: 201,
+    })
+    expect(request).toMatchObject({
+      method: 'POST',
+      path: '/api/orders',
+      status: 201,
+      tokenName: 'default',
+      workflowId,
+    })
     expect(logged.map((line) => line.audit ?? line.msg)).toEqual(['intent', 'outcome', 'request'])
   })
 

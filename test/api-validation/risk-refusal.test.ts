@@ -18,9 +18,15 @@ describe('riskRefusalOf', () => {
   })
 
   it('an arbitrage with either leg refused is a refusal', () => {
-    expect(riskRefusalOf({ outcome: 'rejected', legs: [{ outcome: 'rejected', ...venueSaidNo }, { outcome: 'rejected', ...refused }] })).toBe(
-      refused.message
-    )
+    expect(
+      riskRefusalOf({
+        outcome: 'rejected',
+        legs: [
+          { outcome: 'rejected', ...venueSaidNo },
+          { outcome: 'rejected', ...refused },
+        ],
+      })
+    ).toBe(refused.message)
     expect(riskRefusalOf({ outcome: 'rejected', legs: [venueSaidNo] })).toBeUndefined()
     expect(riskRefusalOf(undefined)).toBeUndefined()
   })

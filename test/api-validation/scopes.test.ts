@@ -23,12 +23,22 @@ const SECRET: Record<Scope, string> = {
   trade: 'trade-only-secret-0123456789',
   admin: 'admin-only-secret-0123456789',
 }
-const token = (name: string, secret: string, scopes: Scope[]): ConfiguredToken => ({ name, sha256: sha256(secret), scopes })
+const token = (name: string, secret: string, scopes: Scope[]): ConfiguredToken => ({
+  name,
+  sha256: sha256(secret),
+  scopes,
+})
 const TOKENS = SCOPES.map((scope) => token(`${scope}-bot`, SECRET[scope], [scope]))
 
 function appWith(options: { apiTokens?: ConfiguredToken[]; apiToken?: string } = { apiTokens: TOKENS }) {
   const runner = createRecordingRunner()
-  const app = createApp({ runner, db: database.db, exchanges: ['binance', 'kraken'], demoMode: { binance: true, kraken: true }, ...options })
+  const app = createApp({
+    runner,
+    db: database.db,
+    exchanges: ['binance', 'kraken'],
+    demoMode: { binance: true, kraken: true },
+    ...options,
+  })
   return { app, runner }
 }
 
@@ -85,7 +95,9 @@ describe('each scope on every route', () => {
         expect([401, 403], `${route.key} with ${scope}`).not.toContain(answer.status)
       } else {
         expect(answer.status, `${route.key} with ${scope}`).toBe(403)
-        expect(JSON.parse(answer.text)).toEqual({ error: { code: 'forbidden', message: 'this token may not use this route' } })
+        expect(JSON.parse(answer.text)).toEqual({
+          error: { code: 'forbidden', message: 'this token may not use this route' },
+        })
         // A refused request reached no workflow.
         expect(runner.calls.length, route.key).toBe(callsBefore)
       }
@@ -134,18 +146,23 @@ describe('several tokens at once', () => {
 
   it('reads tokens from a file of hashes, and refuses a bad file naming the entry but no digest', () => {
     const hex = sha256('a-secret-from-the-file').toString('hex')
-    const [parsed] = parseApiTokens(JSON.stringify([{ name: 'desk-bot', sha256: hex, scopes: ['read', 'trade'] }]), 'tokens.json')
+    const [parsed] = parseApiTokens(
+      JSON.stringify([{ name: 'desk-bot', sha256: hex, scopes: ['read', 'trade'] }]),
+      'tokens.json'
+    )
     expect(parsed!.name).toBe('desk-bot')
     expect(matchToken([parsed!], 'a-secret-from-the-file')?.name).toBe('desk-bot')
     expect(() => parseApiTokens('[{', 'tokens.json')).toThrow('tokens.json: not valid JSON')
     expect(() => parseApiTokens('[]', 'tokens.json')).toThrow(/at least one token/)
-    expect(() => parseApiTokens(JSON.stringify([{ name: 'x', sha256: 'abc', scopes: ['read'] }]), 'tokens.json')).toThrow(
-      /entry 0, sha256: must be 64 hex digits/
-    )
+    expect(() =>
+      parseApiTokens(JSON.stringify([{ name: 'x', sha256: 'abc', scopes: ['read'] }]), 'tokens.json')
+    ).toThrow(/entry 0, sha256: must be 64 hex digits/)
     expect(() => parseApiTokens(JSON.stringify([{ name: 'x', sha256: hex, scopes: ['root'] }]), 'tokens.json')).toThrow(
       /entry 0, scopes.0: must be one of read, trade, admin/
     )
-    expect(() => parseApiTokens(JSON.stringify([{ name: 'x', sha256: hex, scopes: [] }]), 'f')).toThrow(/at least one scope/)
+    expect(() => parseApiTokens(JSON.stringify([{ name: 'x', sha256: hex, scopes: [] }]), 'f')).toThrow(
+      /at least one scope/
+    )
     const twice = [
       { name: 'x', sha256: hex, scopes: ['read'] },
       { name: 'y', sha256: hex, scopes: ['admin'] },
@@ -157,7 +174,9 @@ describe('several tokens at once', () => {
 
 describe('the comparison', () => {
   it('compares the presented digest with every configured token, whichever matches and whether any does', () => {
-    const tokens = ['first', 'second', 'third', 'fourth'].map((name) => token(name, `${name}-secret-0123456789`, ['read']))
+    const tokens = ['first', 'second', 'third', 'fourth'].map((name) =>
+      token(name, `${name}-secret-0123456789`, ['read'])
+    )
     for (const presented of ['first-secret-0123456789', 'fourth-secret-0123456789', 'nobody-0123456789']) {
       const compared: Buffer[] = []
       const counting = (a: Buffer, b: Buffer) => {
@@ -199,7 +218,11 @@ describe('the risk audit', () => {
     })
     expect(state.status).toBe(200)
     expect(((await state.json()) as { changedBy: string }).changedBy).toBe('ops-desk')
-    const limits = await app.request('/api/risk/limits', { method: 'PUT', headers, body: JSON.stringify({ maxUnresolvedOrders: 7 }) })
+    const limits = await app.request('/api/risk/limits', {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ maxUnresolvedOrders: 7 }),
+    })
     expect(limits.status).toBe(200)
     const events = listRiskEvents(database.db, { limit: 2 })
     expect(events.map((e) => [e.kind, e.actor])).toEqual([
@@ -207,7 +230,11 @@ describe('the risk audit', () => {
       ['state_changed', 'ops-desk'],
     ])
     // Back to ACTIVE for whatever else shares this database.
-    await app.request('/api/trading-state', { method: 'PUT', headers, body: JSON.stringify({ state: 'ACTIVE', reason: 'done' }) })
+    await app.request('/api/trading-state', {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ state: 'ACTIVE', reason: 'done' }),
+    })
   })
 
   it("records 'api' when the API runs without tokens", async () => {

@@ -12,7 +12,10 @@ let registry: ConnectorRegistry
 
 beforeAll(async () => {
   sim = await startTestSimulator()
-  registry = createConnectorRegistry({ ...loadExchangeSettings({}), exchanges: ['binance'] }, { simulatorUrls: sim.urls })
+  registry = createConnectorRegistry(
+    { ...loadExchangeSettings({}), exchanges: ['binance'] },
+    { simulatorUrls: sim.urls }
+  )
 })
 afterAll(async () => {
   await registry.close()
@@ -22,7 +25,8 @@ afterAll(async () => {
 it('serves a public read again within its age, shares reads in flight, and never caches account reads', async () => {
   let clock = 1_000_000
   const reader = createVenueReader(registry, { cacheMs: 250, now: () => clock })
-  const bookOf = (price: string) => sim.control.setBook('binance', 'ETH/USDT', { bids: [[price, '1']], asks: [['4000', '1']] })
+  const bookOf = (price: string) =>
+    sim.control.setBook('binance', 'ETH/USDT', { bids: [[price, '1']], asks: [['4000', '1']] })
 
   await bookOf('3000')
   const [a, b] = await Promise.all([
@@ -32,10 +36,18 @@ it('serves a public read again within its age, shares reads in flight, and never
   expect(a).toBe(b)
   await bookOf('3100')
   clock += 100
-  const cached = await reader.read<{ bids: [string, string][] }>('binance', { operation: 'orderbook', symbol: 'ETH/USDT', depth: 5 })
+  const cached = await reader.read<{ bids: [string, string][] }>('binance', {
+    operation: 'orderbook',
+    symbol: 'ETH/USDT',
+    depth: 5,
+  })
   expect(cached.bids[0]![0]).toBe('3000')
   clock += 200
-  const fresh = await reader.read<{ bids: [string, string][] }>('binance', { operation: 'orderbook', symbol: 'ETH/USDT', depth: 5 })
+  const fresh = await reader.read<{ bids: [string, string][] }>('binance', {
+    operation: 'orderbook',
+    symbol: 'ETH/USDT',
+    depth: 5,
+  })
   expect(fresh.bids[0]![0]).toBe('3100')
 
   await sim.control.credit('binance', 'DOGE', '5')
@@ -50,5 +62,7 @@ it('does not serve a failed read again', async () => {
   await sim.control.setFaults('binance', { down: true })
   await expect(reader.read('binance', { operation: 'ticker', symbol: 'BTC/USDT' })).rejects.toThrow()
   await sim.control.clearFaults('binance')
-  await expect(reader.read('binance', { operation: 'ticker', symbol: 'BTC/USDT' })).resolves.toMatchObject({ symbol: 'BTC/USDT' })
+  await expect(reader.read('binance', { operation: 'ticker', symbol: 'BTC/USDT' })).resolves.toMatchObject({
+    symbol: 'BTC/USDT',
+  })
 })

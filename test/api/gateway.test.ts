@@ -8,7 +8,13 @@ let stack: TestStack
 
 beforeAll(async () => {
   stack = await startTestStack()
-  await stack.sim.control.setBook('kraken', 'BTC/USD', { bids: [['63990', '1.5'], ['63980', '2']], asks: [['64010', '0.7']] })
+  await stack.sim.control.setBook('kraken', 'BTC/USD', {
+    bids: [
+      ['63990', '1.5'],
+      ['63980', '2'],
+    ],
+    asks: [['64010', '0.7']],
+  })
 })
 afterAll(async () => stack?.close())
 
@@ -32,7 +38,10 @@ describe('market data and account endpoints', () => {
       expect(body).toMatchObject({
         exchange: 'kraken',
         symbol: 'BTC/USD',
-        bids: [['63990', '1.5'], ['63980', '2']],
+        bids: [
+          ['63990', '1.5'],
+          ['63980', '2'],
+        ],
         asks: [['64010', '0.7']],
       })
     }
@@ -42,7 +51,12 @@ describe('market data and account endpoints', () => {
     for (const exchange of ['binance', 'coinbase', 'kraken']) {
       const ticker = await stack.request('GET', `/api/ticker/${exchange}/BTC-USDT`)
       expect(ticker.status, exchange).toBe(200)
-      expect(ticker.body).toMatchObject({ exchange, symbol: 'BTC/USDT', bid: expect.any(String), ask: expect.any(String) })
+      expect(ticker.body).toMatchObject({
+        exchange,
+        symbol: 'BTC/USDT',
+        bid: expect.any(String),
+        ask: expect.any(String),
+      })
       const klines = await stack.request('GET', `/api/klines/${exchange}/BTC-USDT?timeframe=1h&limit=5`)
       expect(klines.status, exchange).toBe(200)
       expect(klines.body.klines.length).toBeGreaterThan(0)
@@ -88,11 +102,19 @@ describe('market data and account endpoints', () => {
   it('answers market data, balances and /health without starting a workflow', async () => {
     const readWorkflows = async () => {
       let n = 0
-      for await (const _ of stack.client.workflow.list({ query: `TaskQueue = '${stack.taskQueue}' AND WorkflowType = 'exchangeReadWorkflow'` })) n++
+      for await (const _ of stack.client.workflow.list({
+        query: `TaskQueue = '${stack.taskQueue}' AND WorkflowType = 'exchangeReadWorkflow'`,
+      }))
+        n++
       return n
     }
     const before = await readWorkflows()
-    for (const path of ['/api/ticker/binance/BTC-USDT', '/api/orderbook/kraken/BTC-USD?depth=5', '/api/balances/coinbase', '/health']) {
+    for (const path of [
+      '/api/ticker/binance/BTC-USDT',
+      '/api/orderbook/kraken/BTC-USD?depth=5',
+      '/api/balances/coinbase',
+      '/health',
+    ]) {
       expect((await stack.request('GET', path)).status).toBe(200)
     }
     // visibility is eventually consistent: give a started workflow time to show before counting none
@@ -103,9 +125,15 @@ describe('market data and account endpoints', () => {
   it('GET /health reports the API, Temporal with its workers, the database and each venue', async () => {
     const { status, body } = await stack.request('GET', '/health')
     expect(status).toBe(200)
-    expect(body).toMatchObject({ status: 'ok', api: { status: 'ok' }, temporal: { status: 'ok' }, database: { status: 'ok' } })
+    expect(body).toMatchObject({
+      status: 'ok',
+      api: { status: 'ok' },
+      temporal: { status: 'ok' },
+      database: { status: 'ok' },
+    })
     expect(body.worker).toMatchObject({ status: 'ok', pollers: [expect.any(String)] })
     expect(Object.keys(body.venues)).toEqual(['binance', 'coinbase', 'kraken'])
-    for (const venue of Object.values(body.venues) as any[]) expect(venue).toMatchObject({ demo: true, connected: true })
+    for (const venue of Object.values(body.venues) as any[])
+      expect(venue).toMatchObject({ demo: true, connected: true })
   })
 })

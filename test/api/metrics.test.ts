@@ -91,7 +91,9 @@ describe('GET /metrics', () => {
     const placement = { exchange: 'binance', operation: 'placeOrder' }
     expect(increase(before, after, 'gateway_venue_call_successes_total', placement)).toBe(placed)
     expect(increase(before, after, 'gateway_venue_call_duration_seconds_count', placement)).toBe(placed)
-    expect(increase(before, after, 'gateway_venue_call_duration_seconds_bucket', { ...placement, le: '+Inf' })).toBe(placed)
+    expect(increase(before, after, 'gateway_venue_call_duration_seconds_bucket', { ...placement, le: '+Inf' })).toBe(
+      placed
+    )
     // A plausible latency: each placement took some time, and less than the request timeout.
     const seconds = increase(before, after, 'gateway_venue_call_duration_seconds_sum', placement)
     expect(seconds).toBeGreaterThan(0)
@@ -108,11 +110,20 @@ describe('GET /metrics', () => {
     // The worker runtime's own figures for this stack's task queue.
     const worker = { task_queue: stack.taskQueue }
     await expect
-      .poll(async () => increase(before, await scrape(), 'temporal_workflow_completed', { ...worker, workflow_type: 'placeOrderWorkflow' }))
+      .poll(async () =>
+        increase(before, await scrape(), 'temporal_workflow_completed', {
+          ...worker,
+          workflow_type: 'placeOrderWorkflow',
+        })
+      )
       .toBe(placed)
     const latest = await scrape()
-    expect(increase(before, latest, 'temporal_activity_execution_latency_count', { ...worker, activity_type: 'placeOrder' })).toBe(placed)
-    expect(sumOf(latest, 'temporal_worker_task_slots_available', { ...worker, worker_type: 'ActivityWorker' })).toBeGreaterThan(0)
+    expect(
+      increase(before, latest, 'temporal_activity_execution_latency_count', { ...worker, activity_type: 'placeOrder' })
+    ).toBe(placed)
+    expect(
+      sumOf(latest, 'temporal_worker_task_slots_available', { ...worker, worker_type: 'ActivityWorker' })
+    ).toBeGreaterThan(0)
   })
 
   it('counts market data and account reads per exchange and operation, as the API made them', async () => {
@@ -127,13 +138,18 @@ describe('GET /metrics', () => {
     const balances = 4
     for (let i = 0; i < balances; i++) expect((await stack.request('GET', '/api/balances/coinbase')).status).toBe(200)
     const after = await scrape()
-    expect(increase(before, after, 'gateway_venue_call_successes_total', { exchange: 'binance', operation: 'marketData' })).toBe(
-      symbols.length
-    )
-    expect(increase(before, after, 'gateway_venue_call_successes_total', { exchange: 'coinbase', operation: 'account' })).toBe(balances)
-    expect(increase(before, after, 'gateway_venue_call_duration_seconds_count', { exchange: 'coinbase', operation: 'account' })).toBe(
-      balances
-    )
+    expect(
+      increase(before, after, 'gateway_venue_call_successes_total', { exchange: 'binance', operation: 'marketData' })
+    ).toBe(symbols.length)
+    expect(
+      increase(before, after, 'gateway_venue_call_successes_total', { exchange: 'coinbase', operation: 'account' })
+    ).toBe(balances)
+    expect(
+      increase(before, after, 'gateway_venue_call_duration_seconds_count', {
+        exchange: 'coinbase',
+        operation: 'account',
+      })
+    ).toBe(balances)
     expect(increase(before, after, 'gateway_venue_call_errors_total', { exchange: 'coinbase' })).toBe(0)
   })
 
@@ -154,12 +170,20 @@ describe('GET /metrics', () => {
 
     // A read is sent again on a 5xx, up to maxRetries times: every attempt is a failed call.
     const account = { exchange: 'coinbase', operation: 'account' }
-    expect(increase(before, after, 'gateway_venue_call_errors_total', { ...account, error_class: 'ExchangeUnavailableError' })).toBe(
-      maxRetries + 1
-    )
+    expect(
+      increase(before, after, 'gateway_venue_call_errors_total', {
+        ...account,
+        error_class: 'ExchangeUnavailableError',
+      })
+    ).toBe(maxRetries + 1)
     expect(increase(before, after, 'gateway_venue_call_successes_total', account)).toBe(0)
     const placement = { exchange: 'coinbase', operation: 'placeOrder' }
-    expect(increase(before, after, 'gateway_venue_call_errors_total', { ...placement, error_class: 'InsufficientBalanceError' })).toBe(1)
+    expect(
+      increase(before, after, 'gateway_venue_call_errors_total', {
+        ...placement,
+        error_class: 'InsufficientBalanceError',
+      })
+    ).toBe(1)
     expect(increase(before, after, 'gateway_venue_call_successes_total', placement)).toBe(0)
     expect(increase(before, after, 'gateway_ledger_orders', { exchange: 'coinbase', status: 'rejected' })).toBe(1)
     expect(increase(before, after, 'gateway_executions', { strategy: 'order', status: 'failed' })).toBe(1)
@@ -182,7 +206,9 @@ describe('GET /metrics', () => {
     const after = await scrape()
 
     const marketData = { exchange: 'binance', operation: 'marketData' }
-    expect(increase(before, after, 'gateway_venue_call_errors_total', { ...marketData, error_class: 'RateLimitError' })).toBe(1)
+    expect(
+      increase(before, after, 'gateway_venue_call_errors_total', { ...marketData, error_class: 'RateLimitError' })
+    ).toBe(1)
     expect(increase(before, after, 'gateway_rate_limit_wait_seconds_count', marketData)).toBe(1)
     const waited = increase(before, after, 'gateway_rate_limit_wait_seconds_sum', marketData)
     expect(waited).toBeGreaterThan(0.5)
@@ -238,7 +264,9 @@ describe('the Grafana dashboard (ops/grafana/gateway-dashboard.json)', () => {
 
   it('reads metric names the way PromQL writes them', () => {
     expect(
-      metricNamesOf('histogram_quantile(0.95, sum by (le, x) (rate(a_bucket{x=~"$x"}[$__rate_interval]))) / on (x) group_left b offset 1h')
+      metricNamesOf(
+        'histogram_quantile(0.95, sum by (le, x) (rate(a_bucket{x=~"$x"}[$__rate_interval]))) / on (x) group_left b offset 1h'
+      )
     ).toEqual(['a_bucket', 'b'])
   })
 
@@ -263,7 +291,11 @@ describe('the Grafana dashboard (ops/grafana/gateway-dashboard.json)', () => {
 
   it('names only metrics that GET /metrics exposes after the traffic above', async () => {
     const exposed = new Set((await scrape()).map((s) => s.name))
-    const missing = queries.flatMap(({ where, expr }) => metricNamesOf(expr).filter((n) => !exposed.has(n)).map((n) => `${where}: ${n}`))
+    const missing = queries.flatMap(({ where, expr }) =>
+      metricNamesOf(expr)
+        .filter((n) => !exposed.has(n))
+        .map((n) => `${where}: ${n}`)
+    )
     expect(missing).toEqual([])
     expect(queries.length).toBeGreaterThan(20)
   })

@@ -11,7 +11,13 @@ const order = { exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', type: 'mar
 
 beforeAll(async () => {
   stack = await startTestStack()
-  await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['63990', '5']], asks: [['64000', '0.5'], ['66000', '5']] })
+  await stack.sim.control.setBook('binance', 'BTC/USDT', {
+    bids: [['63990', '5']],
+    asks: [
+      ['64000', '0.5'],
+      ['66000', '5'],
+    ],
+  })
   await stack.sim.control.setBook('kraken', 'BTC/USDT', { bids: [['63000', '5']], asks: [['67000', '5']] })
   await stack.sim.control.setBook('coinbase', 'BTC/USDT', { bids: [['63000', '5']], asks: [['67000', '5']] })
 })
@@ -61,10 +67,20 @@ describe('Idempotency-Key id spaces', () => {
 
 describe('client order ids', () => {
   it('refuses, with 409 and nothing started, a client order id that another execution used', async () => {
-    const first = await stack.request('POST', '/api/orders', { ...order, clientOrderId: 'desk-7-0001' }, { 'Idempotency-Key': 'coid-1' })
+    const first = await stack.request(
+      'POST',
+      '/api/orders',
+      { ...order, clientOrderId: 'desk-7-0001' },
+      { 'Idempotency-Key': 'coid-1' }
+    )
     expect(first.status).toBe(201)
     const before = (await stack.sim.control.receivedOrders('binance')).length
-    const second = await stack.request('POST', '/api/orders', { ...order, clientOrderId: 'desk-7-0001' }, { 'Idempotency-Key': 'coid-2' })
+    const second = await stack.request(
+      'POST',
+      '/api/orders',
+      { ...order, clientOrderId: 'desk-7-0001' },
+      { 'Idempotency-Key': 'coid-2' }
+    )
     expect(second.status).toBe(409)
     expect(second.body.error).toMatchObject({ code: 'client_order_id_used', field: 'clientOrderId' })
     const failover = await stack.request('POST', '/api/orders/failover', {
@@ -81,7 +97,13 @@ describe('client order ids', () => {
 describe('smart order slippage bound', () => {
   it('sends an IOC limit at the worst acceptable price instead of walking the book', async () => {
     // 0.5 at 64000, then 66000 (+312 bps): a 50 bps bound allows only the first level.
-    await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['63990', '5']], asks: [['64000', '0.5'], ['66000', '5']] })
+    await stack.sim.control.setBook('binance', 'BTC/USDT', {
+      bids: [['63990', '5']],
+      asks: [
+        ['64000', '0.5'],
+        ['66000', '5'],
+      ],
+    })
     const response = await stack.request('POST', '/api/smart-order', {
       symbol: 'BTC/USDT',
       side: 'buy',
@@ -94,7 +116,9 @@ describe('smart order slippage bound', () => {
     expect(response.body.filled).toBe('0.5')
     expect(response.body.actualAveragePrice).toBe('64000')
     expect(response.body.realisedSlippageVsMarketBps).toBe(0)
-    const [sent] = await stack.sim.control.receivedOrders('binance', { clientOrderId: response.body.orders[0].clientOrderId })
+    const [sent] = await stack.sim.control.receivedOrders('binance', {
+      clientOrderId: response.body.orders[0].clientOrderId,
+    })
     expect(sent).toMatchObject({ type: 'limit', price: '64320' })
   })
 })

@@ -34,7 +34,17 @@ describe('/api/reconciliation', () => {
     const executionId = `api-recon-${randomUUID()}`
     const clientOrderId = `ghost${randomUUID().slice(0, 8)}`
     recordExecutionStart(stack.db, { id: executionId, strategy: 'order', symbol: 'BTC/USDT', request: {} })
-    recordOrderIntent(stack.db, { clientOrderId, executionId, role: 'primary', seq: 0, exchange: 'kraken', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '0.01' })
+    recordOrderIntent(stack.db, {
+      clientOrderId,
+      executionId,
+      role: 'primary',
+      seq: 0,
+      exchange: 'kraken',
+      symbol: 'BTC/USDT',
+      side: 'buy',
+      type: 'market',
+      amount: '0.01',
+    })
     updateOrderAttempt(stack.db, clientOrderId, { status: 'sent' }, Date.now() - 60 * 60_000)
 
     const posted = await stack.request('POST', '/api/reconciliation')

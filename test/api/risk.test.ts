@@ -26,7 +26,9 @@ describe('GET and PUT /api/trading-state', () => {
   it('is ACTIVE everywhere until set', async () => {
     const { status, body } = await stack.request('GET', '/api/trading-state')
     expect(status).toBe(200)
-    expect(body.states).toEqual([{ scope: 'all', state: 'ACTIVE', reason: 'default', changedBy: 'default', changedAt: 0 }])
+    expect(body.states).toEqual([
+      { scope: 'all', state: 'ACTIVE', reason: 'default', changedBy: 'default', changedAt: 0 },
+    ])
     expect(body.effective).toEqual({
       binance: { state: 'ACTIVE', reason: 'default', scope: 'all' },
       coinbase: { state: 'ACTIVE', reason: 'default', scope: 'all' },
@@ -35,7 +37,11 @@ describe('GET and PUT /api/trading-state', () => {
   })
 
   it('sets the platform or one venue, effective per venue, audited with the actor', async () => {
-    const venue = await stack.request('PUT', '/api/trading-state', { state: 'HALTED', reason: 'kraken incident', exchange: 'kraken' })
+    const venue = await stack.request('PUT', '/api/trading-state', {
+      state: 'HALTED',
+      reason: 'kraken incident',
+      exchange: 'kraken',
+    })
     expect(venue.status).toBe(200)
     expect(venue.body).toMatchObject({ scope: 'kraken', state: 'HALTED', reason: 'kraken incident', changedBy: 'api' })
     expect(venue.body.cancelWorkflowId).toBeUndefined()
@@ -123,12 +129,15 @@ describe('GET /api/risk and PUT /api/risk/limits', () => {
   it('shows usage against each limit, and a daily loss past its limit halts trading, shown in /health', async () => {
     await stack.request('PUT', '/api/risk/limits', { maxDailyArbitrageLoss: '100', maxOrdersPerMinutePerVenue: 50 })
     const now = Date.now()
-    stack.db.insert(sendReservations).values([
-      { clientOrderId: 'usage-1', exchange: 'binance', at: now - 1_000 },
-      { clientOrderId: 'usage-2', exchange: 'binance', at: now - 2_000 },
-      { clientOrderId: 'usage-3', exchange: 'binance', at: now - 120_000 },
-      { clientOrderId: 'usage-4', exchange: 'kraken', at: now - 3_000 },
-    ]).run()
+    stack.db
+      .insert(sendReservations)
+      .values([
+        { clientOrderId: 'usage-1', exchange: 'binance', at: now - 1_000 },
+        { clientOrderId: 'usage-2', exchange: 'binance', at: now - 2_000 },
+        { clientOrderId: 'usage-3', exchange: 'binance', at: now - 120_000 },
+        { clientOrderId: 'usage-4', exchange: 'kraken', at: now - 3_000 },
+      ])
+      .run()
     const loss = (id: string, profit: string) => {
       recordExecutionStart(stack.db, { id, strategy: 'arbitrage', symbol: 'BTC/USDT', request: {} })
       recordExecutionEnd(stack.db, id, { status: 'completed', outcome: 'unwound', profit }, now)
@@ -178,7 +187,9 @@ describe('GET /api/risk and PUT /api/risk/limits', () => {
     expect(health.status).toBe(200)
     expect(health.body.halts).toEqual(halted.body.halts)
     expect(health.body.tradingState.effective.kraken).toMatchObject({ state: 'HALTED', scope: 'all' })
-    expect(health.body.warnings).toContainEqual(expect.stringMatching(/trading HALTED for all venues \(realised arbitrage loss.*auto:daily_loss/))
+    expect(health.body.warnings).toContainEqual(
+      expect.stringMatching(/trading HALTED for all venues \(realised arbitrage loss.*auto:daily_loss/)
+    )
 
     // The operator takes responsibility: ACTIVE again, and the same halt does not fire again today.
     await stack.request('PUT', '/api/trading-state', { state: 'ACTIVE', reason: 'loss reviewed' })
@@ -227,7 +238,7 @@ describe('422 risk_rejected', () => {
 })
 
 describe('kill switch: HALTED with cancelOpenOrders', () => {
-  it('cancels the resting orders the ledger shows open, as the venue\'s own order list shows', async () => {
+  it("cancels the resting orders the ledger shows open, as the venue's own order list shows", async () => {
     const resting = async (clientOrderId: string, exchange: string, symbol: string, price: string) => {
       const response = await stack.request('POST', '/api/orders', {
         exchange,
@@ -271,7 +282,11 @@ describe('kill switch: HALTED with cancelOpenOrders', () => {
       const [o] = await stack.sim.control.receivedOrders('kraken', { clientOrderId: 'risk-kill-kraken-2' })
       return o?.status === 'filled' ? o : undefined
     })
-    const all = await stack.request('PUT', '/api/trading-state', { state: 'HALTED', reason: 'stop everything', cancelOpenOrders: true })
+    const all = await stack.request('PUT', '/api/trading-state', {
+      state: 'HALTED',
+      reason: 'stop everything',
+      cancelOpenOrders: true,
+    })
     expect(all.status).toBe(200)
     const result = await stack.client.workflow.getHandle(all.body.cancelWorkflowId).result()
     expect(result).toEqual({
@@ -285,7 +300,15 @@ describe('kill switch: HALTED with cancelOpenOrders', () => {
     const statusOf = (id: string) => kraken.find((o) => o.clientOrderId === id)?.status
     expect([statusOf('risk-kill-kraken-1'), statusOf('risk-kill-kraken-2')]).toEqual(['canceled', 'filled'])
     // Nothing the ledger shows open is left.
-    const again = await stack.request('PUT', '/api/trading-state', { state: 'HALTED', reason: 'sweep again', cancelOpenOrders: true })
-    expect(await stack.client.workflow.getHandle(again.body.cancelWorkflowId).result()).toEqual({ cancelled: [], alreadyDone: [], failed: [] })
+    const again = await stack.request('PUT', '/api/trading-state', {
+      state: 'HALTED',
+      reason: 'sweep again',
+      cancelOpenOrders: true,
+    })
+    expect(await stack.client.workflow.getHandle(again.body.cancelWorkflowId).result()).toEqual({
+      cancelled: [],
+      alreadyDone: [],
+      failed: [],
+    })
   })
 })

@@ -9,8 +9,20 @@ let stack: TestStack
 beforeAll(async () => {
   stack = await startTestStack()
   // buying on binance at 63000 and selling on kraken at 64000 nets about 1.2 % after both taker fees
-  await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['62900', '20']], asks: [['63000', '1'], ['63500', '20']] })
-  await stack.sim.control.setBook('kraken', 'BTC/USDT', { bids: [['64000', '1'], ['62000', '20']], asks: [['64100', '20']] })
+  await stack.sim.control.setBook('binance', 'BTC/USDT', {
+    bids: [['62900', '20']],
+    asks: [
+      ['63000', '1'],
+      ['63500', '20'],
+    ],
+  })
+  await stack.sim.control.setBook('kraken', 'BTC/USDT', {
+    bids: [
+      ['64000', '1'],
+      ['62000', '20'],
+    ],
+    asks: [['64100', '20']],
+  })
   await stack.sim.control.setBook('coinbase', 'BTC/USDT', { bids: [['62950', '20']], asks: [['64200', '20']] })
 })
 afterAll(async () => stack?.close())
@@ -72,7 +84,10 @@ describe('strategy endpoints', () => {
   })
 
   it('GET /api/arbitrage/opportunities finds the binance -> kraken spread, and POST /execute captures it', async () => {
-    const scan = await stack.request('GET', '/api/arbitrage/opportunities/BTC-USDT?minProfitPct=0.1&exchanges=binance,kraken')
+    const scan = await stack.request(
+      'GET',
+      '/api/arbitrage/opportunities/BTC-USDT?minProfitPct=0.1&exchanges=binance,kraken'
+    )
     expect(scan.status).toBe(200)
     expect(scan.body.opportunities[0]).toMatchObject({ buyExchange: 'binance', sellExchange: 'kraken' })
 

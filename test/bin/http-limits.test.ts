@@ -19,7 +19,11 @@ let url: URL
 let pid: number
 
 beforeAll(async () => {
-  server = startRole('test/bin/fixtures/api-limits-server.ts', { ...process.env, HOST: '127.0.0.1', GATEWAY_API_TOKEN: TOKEN })
+  server = startRole('test/bin/fixtures/api-limits-server.ts', {
+    ...process.env,
+    HOST: '127.0.0.1',
+    GATEWAY_API_TOKEN: TOKEN,
+  })
   const [, address, id] = await server.waitFor(/ready: (\S+) pid (\d+)/)
   url = new URL(address!)
   pid = Number(id)
@@ -56,7 +60,10 @@ interface Answer {
  * POSTs `totalBytes` of body in 1 MB chunks (with or without a Content-Length) and, like a hostile client, keeps
  * writing after the answer until all is sent or the server cuts the connection.
  */
-function postHuge(totalBytes: number, { declareLength, authorized = true }: { declareLength: boolean; authorized?: boolean }) {
+function postHuge(
+  totalBytes: number,
+  { declareLength, authorized = true }: { declareLength: boolean; authorized?: boolean }
+) {
   return new Promise<Answer>((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     if (authorized) headers.authorization = `Bearer ${TOKEN}`
@@ -120,9 +127,17 @@ describe('oversized bodies', () => {
     const { result, peak } = await peakRss(() => postHuge(200 * MB, { declareLength }))
     expect(peak - before, `resident memory grew by ${((peak - before) / MB).toFixed(1)} MB`).toBeLessThan(50 * MB)
     expect(result.status).toBe(413)
-    expect(JSON.parse(result.body)).toEqual({ error: { code: 'payload_too_large', message: 'request body larger than 65536 bytes' } })
+    expect(JSON.parse(result.body)).toEqual({
+      error: { code: 'payload_too_large', message: 'request body larger than 65536 bytes' },
+    })
     // The server is still answering.
-    expect((await rawRequest(`GET /api/executions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nConnection: close\r\n\r\n`)).status).toBe(200)
+    expect(
+      (
+        await rawRequest(
+          `GET /api/executions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nConnection: close\r\n\r\n`
+        )
+      ).status
+    ).toBe(200)
   })
 
   it('a 200 MB body without a token: 401, the body unread', async () => {
@@ -135,7 +150,9 @@ describe('oversized bodies', () => {
 
 describe('oversized request lines and headers', () => {
   it('a header block past 16 KiB: 431 in the envelope', async () => {
-    const answer = await rawRequest(`GET /api/executions HTTP/1.1\r\nHost: x\r\nX-Pad: ${'p'.repeat(20_000)}\r\nConnection: close\r\n\r\n`)
+    const answer = await rawRequest(
+      `GET /api/executions HTTP/1.1\r\nHost: x\r\nX-Pad: ${'p'.repeat(20_000)}\r\nConnection: close\r\n\r\n`
+    )
     expect(answer.status).toBe(431)
     expect(JSON.parse(answer.body)).toEqual({
       error: { code: 'request_header_fields_too_large', message: 'request line and headers larger than 16384 bytes' },
@@ -143,10 +160,14 @@ describe('oversized request lines and headers', () => {
   })
 
   it('a URL past 4096 characters: 414 in the envelope (past the header limit: 431)', async () => {
-    const long = await rawRequest(`GET /api/executions?symbol=${'A'.repeat(5000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)
+    const long = await rawRequest(
+      `GET /api/executions?symbol=${'A'.repeat(5000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`
+    )
     expect(long.status).toBe(414)
     expect(JSON.parse(long.body).error.code).toBe('uri_too_long')
-    const huge = await rawRequest(`GET /api/executions?symbol=${'A'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)
+    const huge = await rawRequest(
+      `GET /api/executions?symbol=${'A'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`
+    )
     expect(huge.status).toBe(431)
   })
 })

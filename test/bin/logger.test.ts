@@ -21,7 +21,15 @@ describe('redaction', () => {
       'configured'
     )
     const text = out.text()
-    for (const secret of ['tok-abcdef123456', 'hdr-key-123456', 'bin-key-123456', 'bin-secret-123456', 'cb-pass-123456', 'pw-123456789', 'plain-token-123456']) {
+    for (const secret of [
+      'tok-abcdef123456',
+      'hdr-key-123456',
+      'bin-key-123456',
+      'bin-secret-123456',
+      'cb-pass-123456',
+      'pw-123456789',
+      'plain-token-123456',
+    ]) {
       expect(text).not.toContain(secret)
     }
     const [line] = out.lines() as any[]
@@ -33,7 +41,10 @@ describe('redaction', () => {
 
   it('blanks known secret values inside messages and error stacks, where no path reaches', () => {
     const out = memoryDestination()
-    const logger = createLogger({ destination: out, secrets: secretsInEnv({ KRAKEN_SECRET: 'kraken-secret-value-1', HOME: '/root' }) })
+    const logger = createLogger({
+      destination: out,
+      secrets: secretsInEnv({ KRAKEN_SECRET: 'kraken-secret-value-1', HOME: '/root' }),
+    })
     logger.error({ err: new Error('signature for kraken-secret-value-1 refused') }, 'venue said kraken-secret-value-1')
     expect(out.text()).not.toContain('kraken-secret-value-1')
     const [line] = out.lines() as any[]
@@ -41,7 +52,7 @@ describe('redaction', () => {
     expect(line.err.message).toBe(`signature for ${REDACTED} refused`)
   })
 
-  it('takes the exchanges\' own variable names as secrets (BINANCE_SECRET_KEY, COINBASE_PASSPHRASE, *_API_KEY)', () => {
+  it("takes the exchanges' own variable names as secrets (BINANCE_SECRET_KEY, COINBASE_PASSPHRASE, *_API_KEY)", () => {
     const env = {
       BINANCE_API_KEY: 'binance-key-value-1',
       BINANCE_SECRET_KEY: 'binance-secret-value-1',
@@ -55,14 +66,24 @@ describe('redaction', () => {
     const out = memoryDestination()
     const sdk = temporalLogger(createLogger({ destination: out, level: 'info' }))
     sdk.debug('not shown at info', { activityId: '1' })
-    sdk.info('order placement: sending', { audit: 'placement', workflowId: 'order-1', taskToken: 'CiQ0ZmE=', request: { apiKey: 'k-123456789' } })
+    sdk.info('order placement: sending', {
+      audit: 'placement',
+      workflowId: 'order-1',
+      taskToken: 'CiQ0ZmE=',
+      request: { apiKey: 'k-123456789' },
+    })
     sdk.error('failed', { error: new Error('boom') })
     const lines = out.lines() as any[]
     expect(lines.map((line) => [line.level, line.msg])).toEqual([
       ['info', 'order placement: sending'],
       ['error', 'failed'],
     ])
-    expect(lines[0]).toMatchObject({ audit: 'placement', workflowId: 'order-1', taskToken: REDACTED, request: { apiKey: REDACTED } })
+    expect(lines[0]).toMatchObject({
+      audit: 'placement',
+      workflowId: 'order-1',
+      taskToken: REDACTED,
+      request: { apiKey: REDACTED },
+    })
     expect(lines[1].error).toMatchObject({ type: 'Error', message: 'boom' })
   })
 })

@@ -14,7 +14,11 @@ export interface RoleProcess {
 }
 
 export function startRole(entry: string, env: NodeJS.ProcessEnv): RoleProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const output = { stdout: '', stderr: '' }
   const listeners = new Set<() => void>()
   const append = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
@@ -66,7 +70,10 @@ export function startRole(entry: string, env: NodeJS.ProcessEnv): RoleProcess {
 export function demoEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env }
   for (const name of Object.keys(env)) {
-    if (/^(BINANCE|COINBASE|KRAKEN|TEMPORAL|SIM)_/.test(name) || ['SIMULATOR_URL', 'DATABASE_PATH', 'PORT', 'HOST'].includes(name)) {
+    if (
+      /^(BINANCE|COINBASE|KRAKEN|TEMPORAL|SIM)_/.test(name) ||
+      ['SIMULATOR_URL', 'DATABASE_PATH', 'PORT', 'HOST'].includes(name)
+    ) {
       delete env[name]
     }
   }

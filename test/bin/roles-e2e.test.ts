@@ -38,8 +38,14 @@ async function postOrder(apiUrl: string, amount: string): Promise<{ status: numb
 }
 
 it('runs temporal, sim, worker and api as separate processes and survives a SIGKILL of the Temporal server', async () => {
-  const [temporalPort, control, binance, coinbase, kraken, apiPort] = await Promise.all(Array.from({ length: 6 }, () => freePort()))
-  const temporalEnv = demoEnv({ TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: '0', TEMPORAL_DB_FILE: join(dir, 'temporal.db') })
+  const [temporalPort, control, binance, coinbase, kraken, apiPort] = await Promise.all(
+    Array.from({ length: 6 }, () => freePort())
+  )
+  const temporalEnv = demoEnv({
+    TEMPORAL_PORT: String(temporalPort),
+    TEMPORAL_UI_PORT: '0',
+    TEMPORAL_DB_FILE: join(dir, 'temporal.db'),
+  })
   const simEnv = demoEnv({
     SIM_PORT_CONTROL: String(control),
     SIM_PORT_BINANCE: String(binance),
@@ -63,7 +69,9 @@ it('runs temporal, sim, worker and api as separate processes and survives a SIGK
   })
   const worker = role('bin/worker-main.ts', env)
   const api = role('bin/api-main.ts', env)
-  await worker.waitFor(new RegExp(`^worker ready: task queue exchange-gateway \\(pid ${worker.child.pid}\\)$`, 'm'), { timeoutMs: 120_000 })
+  await worker.waitFor(new RegExp(`^worker ready: task queue exchange-gateway \\(pid ${worker.child.pid}\\)$`, 'm'), {
+    timeoutMs: 120_000,
+  })
   expect(worker.stdout()).toContain(`binance (simulator http://127.0.0.1:${binance})`)
   // Logged as a JSON warning on stdout since issue 9 (structured logs); stderr too in case a role prints it plainly.
   expect(worker.stdout() + worker.stderr()).not.toMatch(/reconciliation schedule not set up/)

@@ -29,7 +29,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function runRole(entry: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function runRole(
+  entry: string,
+  env: NodeJS.ProcessEnv
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const role = startRole(entry, env)
   const timer = setTimeout(() => role.child.kill('SIGKILL'), 30_000)
   const { code } = await role.exited
@@ -41,13 +44,18 @@ describe.concurrent('a role in demo mode without SIMULATOR_URL', () => {
   // TEMPORAL_ADDRESS points nowhere: the role must fail on the missing setting before it tries to connect.
   const env = () => demoEnv({ TEMPORAL_ADDRESS: '127.0.0.1:1', DATABASE_PATH: join(dir, 'gateway.db'), PORT: '0' })
 
-  it.each(['bin/worker-main.ts', 'bin/api-main.ts'])('%s exits 1 and says to set SIMULATOR_URL or API keys', async (entry) => {
-    const { code, stdout, stderr } = await runRole(entry, env())
-    expect(code).toBe(1)
-    expect(stderr).toMatch(/could not start: binance, coinbase, kraken have no API keys \(demo mode\) and SIMULATOR_URL is not set/)
-    expect(stderr).toMatch(/BINANCE_API_KEY\/BINANCE_SECRET_KEY/)
-    expect(stdout).not.toMatch(/ready:/)
-  })
+  it.each(['bin/worker-main.ts', 'bin/api-main.ts'])(
+    '%s exits 1 and says to set SIMULATOR_URL or API keys',
+    async (entry) => {
+      const { code, stdout, stderr } = await runRole(entry, env())
+      expect(code).toBe(1)
+      expect(stderr).toMatch(
+        /could not start: binance, coinbase, kraken have no API keys \(demo mode\) and SIMULATOR_URL is not set/
+      )
+      expect(stderr).toMatch(/BINANCE_API_KEY\/BINANCE_SECRET_KEY/)
+      expect(stdout).not.toMatch(/ready:/)
+    }
+  )
 
   it('bin/worker-main.ts exits 1 naming the simulator it cannot reach', async () => {
     const { code, stderr } = await runRole('bin/worker-main.ts', { ...env(), SIMULATOR_URL: 'http://127.0.0.1:1' })
@@ -57,7 +65,11 @@ describe.concurrent('a role in demo mode without SIMULATOR_URL', () => {
 })
 
 it('bin/worker-main.ts exits 1 when WORKFLOW_BUNDLE names no file', async () => {
-  const env = demoEnv({ SIMULATOR_URL: sim.urls.control, WORKFLOW_BUNDLE: join(dir, 'missing.js'), DATABASE_PATH: join(dir, 'gateway.db') })
+  const env = demoEnv({
+    SIMULATOR_URL: sim.urls.control,
+    WORKFLOW_BUNDLE: join(dir, 'missing.js'),
+    DATABASE_PATH: join(dir, 'gateway.db'),
+  })
   const { code, stderr } = await runRole('bin/worker-main.ts', env)
   expect(code).toBe(1)
   expect(stderr).toMatch(/WORKFLOW_BUNDLE=.*missing\.js does not exist \(build it with npm run worker:bundle\)/)
@@ -83,7 +95,9 @@ describe('SIMULATOR_URL', () => {
     try {
       for (const id of EXCHANGE_IDS) {
         const clientOrderId = randomUUID()
-        const order = await registry.get(id).placeOrder({ symbol: SYMBOL[id], side: 'buy', type: 'market', amount: '0.01', clientOrderId })
+        const order = await registry
+          .get(id)
+          .placeOrder({ symbol: SYMBOL[id], side: 'buy', type: 'market', amount: '0.01', clientOrderId })
         expect(order).toMatchObject({ exchange: id, clientOrderId, filled: '0.01' })
         const atVenue = await sim.control.receivedOrders(id, { clientOrderId })
         expect(atVenue).toHaveLength(1)

@@ -25,7 +25,13 @@ async function writer(name: string, env: NodeJS.ProcessEnv): Promise<{ code: num
 
 it('lets several processes migrate a fresh file at once and write to it concurrently', async () => {
   // Every writer is loaded (a few seconds) before the agreed start.
-  const env = { ...process.env, DIR: dir, COUNT: String(COUNT), FRESH_FILES: String(FRESH_FILES), START_AT: String(Date.now() + 8_000) }
+  const env = {
+    ...process.env,
+    DIR: dir,
+    COUNT: String(COUNT),
+    FRESH_FILES: String(FRESH_FILES),
+    START_AT: String(Date.now() + 8_000),
+  }
   const results = await Promise.all(Array.from({ length: WRITERS }, (_, i) => writer(`w${i}`, env)))
   for (const result of results) expect(result, result.output).toMatchObject({ code: 0 })
 

@@ -6,7 +6,11 @@ export type PollAnswer = { closed: true; body: Record<string, unknown> } | { clo
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-async function call(url: string, init: RequestInit, timeoutMs: number): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
+async function call(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number
+): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
   try {
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
     const text = await response.text()
@@ -51,7 +55,9 @@ export function createApiClient(baseUrl: string): ApiClient {
         )
         if (answer && isRunAnswer(answer.body)) return Date.now()
         if (answer && (answer.status === 400 || answer.status === 409 || answer.status === 404)) {
-          throw new Error(`${execution.path} refused the suite's request (${answer.status}): ${JSON.stringify(answer.body)}`)
+          throw new Error(
+            `${execution.path} refused the suite's request (${answer.status}): ${JSON.stringify(answer.body)}`
+          )
         }
         await sleep(1_000)
       }

@@ -4,14 +4,25 @@
 import { describe, expect, it } from 'vitest'
 
 import {
-  checkArbitrageFlat, checkClosed, checkLedgerMatchesVenues, checkNoDuplicates, checkOutcomesMatchVenues,
-  checkPlacedWhileVenuesUp, checkResolved, runChecks,
+  checkArbitrageFlat,
+  checkClosed,
+  checkLedgerMatchesVenues,
+  checkNoDuplicates,
+  checkOutcomesMatchVenues,
+  checkPlacedWhileVenuesUp,
+  checkResolved,
+  runChecks,
 } from './checks.js'
 import type { ChaosObservation, ExecutionRecord, LedgerRow, PlannedExecution, VenueOrder } from './model.js'
 
 const T0 = 1_000_000
 
-function planned(kind: PlannedExecution['kind'], workflowId: string, venues: PlannedExecution['venues'], amount = '1'): PlannedExecution {
+function planned(
+  kind: PlannedExecution['kind'],
+  workflowId: string,
+  venues: PlannedExecution['venues'],
+  amount = '1'
+): PlannedExecution {
   return { workflowId, kind, idempotencyKey: workflowId, path: '/x', statusPath: '/x', body: {}, venues, amount }
 }
 
@@ -20,11 +31,25 @@ function execution(p: PlannedExecution, outcome: string, extra: Partial<Executio
 }
 
 const venueOrder = (clientOrderId: string, extra: Partial<VenueOrder> = {}): VenueOrder => ({
-  venue: 'binance', clientOrderId, symbol: 'SOL/USDT', side: 'buy', status: 'filled', amount: '1', filled: '1', ...extra,
+  venue: 'binance',
+  clientOrderId,
+  symbol: 'SOL/USDT',
+  side: 'buy',
+  status: 'filled',
+  amount: '1',
+  filled: '1',
+  ...extra,
 })
 
 const row = (clientOrderId: string, executionId: string, extra: Partial<LedgerRow> = {}): LedgerRow => ({
-  clientOrderId, executionId, exchange: 'binance', role: 'primary', side: 'buy', status: 'closed', filled: '1', ...extra,
+  clientOrderId,
+  executionId,
+  exchange: 'binance',
+  role: 'primary',
+  side: 'buy',
+  status: 'closed',
+  filled: '1',
+  ...extra,
 })
 
 const single = planned('order', 'order-1', ['binance'])
@@ -34,7 +59,11 @@ const arbitrage = planned('arbitrage', 'arb-1', ['coinbase', 'kraken'], '15')
 /** A run where everything went right: one filled single order, a split smart order, an unwound arbitrage. */
 function cleanRun(): ChaosObservation {
   return {
-    executions: [execution(single, 'placed'), execution(smart, 'filled'), execution(arbitrage, 'unwound', { flat: true })],
+    executions: [
+      execution(single, 'placed'),
+      execution(smart, 'filled'),
+      execution(arbitrage, 'unwound', { flat: true }),
+    ],
     venueOrders: [
       venueOrder('c-1'),
       venueOrder('s-1', { filled: '0.25', amount: '0.25' }),

@@ -2,7 +2,13 @@
 // every violation it found, so a failing run says exactly which execution or order broke which promise.
 import { add, cmp, dec, isPositive, str, sub } from '../../domain/money.js'
 import type {
-  ChaosObservation, CheckResult, ExecutionRecord, FaultWindow, LedgerRow, PlannedExecution, VenueOrder,
+  ChaosObservation,
+  CheckResult,
+  ExecutionRecord,
+  FaultWindow,
+  LedgerRow,
+  PlannedExecution,
+  VenueOrder,
 } from './model.js'
 
 /** Ledger statuses that say the venue has the order. */
@@ -56,7 +62,10 @@ const netBoughtOf = (orders: VenueOrder[]): string =>
 export function checkClosed({ executions }: ChaosObservation): CheckResult {
   const violations = executions
     .filter((execution) => execution.status !== 'COMPLETED')
-    .map((execution) => `${execution.planned.workflowId}: ${STATUS_TEXT[execution.status] ?? execution.status.toLowerCase()}`)
+    .map(
+      (execution) =>
+        `${execution.planned.workflowId}: ${STATUS_TEXT[execution.status] ?? execution.status.toLowerCase()}`
+    )
   return { name: 'every execution closed', violations }
 }
 
@@ -78,7 +87,9 @@ export function checkNoDuplicates({ executions, venueOrders, ledger }: ChaosObse
   for (const { planned } of executions) {
     const orders = byExecution.get(planned.workflowId) ?? []
     if ((planned.kind === 'order' || planned.kind === 'failover') && orders.length > 1) {
-      violations.push(`${planned.workflowId}: ${orders.length} orders at the venues (${orders.map((o) => o.venue).join(', ')}) for one order`)
+      violations.push(
+        `${planned.workflowId}: ${orders.length} orders at the venues (${orders.map((o) => o.venue).join(', ')}) for one order`
+      )
     }
     if (planned.kind !== 'arbitrage' && cmp(filledOf(orders), planned.amount) > 0) {
       violations.push(`${planned.workflowId}: filled ${filledOf(orders)} of ${planned.amount} asked (overfilled)`)
@@ -103,7 +114,9 @@ export function checkLedgerMatchesVenues({ venueOrders, ledger }: ChaosObservati
     }
     const venueLive = LIVE_AT_VENUE.has(order.status)
     if (!AT_VENUE.has(row.status)) {
-      violations.push(`${key}: at the venue (${order.status}, filled ${order.filled}) but the ledger says ${row.status}`)
+      violations.push(
+        `${key}: at the venue (${order.status}, filled ${order.filled}) but the ledger says ${row.status}`
+      )
     } else if (venueLive !== (row.status === 'open')) {
       violations.push(`${key}: venue ${order.status}, ledger ${row.status}`)
     } else if (cmp(row.filled ?? '0', order.filled) !== 0) {
@@ -113,7 +126,9 @@ export function checkLedgerMatchesVenues({ venueOrders, ledger }: ChaosObservati
   for (const row of ledger) {
     const key = orderKey(row.exchange, row.clientOrderId)
     if (AT_VENUE.has(row.status) && !atVenue.has(key)) {
-      violations.push(`${key}: the ledger says ${row.status} (filled ${row.filled ?? '0'}) but the venue has no such order`)
+      violations.push(
+        `${key}: the ledger says ${row.status} (filled ${row.filled ?? '0'}) but the venue has no such order`
+      )
     }
   }
   return { name: 'ledger equals the venues', violations }
@@ -172,7 +187,9 @@ export function checkArbitrageFlat({ executions, venueOrders, ledger }: ChaosObs
     const net = netBoughtOf(byExecution.get(execution.planned.workflowId) ?? [])
     const tolerance = execution.dust ?? '0'
     if (cmp(dec(net).abs(), tolerance) > 0) {
-      violations.push(`${execution.planned.workflowId}: ${execution.outcome}, net ${net} at the venues (dust allowed ${tolerance})`)
+      violations.push(
+        `${execution.planned.workflowId}: ${execution.outcome}, net ${net} at the venues (dust allowed ${tolerance})`
+      )
     } else if (execution.flat === false) {
       violations.push(`${execution.planned.workflowId}: ${execution.outcome}, reported not flat`)
     }
@@ -188,10 +205,19 @@ export function checkOutcomesMatchVenues({ executions, venueOrders, ledger }: Ch
     if (execution.outcome === undefined) continue
     const orders = byExecution.get(execution.planned.workflowId) ?? []
     const filled = filledOf(orders)
-    if (NOTHING_PLACED[execution.planned.kind].includes(execution.outcome) && (isPositive(filled) || orders.some((o) => LIVE_AT_VENUE.has(o.status)))) {
-      violations.push(`${execution.planned.workflowId}: told ${execution.outcome}, yet the venues hold ${orders.length} order(s), filled ${str(filled)}`)
+    if (
+      NOTHING_PLACED[execution.planned.kind].includes(execution.outcome) &&
+      (isPositive(filled) || orders.some((o) => LIVE_AT_VENUE.has(o.status)))
+    ) {
+      violations.push(
+        `${execution.planned.workflowId}: told ${execution.outcome}, yet the venues hold ${orders.length} order(s), filled ${str(filled)}`
+      )
     }
-    if ((execution.planned.kind === 'order' || execution.planned.kind === 'failover') && execution.outcome === 'placed' && orders.length === 0) {
+    if (
+      (execution.planned.kind === 'order' || execution.planned.kind === 'failover') &&
+      execution.outcome === 'placed' &&
+      orders.length === 0
+    ) {
       violations.push(`${execution.planned.workflowId}: told placed, yet no venue has its order`)
     }
   }

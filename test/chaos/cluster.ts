@@ -59,7 +59,8 @@ const CHAOS_RISK_LIMITS = {
 /** The parent's environment without anything that would point a role at real venues or another stack. */
 function baseEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
-  const drop = /^(BINANCE|COINBASE|KRAKEN)_|^TEMPORAL_|^SIM_|^DATABASE_|^GATEWAY_|^EXCHANGE|^PORT$|^HOST$|^SIMULATOR_URL$|^RISK_/
+  const drop =
+    /^(BINANCE|COINBASE|KRAKEN)_|^TEMPORAL_|^SIM_|^DATABASE_|^GATEWAY_|^EXCHANGE|^PORT$|^HOST$|^SIMULATOR_URL$|^RISK_/
   for (const [key, value] of Object.entries(process.env)) if (!drop.test(key)) env[key] = value
   return env
 }
@@ -140,7 +141,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const supervised: Promise<void>[] = []
 
   /** Keeps one role running: started again whenever it exits, until the cluster stops. */
-  function supervise(spec: Omit<RoleSpec, 'readyTimeoutMs'>, first: RoleProcess | undefined, onUp: (role: RoleProcess | undefined) => void) {
+  function supervise(
+    spec: Omit<RoleSpec, 'readyTimeoutMs'>,
+    first: RoleProcess | undefined,
+    onUp: (role: RoleProcess | undefined) => void
+  ) {
     return (async () => {
       let current = first
       for (;;) {

@@ -68,7 +68,10 @@ export async function openRunsReader(address: string): Promise<RunsReader> {
 }
 
 /** Every order each venue received from the demo account (the simulator's own synthetic depth left out). */
-export async function readVenueOrders(control: ControlClient, apiKeys: Record<ExchangeId, string>): Promise<VenueOrder[]> {
+export async function readVenueOrders(
+  control: ControlClient,
+  apiKeys: Record<ExchangeId, string>
+): Promise<VenueOrder[]> {
   const orders: VenueOrder[] = []
   for (const venue of VENUES) {
     for (const order of await control.receivedOrders(venue)) {

@@ -23,7 +23,8 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const text = env[name]
   if (text === undefined || text === '') return fallback
   const value = Number(text)
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min}, got ${text}`)
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be an integer of at least ${min}, got ${text}`)
   return value
 }
 

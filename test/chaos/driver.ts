@@ -48,8 +48,13 @@ export async function drive(options: DriveOptions): Promise<Map<string, Progress
     const record = progress.get(execution.workflowId)!
     record.sent = true
     const slotEnd = Date.now() + options.slotMs
-    if (execution.lane) await prepareLane(control, execution.lane).catch((error: Error) => log(`chaos: pinning ${execution.lane} failed: ${error.message}`))
-    const second = doublePost.has(execution.workflowId) ? api.submit(execution, slotEnd).catch(() => undefined) : undefined
+    if (execution.lane)
+      await prepareLane(control, execution.lane).catch((error: Error) =>
+        log(`chaos: pinning ${execution.lane} failed: ${error.message}`)
+      )
+    const second = doublePost.has(execution.workflowId)
+      ? api.submit(execution, slotEnd).catch(() => undefined)
+      : undefined
     record.acceptedAt = await api.submit(execution, slotEnd)
     await second
     while (record.acceptedAt !== undefined && Date.now() < slotEnd) {

@@ -31,11 +31,22 @@ const episode = (label: string, config: FaultConfig, durationMs: number, excuses
 const EPISODES: { weight: number; episode: Episode }[] = [
   {
     weight: 30,
-    episode: { ...episode(`holdOrderResponsesMs ${HOLD_MS}`, { holdOrderResponsesMs: HOLD_MS }, 8_000, false), killDuringHold: true },
+    episode: {
+      ...episode(`holdOrderResponsesMs ${HOLD_MS}`, { holdOrderResponsesMs: HOLD_MS }, 8_000, false),
+      killDuringHold: true,
+    },
   },
   { weight: 15, episode: episode('dropOrderResponses 2', { dropOrderResponses: 2 }, 6_000, false) },
   { weight: 10, episode: episode('latencyMs 400', { latencyMs: 400 }, 6_000, false) },
-  { weight: 15, episode: episode('rateLimitRate 0.3 (429, Retry-After 1)', { rateLimitRate: 0.3, retryAfterSeconds: 1 }, 5_000, true) },
+  {
+    weight: 15,
+    episode: episode(
+      'rateLimitRate 0.3 (429, Retry-After 1)',
+      { rateLimitRate: 0.3, retryAfterSeconds: 1 },
+      5_000,
+      true
+    ),
+  },
   { weight: 15, episode: episode('errorRate 0.3 (5xx)', { errorRate: 0.3 }, 5_000, true) },
   { weight: 15, episode: episode('timeoutRate 0.15', { timeoutRate: 0.15 }, 5_000, true) },
 ]
@@ -61,7 +72,12 @@ export interface FaultInjector {
   run(until: () => boolean, downAt: number): Promise<void>
 }
 
-export function createFaultInjector(control: ControlClient, cluster: Cluster, rng: Rng, log: (line: string) => void): FaultInjector {
+export function createFaultInjector(
+  control: ControlClient,
+  cluster: Cluster,
+  rng: Rng,
+  log: (line: string) => void
+): FaultInjector {
   const windows: FaultWindow[] = []
   const injector: FaultInjector = { windows, holdKills: 0, run }
 
@@ -88,7 +104,12 @@ export function createFaultInjector(control: ControlClient, cluster: Cluster, rn
   }
 
   async function play(venue: ExchangeId, episode: Episode): Promise<void> {
-    const window: FaultWindow = { venue, label: episode.label, from: Date.now(), excusesNotPlaced: episode.excusesNotPlaced }
+    const window: FaultWindow = {
+      venue,
+      label: episode.label,
+      from: Date.now(),
+      excusesNotPlaced: episode.excusesNotPlaced,
+    }
     windows.push(window)
     await control.setFaults(venue, episode.config)
     const endAt = Date.now() + episode.durationMs

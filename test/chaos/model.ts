@@ -26,8 +26,16 @@ export interface PlannedExecution {
 /** COMPLETED, RUNNING... as Temporal names them; NOT_FOUND when the suite sent it but no run exists for the id;
  * NOT_STARTED when the load phase ran out of time before the suite sent it. */
 export type RunStatus =
-  | 'COMPLETED' | 'RUNNING' | 'FAILED' | 'TERMINATED' | 'TIMED_OUT' | 'CANCELLED' | 'CONTINUED_AS_NEW'
-  | 'NOT_FOUND' | 'NOT_STARTED' | 'UNKNOWN'
+  | 'COMPLETED'
+  | 'RUNNING'
+  | 'FAILED'
+  | 'TERMINATED'
+  | 'TIMED_OUT'
+  | 'CANCELLED'
+  | 'CONTINUED_AS_NEW'
+  | 'NOT_FOUND'
+  | 'NOT_STARTED'
+  | 'UNKNOWN'
 
 export interface ExecutionRecord {
   planned: PlannedExecution

@@ -62,7 +62,9 @@ export function planExecutions(rng: Rng, total: number, runId: string): PlannedE
       return { ...routed('order', '/api/orders'), body, venues: [venue], amount: body.amount as string }
     }
     if (kind === 'failover') {
-      const [primary, backup]: [ExchangeId, ExchangeId] = rng.chance(0.5) ? ['coinbase', 'kraken'] : ['kraken', 'coinbase']
+      const [primary, backup]: [ExchangeId, ExchangeId] = rng.chance(0.5)
+        ? ['coinbase', 'kraken']
+        : ['kraken', 'coinbase']
       const amount = amountBetween(rng, 0.5, 3, 1)
       const side = rng.chance(0.5) ? 'buy' : 'sell'
       const order = { exchange: primary, symbol: 'SOL/USD', side, type: 'market', amount }

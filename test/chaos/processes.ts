@@ -70,7 +70,8 @@ export async function startRole(spec: RoleSpec, projectRoot: string, logDir: str
         buffer = buffer.slice(newline + 1)
         if (!line.startsWith(spec.readyPrefix)) continue
         const pid = READY_PID.exec(line)
-        if (pid) resolve({ pid: Number(pid[1]), text: line.slice(spec.readyPrefix.length).replace(READY_PID, '').trim() })
+        if (pid)
+          resolve({ pid: Number(pid[1]), text: line.slice(spec.readyPrefix.length).replace(READY_PID, '').trim() })
       }
     })
     const keepTail = (chunk: Buffer) => {
@@ -79,7 +80,10 @@ export async function startRole(spec: RoleSpec, projectRoot: string, logDir: str
     child.stdout!.on('data', keepTail)
     child.stderr!.on('data', keepTail)
     void exited.then(() => reject(new Error(`${spec.name} exited before it was ready:\n${tail}`)))
-    setTimeout(() => reject(new Error(`${spec.name} not ready within ${spec.readyTimeoutMs} ms:\n${tail}`)), spec.readyTimeoutMs).unref()
+    setTimeout(
+      () => reject(new Error(`${spec.name} not ready within ${spec.readyTimeoutMs} ms:\n${tail}`)),
+      spec.readyTimeoutMs
+    ).unref()
   })
   child.stdout!.pipe(log, { end: false })
   child.stderr!.pipe(log, { end: false })

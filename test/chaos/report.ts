@@ -29,7 +29,8 @@ export function printReport(
     const ok = result.violations.length === 0
     print(`${ok ? 'ok  ' : 'FAIL'} ${result.name}${ok ? '' : `: ${result.violations.length}`}`)
     for (const violation of result.violations.slice(0, SHOWN_VIOLATIONS)) print(`       ${violation}`)
-    if (result.violations.length > SHOWN_VIOLATIONS) print(`       ... and ${result.violations.length - SHOWN_VIOLATIONS} more`)
+    if (result.violations.length > SHOWN_VIOLATIONS)
+      print(`       ... and ${result.violations.length - SHOWN_VIOLATIONS} more`)
   }
 
   print('== outcomes')
@@ -45,7 +46,10 @@ export function printReport(
       .filter((e) => e.planned.kind === kind && e.acceptedAt !== undefined && e.closedAt !== undefined)
       .map((e) => (e.closedAt! - e.acceptedAt!) / 1000)
       .sort((a, b) => a - b)
-    const timing = took.length === 0 ? '' : ` (took p50 ${took[Math.floor(took.length / 2)]!.toFixed(1)} s, max ${took.at(-1)!.toFixed(1)} s)`
+    const timing =
+      took.length === 0
+        ? ''
+        : ` (took p50 ${took[Math.floor(took.length / 2)]!.toFixed(1)} s, max ${took.at(-1)!.toFixed(1)} s)`
     print(`  ${kind.padEnd(10)} ${[...outcomes].map(([outcome, n]) => `${outcome} ${n}`).join(', ')}${timing}`)
   }
 
@@ -62,10 +66,16 @@ export function printReport(
   const failed = results.filter((r) => r.violations.length > 0).length
 
   print('== figures')
-  print(`  executions ${observation.executions.length} (closed ${closed}, never sent ${notStarted}), venue orders ${observation.venueOrders.length}, ledger rows ${observation.ledger.length}`)
-  print(`  kills      ${figures.workerKills} worker SIGKILLs (${figures.holdKills} inside a held venue answer), ${figures.temporalKills} Temporal server SIGKILL`)
+  print(
+    `  executions ${observation.executions.length} (closed ${closed}, never sent ${notStarted}), venue orders ${observation.venueOrders.length}, ledger rows ${observation.ledger.length}`
+  )
+  print(
+    `  kills      ${figures.workerKills} worker SIGKILLs (${figures.holdKills} inside a held venue answer), ${figures.temporalKills} Temporal server SIGKILL`
+  )
   print(`  restarts   ${figures.restarts}`)
-  print(`  faults     ${observation.faults.length}: ${[...faultLabels].map(([label, n]) => `${label} x${n}`).join('; ')}`)
+  print(
+    `  faults     ${observation.faults.length}: ${[...faultLabels].map(([label, n]) => `${label} x${n}`).join('; ')}`
+  )
   print(`  duplicates ${duplicates}`)
   print(`  lost       ${lost}`)
   print(`  unresolved ${unresolved}`)

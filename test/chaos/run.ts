@@ -51,24 +51,41 @@ const watchdog = setTimeout(() => {
 /** The chaos itself must have happened, or the other checks prove little. */
 function checkChaosHappened(cluster: Cluster, holdKills: number, observation: ChaosObservation): CheckResult {
   const violations: string[] = []
-  if (cluster.counts.temporalKills !== 1) violations.push(`the Temporal server was SIGKILLed ${cluster.counts.temporalKills} times, not once`)
+  if (cluster.counts.temporalKills !== 1)
+    violations.push(`the Temporal server was SIGKILLed ${cluster.counts.temporalKills} times, not once`)
   if (cluster.counts.workerKills === 0) violations.push('no worker was killed')
   if (holdKills === 0) violations.push('no worker was killed inside a held venue answer')
   if (!observation.faults.some((w) => w.label === 'down')) violations.push('no venue was down')
-  if (observation.executions.length < config.executions) violations.push(`only ${observation.executions.length} of ${config.executions} executions planned`)
-  return { name: 'the chaos happened (worker kills, kills inside held answers, the server crash, a venue down)', violations }
+  if (observation.executions.length < config.executions)
+    violations.push(`only ${observation.executions.length} of ${config.executions} executions planned`)
+  return {
+    name: 'the chaos happened (worker kills, kills inside held answers, the server crash, a venue down)',
+    violations,
+  }
 }
 
 async function main(): Promise<number> {
-  log(`chaos: seed ${config.seed}, ${config.executions} executions, ${config.concurrency} in flight, ${config.workers} workers; logs in ${workDir}`)
-  const cluster = await startCluster({ projectRoot: PROJECT_ROOT, workDir, workers: config.workers, seed: config.seed, log })
+  log(
+    `chaos: seed ${config.seed}, ${config.executions} executions, ${config.concurrency} in flight, ${config.workers} workers; logs in ${workDir}`
+  )
+  const cluster = await startCluster({
+    projectRoot: PROJECT_ROOT,
+    workDir,
+    workers: config.workers,
+    seed: config.seed,
+    log,
+  })
   try {
     const control = createControlClient(cluster.simulatorUrl)
-    const venues = (await (await fetch(`${cluster.simulatorUrl}/venues`)).json()) as { venues: { venue: ExchangeId; apiKey: string }[] }
+    const venues = (await (await fetch(`${cluster.simulatorUrl}/venues`)).json()) as {
+      venues: { venue: ExchangeId; apiKey: string }[]
+    }
     const apiKeys = Object.fromEntries(venues.venues.map((v) => [v.venue, v.apiKey])) as Record<ExchangeId, string>
     await fundAccounts(control)
     if (!(await cluster.waitForWorkers(config.workers, 180_000))) throw new Error('the workers did not start')
-    log(`chaos: stack up in ${seconds(startedAt)} s (Temporal ${cluster.temporalAddress}, API ${cluster.apiUrl}, simulator ${cluster.simulatorUrl})`)
+    log(
+      `chaos: stack up in ${seconds(startedAt)} s (Temporal ${cluster.temporalAddress}, API ${cluster.apiUrl}, simulator ${cluster.simulatorUrl})`
+    )
 
     const plan = planExecutions(rngFor('plan'), config.executions, `s${config.seed}`)
     const loadStart = Date.now()
@@ -93,13 +110,18 @@ async function main(): Promise<number> {
     ])
     await driven
     await chaos
-    log(`chaos: load done in ${seconds(loadStart)} s; faults cleared, no more kills; waiting for every execution to close`)
+    log(
+      `chaos: load done in ${seconds(loadStart)} s; faults cleared, no more kills; waiting for every execution to close`
+    )
 
     await cluster.waitForWorkers(config.workers, 60_000)
     const reader = await openRunsReader(cluster.temporalAddress)
     const settleDeadline = Math.min(Date.now() + config.settleSeconds * 1000, hardDeadline - 45_000)
     const sent = new Set([...(progress ?? new Map()).entries()].filter(([, p]) => p.sent).map(([id]) => id))
-    const stillRunning = await reader.awaitClosed(plan.filter((e) => sent.has(e.workflowId)), settleDeadline)
+    const stillRunning = await reader.awaitClosed(
+      plan.filter((e) => sent.has(e.workflowId)),
+      settleDeadline
+    )
     log(`chaos: ${sent.size} of ${plan.length} executions sent; ${stillRunning} still running after settling`)
     const executions = await reader.read(plan, sent)
     await reader.close()
@@ -110,13 +132,18 @@ async function main(): Promise<number> {
       faults: injector.windows,
     }
     const results = [checkChaosHappened(cluster, injector.holdKills, observation), ...runChecks(observation)]
-    const failed = printReport(observation, results, {
-      workerKills: cluster.counts.workerKills,
-      holdKills: injector.holdKills,
-      temporalKills: cluster.counts.temporalKills,
-      restarts: cluster.counts.restarts,
-      seconds: seconds(startedAt),
-    }, log)
+    const failed = printReport(
+      observation,
+      results,
+      {
+        workerKills: cluster.counts.workerKills,
+        holdKills: injector.holdKills,
+        temporalKills: cluster.counts.temporalKills,
+        restarts: cluster.counts.restarts,
+        seconds: seconds(startedAt),
+      },
+      log
+    )
     if (failed > 0) log(`chaos: process logs and both SQLite files kept in ${workDir}`)
     return failed
   } finally {

@@ -19,14 +19,68 @@ export const ARBITRAGE_AMOUNT: Record<ArbitrageLane, DecimalString> = { 'BTC/USD
 /** Books no single venue can fill a smart order from: best level, then one deeper, per venue. */
 const SMART_BOOKS: Record<SmartLane, Record<ExchangeId, { bids: Levels; asks: Levels }>> = {
   'BTC/USDT': {
-    binance: { bids: [['63990', '0.25'], ['63900', '0.1']], asks: [['64000', '0.25'], ['64100', '0.1']] },
-    coinbase: { bids: [['63985', '0.25'], ['63895', '0.1']], asks: [['64005', '0.25'], ['64105', '0.1']] },
-    kraken: { bids: [['63980', '0.25'], ['63890', '0.1']], asks: [['64010', '0.25'], ['64110', '0.1']] },
+    binance: {
+      bids: [
+        ['63990', '0.25'],
+        ['63900', '0.1'],
+      ],
+      asks: [
+        ['64000', '0.25'],
+        ['64100', '0.1'],
+      ],
+    },
+    coinbase: {
+      bids: [
+        ['63985', '0.25'],
+        ['63895', '0.1'],
+      ],
+      asks: [
+        ['64005', '0.25'],
+        ['64105', '0.1'],
+      ],
+    },
+    kraken: {
+      bids: [
+        ['63980', '0.25'],
+        ['63890', '0.1'],
+      ],
+      asks: [
+        ['64010', '0.25'],
+        ['64110', '0.1'],
+      ],
+    },
   },
   'ETH/USDT': {
-    binance: { bids: [['3199', '4'], ['3190', '1.5']], asks: [['3200', '4'], ['3210', '1.5']] },
-    coinbase: { bids: [['3198.5', '4'], ['3189.5', '1.5']], asks: [['3200.5', '4'], ['3210.5', '1.5']] },
-    kraken: { bids: [['3198', '4'], ['3189', '1.5']], asks: [['3201', '4'], ['3211', '1.5']] },
+    binance: {
+      bids: [
+        ['3199', '4'],
+        ['3190', '1.5'],
+      ],
+      asks: [
+        ['3200', '4'],
+        ['3210', '1.5'],
+      ],
+    },
+    coinbase: {
+      bids: [
+        ['3198.5', '4'],
+        ['3189.5', '1.5'],
+      ],
+      asks: [
+        ['3200.5', '4'],
+        ['3210.5', '1.5'],
+      ],
+    },
+    kraken: {
+      bids: [
+        ['3198', '4'],
+        ['3189', '1.5'],
+      ],
+      asks: [
+        ['3201', '4'],
+        ['3211', '1.5'],
+      ],
+    },
   },
 }
 
@@ -39,7 +93,10 @@ export const SMART_AMOUNT_RANGE: Record<SmartLane, [number, number, number]> = {
 
 // Coinbase's bids take the unwinds: deep enough for several (an arbitrage whose sell leg is slow to settle unwinds
 // after later ones in its lane have re-pinned and traded; 40 BTC once ran dry and left one unwind short).
-const ARBITRAGE_BOOKS: Record<ArbitrageLane, { coinbase: { bids: Levels; asks: Levels }; kraken: { bids: Levels; asks: Levels } }> = {
+const ARBITRAGE_BOOKS: Record<
+  ArbitrageLane,
+  { coinbase: { bids: Levels; asks: Levels }; kraken: { bids: Levels; asks: Levels } }
+> = {
   'BTC/USD': {
     coinbase: { bids: [['62950', '200']], asks: [['63000', '40']] },
     kraken: { bids: [['65000', '40']], asks: [['65050', '40']] },

@@ -58,13 +58,29 @@ afterEach(() => {
 })
 
 function execution(id: string, strategy: 'order' | 'arbitrage' = 'order', createdAt?: number): void {
-  recordExecutionStart(db, { id, strategy, symbol: 'BTC/USDT', side: 'buy', exchanges: 'binance', idempotencyKey: null, request: {} })
+  recordExecutionStart(db, {
+    id,
+    strategy,
+    symbol: 'BTC/USDT',
+    side: 'buy',
+    exchanges: 'binance',
+    idempotencyKey: null,
+    request: {},
+  })
   if (createdAt !== undefined) db.update(executions).set({ createdAt }).where(eq(executions.id, id)).run()
 }
 
 let seq = 0
 function attempt(
-  over: { exchange?: string; symbol?: string; side?: 'buy' | 'sell'; filled?: string | null; errorType?: string; status?: string; createdAt?: number } = {}
+  over: {
+    exchange?: string
+    symbol?: string
+    side?: 'buy' | 'sell'
+    filled?: string | null
+    errorType?: string
+    status?: string
+    createdAt?: number
+  } = {}
 ): string {
   seq += 1
   const id = `c${seq}`
@@ -91,7 +107,8 @@ function attempt(
     },
     NOON
   )
-  if (over.createdAt !== undefined) db.update(orderAttempts).set({ createdAt: over.createdAt }).where(eq(orderAttempts.clientOrderId, id)).run()
+  if (over.createdAt !== undefined)
+    db.update(orderAttempts).set({ createdAt: over.createdAt }).where(eq(orderAttempts.clientOrderId, id)).run()
   return id
 }
 
@@ -141,14 +158,25 @@ describe('reserveSendSlot', () => {
       new Promise<number>((resolve, reject) => {
         execFile(
           TSX,
-          [join(here, 'reserve-slots-process.ts'), join(dir, 'gateway.db'), name, String(venues), String(NOON), String(startAt)],
+          [
+            join(here, 'reserve-slots-process.ts'),
+            join(dir, 'gateway.db'),
+            name,
+            String(venues),
+            String(NOON),
+            String(startAt),
+          ],
           { cwd: root },
-          (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(Number(stdout)))
+          (error, stdout, stderr) =>
+            error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(Number(stdout))
         )
       })
     const [a, b] = await Promise.all([racer('a'), racer('b')])
     expect(a + b).toBe(venues)
-    expect(slot('one-more', { exchange: 'venue-0' as ExchangeId, cap: 1, now: NOON + 1 })).toEqual({ reserved: false, sentLastMinute: 1 })
+    expect(slot('one-more', { exchange: 'venue-0' as ExchangeId, cap: 1, now: NOON + 1 })).toEqual({
+      reserved: false,
+      sentLastMinute: 1,
+    })
   })
 })
 
@@ -229,15 +257,30 @@ describe('evaluateAutoHalts', () => {
     recordExecutionEnd(db, 'a2', { status: 'completed', outcome: 'unwound', profit: '-0.01' }, NOON + 1)
     const fired = evaluateAutoHalts(db, limits, NOON + 2)
     expect(fired).toEqual([
-      { kind: 'daily_loss', scope: 'all', reason: 'realised arbitrage loss today 100 reached maxDailyArbitrageLoss 100', at: NOON + 2 },
+      {
+        kind: 'daily_loss',
+        scope: 'all',
+        reason: 'realised arbitrage loss today 100 reached maxDailyArbitrageLoss 100',
+        at: NOON + 2,
+      },
     ])
     expect(effectiveState(db, 'kraken')).toMatchObject({ state: 'HALTED', scope: 'all' })
     const halts = listRiskEvents(db, { kind: 'halt', limit: 10 })
     expect(halts).toHaveLength(1)
-    expect(halts[0]).toMatchObject({ scope: 'all', actor: 'auto:daily_loss', detail: { kind: 'daily_loss', loss: '100' } })
+    expect(halts[0]).toMatchObject({
+      scope: 'all',
+      actor: 'auto:daily_loss',
+      detail: { kind: 'daily_loss', loss: '100' },
+    })
 
     // The operator takes responsibility: the same halt does not override them again that day.
-    setTradingState(db, { scope: 'all', state: 'ACTIVE', reason: 'reviewed the losses', changedBy: 'desk', at: NOON + 3 })
+    setTradingState(db, {
+      scope: 'all',
+      state: 'ACTIVE',
+      reason: 'reviewed the losses',
+      changedBy: 'desk',
+      at: NOON + 3,
+    })
     expect(evaluateAutoHalts(db, limits, NOON + 4)).toEqual([])
     expect(effectiveState(db, 'binance').state).toBe('ACTIVE')
     expect(listRiskEvents(db, { kind: 'halt', limit: 10 })).toHaveLength(1)
@@ -257,17 +300,23 @@ describe('evaluateAutoHalts', () => {
     expect(evaluateAutoHalts(db, limits, NOON)).toEqual([]) // 1 is not more than 1
     recordExecutionStatus(db, 'u2', 'unresolved', 'x', NOON)
     expect(evaluateAutoHalts(db, limits, NOON)).toMatchObject([{ kind: 'unresolved_orders', scope: 'all' }])
-    expect(effectiveState(db, 'coinbase')).toMatchObject({ state: 'HALTED', reason: '2 unresolved order outcomes, more than maxUnresolvedOrders 1' })
+    expect(effectiveState(db, 'coinbase')).toMatchObject({
+      state: 'HALTED',
+      reason: '2 unresolved order outcomes, more than maxUnresolvedOrders 1',
+    })
   })
 
   it('halts one venue whose error rate is above the threshold with enough requests; the others trade on', () => {
-    for (let i = 0; i < 3; i++) attempt({ exchange: 'kraken', errorType: 'ExchangeUnavailableError', status: 'pending', createdAt: NOON - 500 })
+    for (let i = 0; i < 3; i++)
+      attempt({ exchange: 'kraken', errorType: 'ExchangeUnavailableError', status: 'pending', createdAt: NOON - 500 })
     expect(evaluateAutoHalts(db, limits, NOON)).toEqual([]) // 3 of 3 failed, but fewer than minRequests 4
     attempt({ exchange: 'kraken', filled: '1', createdAt: NOON - 400 })
     attempt({ exchange: 'binance', errorType: 'ExchangeUnavailableError', status: 'pending', createdAt: NOON - 400 })
     const fired = evaluateAutoHalts(db, limits, NOON)
     expect(fired).toMatchObject([{ kind: 'venue_error_rate', scope: 'kraken' }])
-    expect(fired[0]!.reason).toBe('3 of 4 order requests to kraken failed in the last 60 s, above venueErrorHalt rate 0.5')
+    expect(fired[0]!.reason).toBe(
+      '3 of 4 order requests to kraken failed in the last 60 s, above venueErrorHalt rate 0.5'
+    )
     expect(effectiveState(db, 'kraken')).toMatchObject({ state: 'HALTED', scope: 'kraken' })
     expect(effectiveState(db, 'binance').state).toBe('ACTIVE')
     expect(evaluateAutoHalts(db, limits, NOON + 1)).toEqual([])

@@ -82,7 +82,12 @@ describe('trading state', () => {
 
   it('the stricter of the platform and the venue applies, with its reason', () => {
     const db = open()
-    setTradingState(db, { scope: 'kraken', state: 'HALTED', reason: 'kraken errors', changedBy: 'auto:venue_error_rate' })
+    setTradingState(db, {
+      scope: 'kraken',
+      state: 'HALTED',
+      reason: 'kraken errors',
+      changedBy: 'auto:venue_error_rate',
+    })
     setTradingState(db, { scope: 'all', state: 'REDUCING', reason: 'end of day', changedBy: 'ops' })
     expect(effectiveState(db, 'kraken')).toEqual({ state: 'HALTED', reason: 'kraken errors', scope: 'kraken' })
     expect(effectiveState(db, 'binance')).toEqual({ state: 'REDUCING', reason: 'end of day', scope: 'all' })

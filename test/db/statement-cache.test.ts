@@ -28,6 +28,11 @@ describe('cacheStatements', () => {
     const sqlite = open()
     sqlite.prepare('insert into t (name) values (?)').run('c')
     sqlite.prepare('insert into t (name) values (?)').run('d')
-    expect(sqlite.prepare('select name from t order by id').all()).toEqual([{ name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'd' }])
+    expect(sqlite.prepare('select name from t order by id').all()).toEqual([
+      { name: 'a' },
+      { name: 'b' },
+      { name: 'c' },
+      { name: 'd' },
+    ])
   })
 })

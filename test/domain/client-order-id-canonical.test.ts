@@ -9,7 +9,9 @@ const UUID = '9f1e1c4e-3f0e-4c5e-8f5c-2a1d5b6e7f80'
 describe('canonicalClientOrderId', () => {
   it('coinbase: a UUID in any letter case is one client_oid', () => {
     expect(canonicalClientOrderId('coinbase', UUID.toUpperCase())).toBe(UUID)
-    expect(canonicalClientOrderId('coinbase', 'ABCDEF01-2345-6789-ABCD-EF0123456789')).toBe('abcdef01-2345-6789-abcd-ef0123456789')
+    expect(canonicalClientOrderId('coinbase', 'ABCDEF01-2345-6789-ABCD-EF0123456789')).toBe(
+      'abcdef01-2345-6789-abcd-ef0123456789'
+    )
     expect(canonicalClientOrderId('coinbase', UUID)).toBe(UUID)
   })
 

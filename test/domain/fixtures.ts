@@ -5,7 +5,7 @@ import type { BookLevel, ExchangeId, OrderBook } from '../../domain/types.js'
 export function book(
   exchange: ExchangeId,
   sides: { bids?: BookLevel[]; asks?: BookLevel[] },
-  symbol = 'BTC/USDT',
+  symbol = 'BTC/USDT'
 ): OrderBook {
   return { exchange, symbol, bids: sides.bids ?? [], asks: sides.asks ?? [], timestamp: 1_700_000_000_000 }
 }
@@ -14,7 +14,7 @@ export function venue(
   exchange: ExchangeId,
   sides: { bids?: BookLevel[]; asks?: BookLevel[] },
   taker: string,
-  extra: Partial<Omit<VenueSnapshot, 'exchange' | 'book' | 'fees'>> = {},
+  extra: Partial<Omit<VenueSnapshot, 'exchange' | 'book' | 'fees'>> = {}
 ): VenueSnapshot {
   return { exchange, book: book(exchange, sides), fees: { maker: '0', taker }, ...extra }
 }

@@ -65,13 +65,17 @@ describe('checkAgainstMarket', () => {
 
   it('refuses a closed market, a bad amount and a limit order without a usable price', () => {
     const refusal = (result: ReturnType<typeof checkAgainstMarket>) => (result.ok ? 'accepted' : result.limit)
-    expect(refusal(checkAgainstMarket({ side: 'buy', type: 'limit', amount: '1', price: '1' }, { ...btcUsdt, active: false }))).toBe(
-      'active'
-    )
+    expect(
+      refusal(
+        checkAgainstMarket({ side: 'buy', type: 'limit', amount: '1', price: '1' }, { ...btcUsdt, active: false })
+      )
+    ).toBe('active')
     expect(refusal(checkAgainstMarket({ side: 'buy', type: 'market', amount: '-1' }, btcUsdt))).toBe('amount')
     expect(refusal(checkAgainstMarket({ side: 'buy', type: 'market', amount: 'abc' }, btcUsdt))).toBe('amount')
     expect(refusal(checkAgainstMarket({ side: 'buy', type: 'limit', amount: '1' }, btcUsdt))).toBe('price')
-    expect(refusal(checkAgainstMarket({ side: 'buy', type: 'limit', amount: '1', price: '0.001' }, btcUsdt))).toBe('priceStep')
+    expect(refusal(checkAgainstMarket({ side: 'buy', type: 'limit', amount: '1', price: '0.001' }, btcUsdt))).toBe(
+      'priceStep'
+    )
   })
 
   it('values a market order at its reference price, and leaves an unpriced one to the venue', () => {

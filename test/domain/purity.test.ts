@@ -29,9 +29,12 @@ describe('domain purity', () => {
     expect(files.length).toBeGreaterThan(10)
   })
 
-  it.each(files.map((file) => [file.slice(DOMAIN.length + 1), file]))('%s has no I/O, clock or randomness', (_, file) => {
-    const text = readFileSync(file, 'utf8')
-    const found = FORBIDDEN.filter(([, pattern]) => pattern.test(text)).map(([what]) => what)
-    expect(found).toEqual([])
-  })
+  it.each(files.map((file) => [file.slice(DOMAIN.length + 1), file]))(
+    '%s has no I/O, clock or randomness',
+    (_, file) => {
+      const text = readFileSync(file, 'utf8')
+      const found = FORBIDDEN.filter(([, pattern]) => pattern.test(text)).map(([what]) => what)
+      expect(found).toEqual([])
+    }
+  )
 })

@@ -48,7 +48,16 @@ function order(id: string, overrides: Partial<UnifiedOrder> = {}): UnifiedOrder 
 }
 
 function fill(orderId: string, amount: string, overrides: Partial<Fill> = {}): Fill {
-  return { id: `f-${orderId}-${amount}`, orderId, symbol: 'BTC/USDT', side: 'buy', price: '60000', amount, timestamp: OLD, ...overrides }
+  return {
+    id: `f-${orderId}-${amount}`,
+    orderId,
+    symbol: 'BTC/USDT',
+    side: 'buy',
+    price: '60000',
+    amount,
+    timestamp: OLD,
+    ...overrides,
+  }
 }
 
 describe('rowsToLookUp', () => {
@@ -66,7 +75,7 @@ describe('rowsToLookUp', () => {
     expect(rowsToLookUp(ledger, { openOrders }, timing)).toEqual(['pending', 'sent', 'unknown', 'open-gone'])
   })
 
-  it('matches an open order to its row by our client order id or the venue\'s, when the ledger lacks the venue id', () => {
+  it("matches an open order to its row by our client order id or the venue's, when the ledger lacks the venue id", () => {
     const ledger = [
       row('a', { status: 'sent', exchangeOrderId: null, filled: null }),
       row('b', { status: 'sent', exchangeOrderId: null, filled: null, venueClientOrderId: 'uuid-b' }),
@@ -99,7 +108,11 @@ describe('rowsToLookUp', () => {
 
 describe('reconcileLedger', () => {
   it('reports nothing when the ledger and the venue agree', () => {
-    const ledger = [row('closed'), row('open', { status: 'open', filled: '0.2' }), row('canceled', { status: 'canceled', filled: '0.5' })]
+    const ledger = [
+      row('closed'),
+      row('open', { status: 'open', filled: '0.2' }),
+      row('canceled', { status: 'canceled', filled: '0.5' }),
+    ]
     const outcome = reconcileLedger({
       ledger,
       openOrders: [order('v-open', { filled: '0.2' })],
@@ -113,13 +126,24 @@ describe('reconcileLedger', () => {
   it('(a) reports an open order the ledger lacks, once it is older than the grace window', () => {
     const outsider = order('v-outsider', { clientOrderId: 'manual-1', price: '50000' })
     const young = order('v-young', { timestamp: FRESH })
-    const { differences, settlements } = reconcileLedger({ ledger: [], openOrders: [outsider, young], lookups: {}, timing })
+    const { differences, settlements } = reconcileLedger({
+      ledger: [],
+      openOrders: [outsider, young],
+      lookups: {},
+      timing,
+    })
     expect(differences).toEqual([
       {
         kind: 'unknown_to_ledger',
         symbol: 'BTC/USDT',
         exchangeOrderId: 'v-outsider',
-        venue: expect.objectContaining({ id: 'v-outsider', clientOrderId: 'manual-1', status: 'open', price: '50000', source: 'open_orders' }),
+        venue: expect.objectContaining({
+          id: 'v-outsider',
+          clientOrderId: 'manual-1',
+          status: 'open',
+          price: '50000',
+          source: 'open_orders',
+        }),
         settled: false,
       },
     ])
@@ -127,7 +151,12 @@ describe('reconcileLedger', () => {
   })
 
   it('(a) reports a filled order the ledger lacks from the fills, once per order with the summed amount', () => {
-    const fills = [fill('v-lost', '0.1'), fill('v-lost', '0.15', { timestamp: OLD + 1 }), fill('v-mine', '1'), fill('v-now', '1', { timestamp: FRESH })]
+    const fills = [
+      fill('v-lost', '0.1'),
+      fill('v-lost', '0.15', { timestamp: OLD + 1 }),
+      fill('v-mine', '1'),
+      fill('v-now', '1', { timestamp: FRESH }),
+    ]
     const { differences } = reconcileLedger({ ledger: [row('mine')], openOrders: [], fills, lookups: {}, timing })
     expect(differences).toHaveLength(1)
     expect(differences[0]).toMatchObject({
@@ -140,7 +169,13 @@ describe('reconcileLedger', () => {
   it('(a) does not report the fill of an in-flight row that a lookup matched to its venue id', () => {
     const ledger = [row('sent', { status: 'sent', exchangeOrderId: null, filled: null })]
     const found = order('v-found', { status: 'closed', filled: '1', clientOrderId: 'sent' })
-    const { differences } = reconcileLedger({ ledger, openOrders: [], fills: [fill('v-found', '1')], lookups: { sent: found }, timing })
+    const { differences } = reconcileLedger({
+      ledger,
+      openOrders: [],
+      fills: [fill('v-found', '1')],
+      lookups: { sent: found },
+      timing,
+    })
     expect(differences.map((d) => d.kind)).toEqual(['fill_not_recorded'])
   })
 
@@ -161,8 +196,15 @@ describe('reconcileLedger', () => {
   })
 
   it('(b) marks the row absent once its execution has ended: nothing can send it any more', () => {
-    const ledger = [row('left-pending', { status: 'pending', exchangeOrderId: null, filled: null, executionEnded: true })]
-    const { differences, settlements } = reconcileLedger({ ledger, openOrders: [], lookups: { 'left-pending': null }, timing })
+    const ledger = [
+      row('left-pending', { status: 'pending', exchangeOrderId: null, filled: null, executionEnded: true }),
+    ]
+    const { differences, settlements } = reconcileLedger({
+      ledger,
+      openOrders: [],
+      lookups: { 'left-pending': null },
+      timing,
+    })
     expect(differences.map((d) => d.kind)).toEqual(['unknown_to_venue'])
     expect(settlements).toEqual([{ clientOrderId: 'left-pending', expectedUpdatedAt: OLD, absent: true }])
   })
@@ -173,13 +215,15 @@ describe('reconcileLedger', () => {
   })
 
   it('(c) reports and settles a fill the ledger has not recorded, from a lookup or the open orders', () => {
-    const ledger = [
-      row('stale', { status: 'open', filled: '0' }),
-      row('partial', { status: 'open', filled: '0.1' }),
-    ]
+    const ledger = [row('stale', { status: 'open', filled: '0' }), row('partial', { status: 'open', filled: '0.1' })]
     const closed = order('v-stale', { status: 'closed', filled: '1', remaining: '0', cost: '60000', average: '60000' })
     const partial = order('v-partial', { filled: '0.4' })
-    const { differences, settlements } = reconcileLedger({ ledger, openOrders: [partial], lookups: { stale: closed }, timing })
+    const { differences, settlements } = reconcileLedger({
+      ledger,
+      openOrders: [partial],
+      lookups: { stale: closed },
+      timing,
+    })
     expect(differences).toEqual([
       expect.objectContaining({
         kind: 'fill_not_recorded',
@@ -202,7 +246,12 @@ describe('reconcileLedger', () => {
 
   it('compares amounts as decimals, not as strings', () => {
     const ledger = [row('same', { status: 'open', filled: '0.10' })]
-    const { differences } = reconcileLedger({ ledger, openOrders: [order('v-same', { filled: '0.1' })], lookups: {}, timing })
+    const { differences } = reconcileLedger({
+      ledger,
+      openOrders: [order('v-same', { filled: '0.1' })],
+      lookups: {},
+      timing,
+    })
     expect(differences).toEqual([])
   })
 
@@ -229,10 +278,15 @@ describe('reconcileLedger', () => {
     expect(settlements.map((s) => s.clientOrderId)).toEqual(['unknown', 'absent-but-there', 'canceled-at-venue'])
   })
 
-  it('never judges a row touched after the venue was read: the venue\'s answer may be older than the row', () => {
+  it("never judges a row touched after the venue was read: the venue's answer may be older than the row", () => {
     const ledger = [row('just-filled', { status: 'closed', filled: '1', updatedAt: timing.venueReadAt + 10 })]
     const stillOpen = order('v-just-filled', { filled: '0' })
-    const { differences, settlements } = reconcileLedger({ ledger, openOrders: [stillOpen], lookups: {}, timing: { ...timing, graceMs: 0 } })
+    const { differences, settlements } = reconcileLedger({
+      ledger,
+      openOrders: [stillOpen],
+      lookups: {},
+      timing: { ...timing, graceMs: 0 },
+    })
     expect(differences).toEqual([])
     expect(settlements).toEqual([])
   })

@@ -65,7 +65,10 @@ describe('loadRiskLimits', () => {
       [{ maxOrderNotional: 1000 }, /maxOrderNotional: must be a positive decimal string/],
       [{ maxOrderNotional: '-5' }, /maxOrderNotional: must be a positive decimal string/],
       [{ maxDailyArbitrageLoss: 'lots' }, /maxDailyArbitrageLoss: must be a positive decimal string/],
-      [{ maxOrderNotionalBySymbol: { 'BTC/USDT': '0' } }, /maxOrderNotionalBySymbol\.BTC\/USDT: must be a positive decimal string/],
+      [
+        { maxOrderNotionalBySymbol: { 'BTC/USDT': '0' } },
+        /maxOrderNotionalBySymbol\.BTC\/USDT: must be a positive decimal string/,
+      ],
       [{ maxOrdersPerMinutePerVenue: 1.5 }, /maxOrdersPerMinutePerVenue: must be a positive integer/],
       [{ maxUnresolvedOrders: 0 }, /maxUnresolvedOrders: must be a positive integer/],
       [{ venueErrorHalt: { rate: 0 } }, /venueErrorHalt\.rate: must be a number in \(0, 1\]/],
@@ -82,7 +85,9 @@ describe('loadRiskLimits', () => {
   })
 
   it('refuses a file that is not JSON or cannot be read', () => {
-    expect(() => loadRiskLimits({ RISK_LIMITS_FILE: file('{ "maxOrderNotional": ') }, read)).toThrow(/RISK_LIMITS_FILE .*JSON/)
+    expect(() => loadRiskLimits({ RISK_LIMITS_FILE: file('{ "maxOrderNotional": ') }, read)).toThrow(
+      /RISK_LIMITS_FILE .*JSON/
+    )
     expect(() => loadRiskLimits({ RISK_LIMITS_FILE: join(dir, 'missing.json') }, read)).toThrow(/missing\.json.*ENOENT/)
   })
 })
@@ -96,7 +101,9 @@ describe('riskLimitsProblem and riskLimitsPatchProblem', () => {
       field: 'venueErrorHalt.minRequests',
       message: 'venueErrorHalt.minRequests: must be a positive integer',
     })
-    expect(riskLimitsPatchProblem({ venueErrorHalt: { rate: 0.5, burst: 2 } })).toMatchObject({ field: 'venueErrorHalt.burst' })
+    expect(riskLimitsPatchProblem({ venueErrorHalt: { rate: 0.5, burst: 2 } })).toMatchObject({
+      field: 'venueErrorHalt.burst',
+    })
   })
 
   it('mergeRiskLimits replaces maps whole', () => {

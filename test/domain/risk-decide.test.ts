@@ -33,7 +33,15 @@ const order = (
 ): RiskCheckInput => ({
   executionId: 'exec-1',
   exchange: 'binance',
-  request: { symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: '0.5', price: '60000', clientOrderId: 'c1', ...over },
+  request: {
+    symbol: 'BTC/USDT',
+    side: 'buy',
+    type: 'limit',
+    amount: '0.5',
+    price: '60000',
+    clientOrderId: 'c1',
+    ...over,
+  },
   ...rest,
 })
 
@@ -73,7 +81,10 @@ describe('decideOrderRisk: notional per order', () => {
 
   it('refuses by the per-symbol ceiling an order the general one would allow', () => {
     // 1 * 60000 = 60000: below 100000, above 50000
-    expect(decideOrderRisk(facts(), order({ amount: '1' }))).toMatchObject({ allowed: false, limit: 'maxOrderNotionalBySymbol' })
+    expect(decideOrderRisk(facts(), order({ amount: '1' }))).toMatchObject({
+      allowed: false,
+      limit: 'maxOrderNotionalBySymbol',
+    })
   })
 
   it('values exactly, with no float drift', () => {
@@ -97,7 +108,8 @@ describe('decideOrderRisk: exposure per venue and asset', () => {
     expect(decision).toEqual({
       allowed: false,
       limit: 'maxExposure',
-      message: 'buy 0.5 BTC/USDT on binance: net BTC position on binance would be 2.3 (now 1.8), beyond maxExposure 2 BTC',
+      message:
+        'buy 0.5 BTC/USDT on binance: net BTC position on binance would be 2.3 (now 1.8), beyond maxExposure 2 BTC',
     })
   })
 
@@ -125,7 +137,10 @@ describe('decideOrderRisk: exposure per venue and asset', () => {
 
   it('refuses an order that flips a position to a larger one on the other side', () => {
     // 1 long, sell 3.5: 1 - 3.5 = -2.5, larger than the 1 held and beyond the ceiling of 2
-    const decision = decideOrderRisk(facts({ netPosition: '1', valuationPrice: '10' }), order({ side: 'sell', amount: '3.5' }))
+    const decision = decideOrderRisk(
+      facts({ netPosition: '1', valuationPrice: '10' }),
+      order({ side: 'sell', amount: '3.5' })
+    )
     expect(decision).toMatchObject({ allowed: false, limit: 'maxExposure' })
   })
 
@@ -140,7 +155,10 @@ describe('decideOrderRisk: exposure per venue and asset', () => {
 
   it('has no ceiling for an asset without a key', () => {
     expect(exposureCeiling(limits, 'binance', 'ETH')).toBeUndefined()
-    const decision = decideOrderRisk(facts({ netPosition: '1000', valuationPrice: '10' }), order({ symbol: 'ETH/USDT', amount: '100' }))
+    const decision = decideOrderRisk(
+      facts({ netPosition: '1000', valuationPrice: '10' }),
+      order({ symbol: 'ETH/USDT', amount: '100' })
+    )
     expect(decision).toEqual({ allowed: true })
   })
 
@@ -178,7 +196,10 @@ describe('decideOrderRisk: trading state', () => {
   })
 
   it('REDUCING refuses a spot sell above the free balance', () => {
-    const decision = decideOrderRisk(facts({ state: 'REDUCING', stateReason: 'desk', heldAtVenue: '0.4' }), order({ side: 'sell' }))
+    const decision = decideOrderRisk(
+      facts({ state: 'REDUCING', stateReason: 'desk', heldAtVenue: '0.4' }),
+      order({ side: 'sell' })
+    )
     expect(decision).toEqual({
       allowed: false,
       limit: 'tradingState',
@@ -199,29 +220,45 @@ describe('decideOrderRisk: trading state', () => {
 
   it('REDUCING lets a futures sell reduce a long, and a buy reduce a short, up to the position size', () => {
     const futures = { symbol: 'BTC/USDT:USDT' }
-    expect(decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '0.5' }), order({ ...futures, side: 'sell' }))).toEqual({ allowed: true })
-    expect(decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '-0.5' }), order({ ...futures, side: 'buy' }))).toEqual({ allowed: true })
+    expect(
+      decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '0.5' }), order({ ...futures, side: 'sell' }))
+    ).toEqual({ allowed: true })
+    expect(
+      decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '-0.5' }), order({ ...futures, side: 'buy' }))
+    ).toEqual({ allowed: true })
   })
 
   it('REDUCING refuses a futures order that adds to the position or goes beyond it', () => {
     const futures = { symbol: 'BTC/USDT:USDT' }
     // a buy on a long, a sell on a short: adds
-    expect(decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '0.5' }), order({ ...futures, side: 'buy' }))).toMatchObject({ allowed: false, limit: 'tradingState' })
-    expect(decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '-0.5' }), order({ ...futures, side: 'sell' }))).toMatchObject({ allowed: false, limit: 'tradingState' })
+    expect(
+      decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '0.5' }), order({ ...futures, side: 'buy' }))
+    ).toMatchObject({ allowed: false, limit: 'tradingState' })
+    expect(
+      decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '-0.5' }), order({ ...futures, side: 'sell' }))
+    ).toMatchObject({ allowed: false, limit: 'tradingState' })
     // a sell of 0.5 against a 0.4 long would flip it short
-    expect(decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '0.4' }), order({ ...futures, side: 'sell' }))).toMatchObject({ allowed: false, limit: 'tradingState' })
+    expect(
+      decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '0.4' }), order({ ...futures, side: 'sell' }))
+    ).toMatchObject({ allowed: false, limit: 'tradingState' })
     // flat: nothing to reduce
-    expect(decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '0' }), order({ ...futures, side: 'sell' }))).toMatchObject({ allowed: false, limit: 'tradingState' })
+    expect(
+      decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '0' }), order({ ...futures, side: 'sell' }))
+    ).toMatchObject({ allowed: false, limit: 'tradingState' })
   })
 
   it('REDUCING still holds a reducing order to the other limits', () => {
-    const decision = decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '5' }), order({ side: 'sell', amount: '2' }))
+    const decision = decideOrderRisk(
+      facts({ state: 'REDUCING', heldAtVenue: '5' }),
+      order({ side: 'sell', amount: '2' })
+    )
     expect(decision).toMatchObject({ allowed: false, limit: 'maxOrderNotionalBySymbol' })
   })
 })
 
 describe('decideOrderRisk: an arbitrage unwind (reducing: true)', () => {
-  const unwind = (over: Partial<RiskCheckInput['request']> = {}) => order({ type: 'market', price: undefined, ...over }, { reducing: true })
+  const unwind = (over: Partial<RiskCheckInput['request']> = {}) =>
+    order({ type: 'market', price: undefined, ...over }, { reducing: true })
 
   it('passes notional, exposure and rate, and needs no price', () => {
     const broken = facts({ valuationPrice: undefined, netPosition: '100', slotReserved: false, sentLastMinute: 99 })
@@ -230,7 +267,9 @@ describe('decideOrderRisk: an arbitrage unwind (reducing: true)', () => {
   })
 
   it('passes under REDUCING even when the venue shows nothing held', () => {
-    expect(decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '0' }), unwind({ side: 'buy' }))).toEqual({ allowed: true })
+    expect(decideOrderRisk(facts({ state: 'REDUCING', heldAtVenue: '0' }), unwind({ side: 'buy' }))).toEqual({
+      allowed: true,
+    })
   })
 
   it('is refused under HALTED: nothing is sent', () => {

@@ -75,7 +75,15 @@ it('writes JSON request, audit and placement lines that name the token and the w
   const apiLines = jsonLines(api.stdout(), /^api ready: /)
   const mine = apiLines.filter((line) => line.requestId === 'e2e-logs-1')
   expect(mine.map((line) => line.audit ?? line.msg)).toEqual(['intent', 'outcome', 'request'])
-  expect(mine[0]).toMatchObject({ role: 'api', tokenName: 'default', workflowId, exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', amount: '0.001' })
+  expect(mine[0]).toMatchObject({
+    role: 'api',
+    tokenName: 'default',
+    workflowId,
+    exchange: 'binance',
+    symbol: 'BTC/USDT',
+    side: 'buy',
+    amount: '0.001',
+  })
   expect(mine[1]).toMatchObject({ tokenName: 'default', workflowId, outcome: expect.any(String), status: 201 })
   expect(mine[2]).toMatchObject({ method: 'POST', path: '/api/orders', status: 201, tokenName: 'default', workflowId })
   expect(typeof mine[2].durationMs).toBe('number')
@@ -84,8 +92,16 @@ it('writes JSON request, audit and placement lines that name the token and the w
   const workerLines = jsonLines(worker.stdout(), /^worker ready: /)
   const placement = workerLines.filter((line) => line.workflowId === workflowId && line.audit)
   expect(placement.map((line) => line.audit)).toEqual(['placement', 'placement_outcome'])
-  expect(placement[0]).toMatchObject({ role: 'worker', exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', amount: '0.001', activityType: 'placeOrder' })
+  expect(placement[0]).toMatchObject({
+    role: 'worker',
+    exchange: 'binance',
+    symbol: 'BTC/USDT',
+    side: 'buy',
+    amount: '0.001',
+    activityType: 'placeOrder',
+  })
   expect(placement[1]).toMatchObject({ status: expect.any(String), exchangeOrderId: expect.any(String) })
 
-  for (const output of [api.stdout(), api.stderr(), worker.stdout(), worker.stderr()]) expect(output).not.toContain(TOKEN)
+  for (const output of [api.stdout(), api.stderr(), worker.stdout(), worker.stderr()])
+    expect(output).not.toContain(TOKEN)
 })

@@ -79,12 +79,16 @@ it('npm start answers its venue calls, the ledger and the worker runtime on one 
   await placeOrder(apiUrl)
 
   const workflow = { task_queue: taskQueue, workflow_type: 'placeOrderWorkflow' }
-  await expect.poll(async () => sumOf(await scrape(metricsUrl!), 'temporal_workflow_completed', workflow), { timeout: 20_000 }).toBe(1)
+  await expect
+    .poll(async () => sumOf(await scrape(metricsUrl!), 'temporal_workflow_completed', workflow), { timeout: 20_000 })
+    .toBe(1)
   const samples = await scrape(metricsUrl!)
   expect(sumOf(samples, 'gateway_venue_call_successes_total', placement)).toBe(1)
   expect(sumOf(samples, 'gateway_ledger_orders', { exchange: 'binance', status: 'closed' })).toBe(1)
   expect(sumOf(samples, 'gateway_executions', { strategy: 'order', status: 'completed' })).toBe(1)
-  expect(sumOf(samples, 'temporal_activity_execution_latency_count', { task_queue: taskQueue, activity_type: 'placeOrder' })).toBe(1)
+  expect(
+    sumOf(samples, 'temporal_activity_execution_latency_count', { task_queue: taskQueue, activity_type: 'placeOrder' })
+  ).toBe(1)
   expect(sumOf(samples, 'gateway_process_resident_memory_bytes')).toBeGreaterThan(0)
 
   platform.child.kill('SIGTERM')
@@ -95,7 +99,9 @@ it('a worker serves its own /metrics on WORKER_METRICS_PORT, the API the ledger 
   const { env, taskQueue } = environment('metrics-roles', { WORKER_METRICS_PORT: '0', GATEWAY_API_TOKEN: TOKEN })
   const worker = role('bin/worker-main.ts', env)
   const api = role('bin/api-main.ts', env)
-  const [, workerMetricsUrl] = await worker.waitFor(/metrics at (http:\/\/127\.0\.0\.1:\d+\/metrics)/, { timeoutMs: 120_000 })
+  const [, workerMetricsUrl] = await worker.waitFor(/metrics at (http:\/\/127\.0\.0\.1:\d+\/metrics)/, {
+    timeoutMs: 120_000,
+  })
   await worker.waitFor(/^worker ready: /m, { timeoutMs: 120_000 })
   const [, apiUrl] = await api.waitFor(/^api ready: (\S+) \(pid \d+\)$/m, { timeoutMs: 120_000 })
   const auth = { Authorization: `Bearer ${TOKEN}` }
@@ -103,7 +109,11 @@ it('a worker serves its own /metrics on WORKER_METRICS_PORT, the API the ledger 
 
   // The worker: the placement it sent, and its runtime's figures for its task queue.
   const workflow = { task_queue: taskQueue, workflow_type: 'placeOrderWorkflow' }
-  await expect.poll(async () => sumOf(await scrape(workerMetricsUrl!), 'temporal_workflow_completed', workflow), { timeout: 20_000 }).toBe(1)
+  await expect
+    .poll(async () => sumOf(await scrape(workerMetricsUrl!), 'temporal_workflow_completed', workflow), {
+      timeout: 20_000,
+    })
+    .toBe(1)
   const fromWorker = await scrape(workerMetricsUrl!)
   expect(sumOf(fromWorker, 'gateway_venue_call_successes_total', placement)).toBe(1)
   expect(sumOf(fromWorker, 'temporal_worker_task_slots_available', { task_queue: taskQueue })).toBeGreaterThan(0)

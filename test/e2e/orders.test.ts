@@ -14,8 +14,14 @@ let stack: TestStack
 beforeAll(async () => {
   stack = await startTestStack({ exchanges: ['binance'], riskLimits: VENUE_REFUSAL_LIMITS })
   await stack.sim.control.setBook('binance', 'BTC/USDT', {
-    bids: [['64000', '2'], ['63990', '5']],
-    asks: [['64010', '1'], ['64020', '5']],
+    bids: [
+      ['64000', '2'],
+      ['63990', '5'],
+    ],
+    asks: [
+      ['64010', '1'],
+      ['64020', '5'],
+    ],
   })
 })
 afterAll(async () => stack?.close())
@@ -32,7 +38,13 @@ describe('POST /api/orders', () => {
     expect(response.status).toBe(201)
     const { workflowId, order, clientOrderId } = response.body
     expect(response.body.outcome).toBe('placed')
-    expect(order).toMatchObject({ exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', status: 'closed', filled: '0.5' })
+    expect(order).toMatchObject({
+      exchange: 'binance',
+      symbol: 'BTC/USDT',
+      side: 'buy',
+      status: 'closed',
+      filled: '0.5',
+    })
     expect(order.average).toBe('64010')
     expect(order.clientOrderId).toBe(clientOrderId)
     expect(order.fee).toMatchObject({ currency: expect.any(String) })
@@ -93,7 +105,9 @@ describe('POST /api/orders', () => {
       [{ exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '1', extra: 1 }, ''],
     ]
     for (const [body, field] of cases) {
-      const response = await stack.request('POST', '/api/orders', body, { 'Idempotency-Key': `bad-${field || 'extra'}` })
+      const response = await stack.request('POST', '/api/orders', body, {
+        'Idempotency-Key': `bad-${field || 'extra'}`,
+      })
       expect(response.status, JSON.stringify(body)).toBe(400)
       expect(response.body.error.code).toBe('validation_error')
       if (field) expect(response.body.error.field).toBe(field)
@@ -124,7 +138,14 @@ describe('POST /api/orders', () => {
   })
 
   it('refuses a client order id that another order already used, and sends nothing', async () => {
-    const body = { exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '0.01', clientOrderId: 'my-reused-id' }
+    const body = {
+      exchange: 'binance',
+      symbol: 'BTC/USDT',
+      side: 'buy',
+      type: 'market',
+      amount: '0.01',
+      clientOrderId: 'my-reused-id',
+    }
     const first = await stack.request('POST', '/api/orders', body, { 'Idempotency-Key': 'reuse-1' })
     expect(first.status).toBe(201)
     const second = await stack.request('POST', '/api/orders', body, { 'Idempotency-Key': 'reuse-2' })

@@ -56,9 +56,20 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
 
 it('keeps the trading state and the limits across a restart of npm start', async () => {
   const first = await startPlatform()
-  expect((await call('PUT', '/api/risk/limits', { maxOrderNotional: '2500', maxOrderNotionalBySymbol: { 'ETH/USDT': '900' } })).status).toBe(200)
-  expect((await call('PUT', '/api/trading-state', { state: 'REDUCING', reason: 'before the restart' })).status).toBe(200)
-  expect((await call('PUT', '/api/trading-state', { state: 'HALTED', reason: 'kraken incident', exchange: 'kraken' })).status).toBe(200)
+  expect(
+    (
+      await call('PUT', '/api/risk/limits', {
+        maxOrderNotional: '2500',
+        maxOrderNotionalBySymbol: { 'ETH/USDT': '900' },
+      })
+    ).status
+  ).toBe(200)
+  expect((await call('PUT', '/api/trading-state', { state: 'REDUCING', reason: 'before the restart' })).status).toBe(
+    200
+  )
+  expect(
+    (await call('PUT', '/api/trading-state', { state: 'HALTED', reason: 'kraken incident', exchange: 'kraken' })).status
+  ).toBe(200)
   first.child.kill('SIGTERM')
   expect((await first.exited).code).toBe(0)
 
@@ -70,7 +81,13 @@ it('keeps the trading state and the limits across a restart of npm start', async
   expect(states).toMatch(/before the restart/)
   expect(states).toMatch(/kraken incident/)
   // the restored state bounds the next order: a buy is not a reduction
-  const buy = await call('POST', '/api/orders', { exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '0.01' })
+  const buy = await call('POST', '/api/orders', {
+    exchange: 'binance',
+    symbol: 'BTC/USDT',
+    side: 'buy',
+    type: 'market',
+    amount: '0.01',
+  })
   expect(buy.status).toBe(422)
   expect(buy.body.error.code).toBe('risk_rejected')
 })

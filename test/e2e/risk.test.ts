@@ -40,7 +40,8 @@ async function setLimits(limits: Record<string, unknown>) {
   return response.body
 }
 
-const venueOrderCount = async (exchange: 'binance' | 'kraken') => (await stack.sim.control.receivedOrders(exchange)).length
+const venueOrderCount = async (exchange: 'binance' | 'kraken') =>
+  (await stack.sim.control.receivedOrders(exchange)).length
 
 describe('pre-trade risk limits and the trading state', () => {
   beforeEach(async () => {
@@ -111,7 +112,11 @@ describe('pre-trade risk limits and the trading state', () => {
       expect(first.status).toBe(201)
       const used = (await exposure()).used as string
       expect(abs(used)).toBe(add(abs(now), '0.1'))
-      const beyond = await stack.request('POST', '/api/orders', marketOrder(cmp(used, '0') < 0 ? 'sell' : 'buy', '0.15'))
+      const beyond = await stack.request(
+        'POST',
+        '/api/orders',
+        marketOrder(cmp(used, '0') < 0 ? 'sell' : 'buy', '0.15')
+      )
       expect(beyond.status).toBe(422)
       expect(beyond.body.error.message).toMatch(/beyond maxExposure/)
       expect(await venueOrderCount('binance')).toBe(sentBefore + 1)
@@ -227,7 +232,9 @@ describe('pre-trade risk limits and the trading state', () => {
         const state = (await stack.request('GET', `/api/arbitrage/monitor/${monitorId}`)).body.state
         return state?.automationBlocked ? state : undefined
       })
-      expect(view.automationBlocked).toMatch(/1 automatic executions in the last hour, at maxAutoExecutionsPerMonitorPerHour 1/)
+      expect(view.automationBlocked).toMatch(
+        /1 automatic executions in the last hour, at maxAutoExecutionsPerMonitorPerHour 1/
+      )
       expect(view.executions).toBe(1)
       expect(view.opportunities['BTC/USDT'].length).toBeGreaterThan(0)
     } finally {
@@ -243,7 +250,16 @@ describe('pre-trade risk limits and the trading state', () => {
     const handle = await stack.client.workflow.start('arbitrageWorkflow', {
       taskQueue: stack.taskQueue,
       workflowId: `arb-held-${Date.now()}`,
-      args: [{ symbol: 'BTC/USDT', buyExchange: 'binance', sellExchange: 'kraken', amount: '12', minProfitPct: 0.1, reconcileGraceMs: 500 }],
+      args: [
+        {
+          symbol: 'BTC/USDT',
+          buyExchange: 'binance',
+          sellExchange: 'kraken',
+          amount: '12',
+          minProfitPct: 0.1,
+          reconcileGraceMs: 500,
+        },
+      ],
     })
     // halt as soon as the buy leg has filled: the sell leg is refused by kraken, the unwind must wait
     await waitFor('the bought leg', async () => {

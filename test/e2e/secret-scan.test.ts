@@ -67,14 +67,22 @@ beforeAll(async () => {
   // Everything the console gets (a library's warning, a stray console.error) is a log line too.
   for (const method of consoleMethods) {
     console[method] = (...args: unknown[]) => {
-      logLines.push(args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.stack}` : safeJson(a))).join(' '))
+      logLines.push(
+        args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.stack}` : safeJson(a))).join(' ')
+      )
       originalConsole[method]!(...args)
     }
   }
   sim = await startTestSimulator({
     extraCredentials: {
       binance: [{ apiKey: SECRETS.BINANCE_API_KEY, secret: SECRETS.BINANCE_SECRET_KEY }],
-      coinbase: [{ apiKey: SECRETS.COINBASE_API_KEY, secret: SECRETS.COINBASE_SECRET_KEY, passphrase: SECRETS.COINBASE_PASSPHRASE }],
+      coinbase: [
+        {
+          apiKey: SECRETS.COINBASE_API_KEY,
+          secret: SECRETS.COINBASE_SECRET_KEY,
+          passphrase: SECRETS.COINBASE_PASSPHRASE,
+        },
+      ],
       // Kraken knows the key with another secret: every signed Kraken call is refused (a wrong secret).
       kraken: [{ apiKey: SECRETS.KRAKEN_API_KEY, secret: base64Secret() }],
     },
@@ -168,8 +176,14 @@ const order = (exchange: string, extra: Record<string, unknown> = {}) => ({
 
 /** A secret as it may have been written: plain, base64, base64url, URL-encoded, and a base64 secret's bytes as hex. */
 function writtenForms(value: string): string[] {
-  const forms = new Set([value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url'), encodeURIComponent(value)])
-  if (/^[A-Za-z0-9+/]+={0,2}$/.test(value) && value.length % 4 === 0) forms.add(Buffer.from(value, 'base64').toString('hex'))
+  const forms = new Set([
+    value,
+    Buffer.from(value).toString('base64'),
+    Buffer.from(value).toString('base64url'),
+    encodeURIComponent(value),
+  ])
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(value) && value.length % 4 === 0)
+    forms.add(Buffer.from(value, 'base64').toString('hex'))
   // base64 of a value is only matched whole up to its last complete group: drop the padding.
   return [...new Set([...forms].map((f) => f.replace(/=+$/, '')))].filter((f) => f.length >= 12)
 }
@@ -238,7 +252,8 @@ it('leaves no secret in logs, histories, database rows, API answers or /metrics,
   await call('GET', '/api/risk')
   const { body: list } = await call('GET', '/api/executions?limit=200')
   for (const execution of list.executions as { id: string }[]) await call('GET', `/api/executions/${execution.id}`)
-  for (const id of [binance, coinbase, kraken].map((r) => r.body.workflowId as string)) await call('GET', `/api/orders/${id}`)
+  for (const id of [binance, coinbase, kraken].map((r) => r.body.workflowId as string))
+    await call('GET', `/api/orders/${id}`)
   await call('GET', `/api/orders/failover/${failover.body.workflowId}`)
   // A wrong token is refused without echoing anything.
   await call('GET', '/api/risk', undefined, { Authorization: `Bearer ${SECRETS.GATEWAY_API_TOKEN}x` })
@@ -246,13 +261,16 @@ it('leaves no secret in logs, histories, database rows, API answers or /metrics,
 
   // Every workflow of this task queue (visibility is eventually consistent: wait until the list stops growing).
   const ids = new Set<string>()
-  for (let stable = 0; stable < 3; ) {
+  for (let stable = 0; stable < 3;) {
     const before = ids.size
-    for await (const workflow of client.workflow.list({ query: `TaskQueue = '${taskQueue}'` })) ids.add(workflow.workflowId)
+    for await (const workflow of client.workflow.list({ query: `TaskQueue = '${taskQueue}'` }))
+      ids.add(workflow.workflowId)
     stable = ids.size === before && ids.size > 0 ? stable + 1 : 0
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  const histories = await Promise.all([...ids].map(async (id) => ({ id, history: await client.workflow.getHandle(id).fetchHistory() })))
+  const histories = await Promise.all(
+    [...ids].map(async (id) => ({ id, history: await client.workflow.getHandle(id).fetchHistory() }))
+  )
 
   // Every row of every table, read through a connection of its own.
   const sqlite = new Database(join(dir, 'gateway.db'), { readonly: true })
@@ -263,12 +281,15 @@ it('leaves no secret in logs, histories, database rows, API answers or /metrics,
   const sources: { where: string; text: string }[] = [
     ...logLines.map((text, i) => ({ where: `log line ${i}`, text })),
     ...histories.flatMap(({ id, history }) => strings(history).map((text) => ({ where: `history of ${id}`, text }))),
-    ...rows.flatMap(({ name, rows }) => rows.flatMap((row) => strings(row).map((text) => ({ where: `table ${name}`, text })))),
+    ...rows.flatMap(({ name, rows }) =>
+      rows.flatMap((row) => strings(row).map((text) => ({ where: `table ${name}`, text })))
+    ),
     ...responses.map(({ request, status, text }) => ({ where: `answer to ${request} (${status})`, text })),
   ]
   const hits = scan(sources)
   // The scan itself finds a secret in each form it looks for.
-  for (const form of writtenForms(SECRETS.KRAKEN_SECRET_KEY)) expect(scan([{ where: 'canary', text: `x${form}x` }]).length).toBeGreaterThan(0)
+  for (const form of writtenForms(SECRETS.KRAKEN_SECRET_KEY))
+    expect(scan([{ where: 'canary', text: `x${form}x` }]).length).toBeGreaterThan(0)
   const historyEvents = histories.reduce((n, { history }) => n + (history.events?.length ?? 0), 0)
   const rowCount = rows.reduce((n, t) => n + t.rows.length, 0)
   console.info(

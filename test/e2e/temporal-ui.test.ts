@@ -14,7 +14,15 @@ beforeAll(async () => {
   stack = await startTestStack({ exchanges: ['binance', 'kraken'] })
   browser = await chromium.launch({
     executablePath: provisioned.path,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 })
 afterAll(async () => {

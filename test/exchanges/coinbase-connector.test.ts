@@ -13,7 +13,7 @@ let sim: TestSimulator
 let connector: CoinbaseConnector
 
 beforeAll(async () => {
-  ({ sim, connector } = await openCoinbaseSession())
+  ;({ sim, connector } = await openCoinbaseSession())
   await sim.control.setBook('coinbase', 'BTC/USD', BTC_USD_BOOK)
 })
 
@@ -30,7 +30,13 @@ describe('coinbase connector: identity', () => {
 describe('coinbase connector: markets', () => {
   it('lists the spot products with steps and minimum notional as decimal strings', async () => {
     const markets = await connector.getMarkets()
-    expect(markets.map((market) => market.symbol).sort()).toEqual(['BTC/USD', 'BTC/USDT', 'ETH/USD', 'ETH/USDT', 'SOL/USD'])
+    expect(markets.map((market) => market.symbol).sort()).toEqual([
+      'BTC/USD',
+      'BTC/USDT',
+      'ETH/USD',
+      'ETH/USDT',
+      'SOL/USD',
+    ])
     expect(await connector.getMarket('BTC/USD')).toMatchObject({
       exchange: 'coinbase',
       base: 'BTC',

@@ -57,7 +57,9 @@ describe('coinbase connector errors: definitive', () => {
 
   it('maps unknown orders to OrderNotFoundError, by id and by client order id', async () => {
     await expect(connector.getOrder({ symbol: SYMBOL, id: randomUUID() })).rejects.toBeInstanceOf(OrderNotFoundError)
-    await expect(connector.getOrder({ symbol: SYMBOL, clientOrderId: 'nothing' })).rejects.toBeInstanceOf(OrderNotFoundError)
+    await expect(connector.getOrder({ symbol: SYMBOL, clientOrderId: 'nothing' })).rejects.toBeInstanceOf(
+      OrderNotFoundError
+    )
     await expect(connector.cancelOrder({ symbol: SYMBOL, id: randomUUID() })).rejects.toBeInstanceOf(OrderNotFoundError)
   })
 

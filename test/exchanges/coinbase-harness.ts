@@ -24,7 +24,15 @@ export function coinbaseAgainst(
   deps: ConnectorDeps = { rateLimitModel: ROOMY_MODEL }
 ): CoinbaseConnector {
   const { apiKey, secret, passphrase } = DEMO_CREDENTIALS.coinbase
-  const config = connectorConfig({ apiKey, secret, passphrase, baseUrl: sim.urls.coinbase, demo: true, maxRetries: 1, ...fields })
+  const config = connectorConfig({
+    apiKey,
+    secret,
+    passphrase,
+    baseUrl: sim.urls.coinbase,
+    demo: true,
+    maxRetries: 1,
+    ...fields,
+  })
   return createCoinbaseConnector(config, deps)
 }
 

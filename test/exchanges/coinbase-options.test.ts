@@ -39,12 +39,24 @@ describe('coinbase order options', () => {
 
   it.each([
     ['GTT without cancelAfter', { ...limit, timeInForce: 'GTT' as const }, 'GTT needs cancelAfter'],
-    ['an unknown cancelAfter', { ...limit, timeInForce: 'GTT' as const, cancelAfter: 'week' as 'day' }, 'cancelAfter week'],
+    [
+      'an unknown cancelAfter',
+      { ...limit, timeInForce: 'GTT' as const, cancelAfter: 'week' as 'day' },
+      'cancelAfter week',
+    ],
     ['cancelAfter without GTT', { ...limit, cancelAfter: 'min' as const }, 'GTT orders only'],
-    ['post-only with IOC', { ...limit, postOnly: true, timeInForce: 'IOC' as const }, 'post-only cannot be combined with IOC'],
+    [
+      'post-only with IOC',
+      { ...limit, postOnly: true, timeInForce: 'IOC' as const },
+      'post-only cannot be combined with IOC',
+    ],
     ['post-only with FOK', { ...limit, postOnly: true, timeInForce: 'FOK' as const }, 'with FOK'],
     ['an unknown time in force', { ...limit, timeInForce: 'DAY' as 'GTC' }, 'time in force DAY'],
-    ['a market order with a time in force', { ...limit, type: 'market' as const, timeInForce: 'IOC' as const }, 'market orders'],
+    [
+      'a market order with a time in force',
+      { ...limit, type: 'market' as const, timeInForce: 'IOC' as const },
+      'market orders',
+    ],
   ])('refuses %s', (_, request, message) => {
     expect(() => advancedOrderParams(request)).toThrow(InvalidOrderError)
     expect(() => advancedOrderParams(request)).toThrow(message)
@@ -64,6 +76,8 @@ describe('coinbase ccxt client', () => {
 
   it("selects Coinbase's public sandbox when asked and no base URL is set", () => {
     const client = createCoinbaseCcxt(connectorConfig({ sandbox: true }))
-    expect((client.urls['api'] as Record<string, string>)['private']).toBe('https://api-public.sandbox.exchange.coinbase.com')
+    expect((client.urls['api'] as Record<string, string>)['private']).toBe(
+      'https://api-public.sandbox.exchange.coinbase.com'
+    )
   })
 })

@@ -19,11 +19,12 @@ let sim: TestSimulator
 let connector: CoinbaseConnector
 
 beforeAll(async () => {
-  ({ sim, connector } = await openCoinbaseSession())
+  ;({ sim, connector } = await openCoinbaseSession())
 })
 
 beforeEach(async () => {
-  for (const order of await connector.getOpenOrders()) await connector.cancelOrder({ symbol: order.symbol, id: order.id })
+  for (const order of await connector.getOpenOrders())
+    await connector.cancelOrder({ symbol: order.symbol, id: order.id })
   await sim.control.setBook('coinbase', SYMBOL, ETH_USD_BOOK)
 })
 
@@ -34,9 +35,22 @@ const received = async () => (await sim.control.receivedOrders('coinbase')).leng
 describe('coinbase connector: client order ids', () => {
   it('maps a non-UUID client order id to a UUIDv5, reports it, and finds the order by either form', async () => {
     const callerId = `wf-${randomUUID()}-leg-0`
-    const order = await connector.placeOrder({ symbol: SYMBOL, side: 'buy', type: 'limit', amount: '0.5', price: '2900', clientOrderId: callerId })
+    const order = await connector.placeOrder({
+      symbol: SYMBOL,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.5',
+      price: '2900',
+      clientOrderId: callerId,
+    })
     const uuid = coinbaseClientOrderId(callerId)
-    expect(order).toMatchObject({ exchange: 'coinbase', clientOrderId: uuid, status: 'open', amount: '0.5', price: '2900' })
+    expect(order).toMatchObject({
+      exchange: 'coinbase',
+      clientOrderId: uuid,
+      status: 'open',
+      amount: '0.5',
+      price: '2900',
+    })
     const [sent] = await sim.control.receivedOrders('coinbase', { clientOrderId: uuid })
     expect(sent?.amount).toBe('0.5')
 
@@ -50,7 +64,13 @@ describe('coinbase connector: client order ids', () => {
   })
 
   it('generates a UUID client order id when the caller gives none', async () => {
-    const order = await connector.placeOrder({ symbol: SYMBOL, side: 'sell', type: 'limit', amount: '0.1', price: '3100' })
+    const order = await connector.placeOrder({
+      symbol: SYMBOL,
+      side: 'sell',
+      type: 'limit',
+      amount: '0.1',
+      price: '3100',
+    })
     expect(order.clientOrderId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
@@ -91,7 +111,12 @@ describe('coinbase connector: execution', () => {
   it('rounds amount down to the step and a buy price down to the tick before sending', async () => {
     const clientOrderId = randomUUID()
     const order = await connector.placeOrder({
-      symbol: SYMBOL, side: 'buy', type: 'limit', amount: '0.123456789', price: '2900.129', clientOrderId,
+      symbol: SYMBOL,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.123456789',
+      price: '2900.129',
+      clientOrderId,
     })
     expect(order).toMatchObject({ amount: '0.12345678', price: '2900.12' })
     const [sent] = await sim.control.receivedOrders('coinbase', { clientOrderId })
@@ -113,22 +138,56 @@ describe('coinbase connector: execution', () => {
 
 describe('coinbase connector: advanced orders', () => {
   it('rests a post-only order and refuses one that would cross', async () => {
-    const resting = await connector.placeAdvancedOrder({ symbol: SYMBOL, side: 'buy', type: 'limit', amount: '0.1', price: '2999', postOnly: true })
+    const resting = await connector.placeAdvancedOrder({
+      symbol: SYMBOL,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.1',
+      price: '2999',
+      postOnly: true,
+    })
     expect(resting).toMatchObject({ status: 'open', postOnly: true })
-    const crossing = connector.placeAdvancedOrder({ symbol: SYMBOL, side: 'buy', type: 'limit', amount: '0.1', price: '3001', postOnly: true })
+    const crossing = connector.placeAdvancedOrder({
+      symbol: SYMBOL,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.1',
+      price: '3001',
+      postOnly: true,
+    })
     await expect(crossing).rejects.toThrow(InvalidOrderError)
   })
 
   it('fills an IOC order partly and cancels the rest; cancels an FOK order that cannot fill', async () => {
-    const ioc = await connector.placeAdvancedOrder({ symbol: SYMBOL, side: 'buy', type: 'limit', amount: '1', price: '3001', timeInForce: 'IOC' })
+    const ioc = await connector.placeAdvancedOrder({
+      symbol: SYMBOL,
+      side: 'buy',
+      type: 'limit',
+      amount: '1',
+      price: '3001',
+      timeInForce: 'IOC',
+    })
     expect(ioc).toMatchObject({ status: 'canceled', filled: '0.5', remaining: '0.5', timeInForce: 'IOC' })
-    const fok = await connector.placeAdvancedOrder({ symbol: SYMBOL, side: 'buy', type: 'limit', amount: '3', price: '3002', timeInForce: 'FOK' })
+    const fok = await connector.placeAdvancedOrder({
+      symbol: SYMBOL,
+      side: 'buy',
+      type: 'limit',
+      amount: '3',
+      price: '3002',
+      timeInForce: 'FOK',
+    })
     expect(fok).toMatchObject({ status: 'canceled', filled: '0' })
   })
 
   it('places GTT with cancelAfter', async () => {
     const gtt = await connector.placeAdvancedOrder({
-      symbol: SYMBOL, side: 'sell', type: 'limit', amount: '0.1', price: '3200', timeInForce: 'GTT', cancelAfter: 'hour',
+      symbol: SYMBOL,
+      side: 'sell',
+      type: 'limit',
+      amount: '0.1',
+      price: '3200',
+      timeInForce: 'GTT',
+      cancelAfter: 'hour',
     })
     expect(gtt).toMatchObject({ status: 'open', timeInForce: 'GTT' })
     const [sent] = await sim.control.receivedOrders('coinbase', { clientOrderId: gtt.clientOrderId })
@@ -139,7 +198,9 @@ describe('coinbase connector: advanced orders', () => {
     const before = await received()
     const base = { symbol: SYMBOL, side: 'buy' as const, type: 'limit' as const, amount: '0.1', price: '2900' }
     await expect(connector.placeAdvancedOrder({ ...base, timeInForce: 'GTT' })).rejects.toThrow('GTT needs cancelAfter')
-    await expect(connector.placeAdvancedOrder({ ...base, timeInForce: 'FOK', postOnly: true })).rejects.toThrow(InvalidOrderError)
+    await expect(connector.placeAdvancedOrder({ ...base, timeInForce: 'FOK', postOnly: true })).rejects.toThrow(
+      InvalidOrderError
+    )
     await expect(connector.placeOrder({ ...base, timeInForce: 'GTT' })).rejects.toThrow(InvalidOrderError)
     expect(await received()).toBe(before)
   })

@@ -88,7 +88,8 @@ describe.each(VENUES)('$id connector', ({ id, symbol, quote, deps }) => {
     const markets = await connector.getMarkets()
     const market = markets.find((m) => m.symbol === symbol)
     expect(market).toMatchObject({ exchange: id, symbol, base: 'BTC', quote, type: 'spot', active: true })
-    for (const field of ['amountStep', 'priceStep', 'makerFee', 'takerFee'] as const) expect(market![field]).toMatch(DECIMAL)
+    for (const field of ['amountStep', 'priceStep', 'makerFee', 'takerFee'] as const)
+      expect(market![field]).toMatch(DECIMAL)
     expect(await connector.getMarket(symbol)).toEqual(market)
     // the account's fee tier where the venue publishes one (Coinbase /fees), else the market's
     const fees = await connector.getTradingFees(symbol)
@@ -117,7 +118,8 @@ describe.each(VENUES)('$id connector', ({ id, symbol, quote, deps }) => {
     const trades = await connector.getRecentTrades(symbol, 5)
     expect(trades.length).toBeGreaterThan(0)
     expect(trades.length).toBeLessThanOrEqual(5)
-    for (const t of trades) expect([t.price, t.amount]).toEqual([expect.stringMatching(DECIMAL), expect.stringMatching(DECIMAL)])
+    for (const t of trades)
+      expect([t.price, t.amount]).toEqual([expect.stringMatching(DECIMAL), expect.stringMatching(DECIMAL)])
     const klines = await connector.getKlines(symbol, '1h', undefined, 5)
     expect(klines.length).toBeGreaterThan(0)
     for (const k of klines) expect(cmp(k.high, k.low)).toBeGreaterThanOrEqual(0)
@@ -134,11 +136,23 @@ describe.each(VENUES)('$id connector', ({ id, symbol, quote, deps }) => {
     const { price, amount } = await restingBuy()
     const clientOrderId = randomUUID()
     const placed = await connector.placeOrder({ symbol, side: 'buy', type: 'limit', amount, price, clientOrderId })
-    expect(placed).toMatchObject({ exchange: id, clientOrderId, symbol, side: 'buy', status: 'open', amount, filled: '0' })
+    expect(placed).toMatchObject({
+      exchange: id,
+      clientOrderId,
+      symbol,
+      side: 'buy',
+      status: 'open',
+      amount,
+      filled: '0',
+    })
     expect(cmp(placed.price!, price)).toBe(0)
     expect(received().filter((o) => o.clientOrderId === clientOrderId)).toHaveLength(1)
 
-    expect(await connector.getOrder({ symbol, id: placed.id })).toMatchObject({ id: placed.id, clientOrderId, status: 'open' })
+    expect(await connector.getOrder({ symbol, id: placed.id })).toMatchObject({
+      id: placed.id,
+      clientOrderId,
+      status: 'open',
+    })
     expect(await connector.getOrder({ symbol, clientOrderId })).toMatchObject({ id: placed.id, clientOrderId })
     expect(await connector.findOrder({ symbol, clientOrderId })).toMatchObject({ id: placed.id })
     expect((await connector.getOpenOrders(symbol)).map((o) => o.id)).toContain(placed.id)
@@ -165,7 +179,14 @@ describe.each(VENUES)('$id connector', ({ id, symbol, quote, deps }) => {
     const { price } = await restingBuy()
     const before = received().length
     await expect(
-      connector.placeOrder({ symbol, side: 'buy', type: 'limit', amount: '0.0000000001', price, clientOrderId: randomUUID() })
+      connector.placeOrder({
+        symbol,
+        side: 'buy',
+        type: 'limit',
+        amount: '0.0000000001',
+        price,
+        clientOrderId: randomUUID(),
+      })
     ).rejects.toThrow(InvalidOrderError)
     expect(received().length).toBe(before)
   })

@@ -57,11 +57,21 @@ describe('a second placement under a client order id in use', () => {
   it('kraken conditional orders go the same way', async () => {
     const clientOrderId = randomUUID()
     await kraken.placeConditionalOrder({
-      symbol: 'BTC/USD', side: 'sell', type: 'stop-loss', amount: '0.01', triggerPrice: '40000', clientOrderId,
+      symbol: 'BTC/USD',
+      side: 'sell',
+      type: 'stop-loss',
+      amount: '0.01',
+      triggerPrice: '40000',
+      clientOrderId,
     })
     const err = await refusalOf(
       kraken.placeConditionalOrder({
-        symbol: 'BTC/USD', side: 'sell', type: 'stop-loss', amount: '0.01', triggerPrice: '40000', clientOrderId,
+        symbol: 'BTC/USD',
+        side: 'sell',
+        type: 'stop-loss',
+        amount: '0.01',
+        triggerPrice: '40000',
+        clientOrderId,
       })
     )
     expect(err).toBeInstanceOf(DuplicateClientOrderIdError)

@@ -11,7 +11,12 @@ import {
   retryAfterMs,
   toExchangeError,
 } from '../../exchanges/error-mapping.js'
-import { DuplicateClientOrderIdError, InvalidOrderError, OrderOutcomeUnknownError, RateLimitError } from '../../exchanges/errors.js'
+import {
+  DuplicateClientOrderIdError,
+  InvalidOrderError,
+  OrderOutcomeUnknownError,
+  RateLimitError,
+} from '../../exchanges/errors.js'
 
 /** ccxt class -> [our class for a read, our class for a sent placement]. */
 const EXPECTED: Record<string, [string, string]> = {
@@ -94,7 +99,12 @@ describe('toExchangeError', () => {
     ['coinbase', new ccxt.ExchangeError('coinbaseexchange {"message":"duplicate client_oid"}')],
     ['ccxt DuplicateOrderId', new ccxt.DuplicateOrderId('duplicate')],
   ])('maps a duplicate client order id answer (%s) on placement to DuplicateClientOrderIdError', (_, err) => {
-    const mapped = toExchangeError(err, { exchange: 'binance', operation: 'placeOrder', clientOrderId: 'cid-9', sent: true })
+    const mapped = toExchangeError(err, {
+      exchange: 'binance',
+      operation: 'placeOrder',
+      clientOrderId: 'cid-9',
+      sent: true,
+    })
     expect(mapped).toBeInstanceOf(DuplicateClientOrderIdError)
     expect((mapped as DuplicateClientOrderIdError).clientOrderId).toBe('cid-9')
     expect(mapped.retryable).toBe(false)
@@ -111,9 +121,12 @@ describe('toExchangeError', () => {
       expect(mapped.name).toBe('UnknownSymbolError')
       expect(mapped).toBeInstanceOf(InvalidOrderError)
     }
-    expect(toExchangeError(new ccxt.InvalidOrder('coinbaseexchange {"message":"Invalid price"}'), { exchange: 'coinbase', operation: 'x' }).name).toBe(
-      'InvalidOrderError'
-    )
+    expect(
+      toExchangeError(new ccxt.InvalidOrder('coinbaseexchange {"message":"Invalid price"}'), {
+        exchange: 'coinbase',
+        operation: 'x',
+      }).name
+    ).toBe('InvalidOrderError')
   })
 
   it('treats a timeout before the placement was sent as unavailable, not unknown', () => {

@@ -20,7 +20,7 @@ let kraken: KrakenConnector
 const received = () => sim.engines.kraken.receivedOrders()
 
 beforeAll(async () => {
-  ({ sim, kraken } = await openKrakenSession())
+  ;({ sim, kraken } = await openKrakenSession())
 })
 afterAll(() => closeKrakenSession({ sim, kraken }))
 beforeEach(async () => {
@@ -61,8 +61,14 @@ describe('market data', () => {
   it('returns the pinned book, to the requested depth', async () => {
     const book = await kraken.getOrderBook('BTC/USD', 2)
     expect(book).toMatchObject({ exchange: 'kraken', symbol: 'BTC/USD' })
-    expect(book.bids).toEqual([['63990', '0.5'], ['63980', '1']])
-    expect(book.asks).toEqual([['64010', '0.4'], ['64020', '1']])
+    expect(book.bids).toEqual([
+      ['63990', '0.5'],
+      ['63980', '1'],
+    ])
+    expect(book.asks).toEqual([
+      ['64010', '0.4'],
+      ['64020', '1'],
+    ])
   })
 
   it('returns a ticker whose quotes are the best levels', async () => {
@@ -104,7 +110,11 @@ describe('account', () => {
   })
 
   it('reports account permissions', async () => {
-    expect(await kraken.getAccountInfo()).toMatchObject({ exchange: 'kraken', canTrade: true, permissions: ['SPOT', 'MARGIN'] })
+    expect(await kraken.getAccountInfo()).toMatchObject({
+      exchange: 'kraken',
+      canTrade: true,
+      permissions: ['SPOT', 'MARGIN'],
+    })
   })
 })
 
@@ -119,7 +129,14 @@ describe('orders', () => {
       price: '60000',
       clientOrderId,
     })
-    expect(placed).toMatchObject({ exchange: 'kraken', clientOrderId, status: 'open', amount: '0.01', price: '60000', filled: '0' })
+    expect(placed).toMatchObject({
+      exchange: 'kraken',
+      clientOrderId,
+      status: 'open',
+      amount: '0.01',
+      price: '60000',
+      filled: '0',
+    })
     expect(placed.id).toMatch(/^O[A-Z2-7]{5}-/)
     expect(received().filter((o) => o.clientOrderId === clientOrderId)).toHaveLength(1)
 
@@ -130,27 +147,51 @@ describe('orders', () => {
 
     const canceled = await kraken.cancelOrder({ symbol: 'BTC/USD', clientOrderId })
     expect(canceled).toMatchObject({ id: placed.id, clientOrderId, status: 'canceled' })
-    expect(await kraken.getOrder({ symbol: 'BTC/USD', clientOrderId })).toMatchObject({ id: placed.id, status: 'canceled' })
+    expect(await kraken.getOrder({ symbol: 'BTC/USD', clientOrderId })).toMatchObject({
+      id: placed.id,
+      status: 'canceled',
+    })
     expect((await kraken.getOpenOrders('BTC/USD')).map((o) => o.id)).not.toContain(placed.id)
   })
 
   it('cancels by venue id', async () => {
-    const placed = await kraken.placeOrder({ symbol: 'BTC/USD', side: 'sell', type: 'limit', amount: '0.01', price: '70000' })
+    const placed = await kraken.placeOrder({
+      symbol: 'BTC/USD',
+      side: 'sell',
+      type: 'limit',
+      amount: '0.01',
+      price: '70000',
+    })
     const canceled = await kraken.cancelOrder({ symbol: 'BTC/USD', id: placed.id })
     expect(canceled).toMatchObject({ id: placed.id, status: 'canceled', clientOrderId: placed.clientOrderId })
   })
 
   it('fills a market order with exact cost, average and fee, and finds it closed by client id', async () => {
     const clientOrderId = randomUUID()
-    const order = await kraken.placeOrder({ symbol: 'BTC/USD', side: 'buy', type: 'market', amount: '0.3', clientOrderId })
+    const order = await kraken.placeOrder({
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'market',
+      amount: '0.3',
+      clientOrderId,
+    })
     expect(order).toMatchObject({ status: 'closed', filled: '0.3', remaining: '0', average: '64010' })
     expect(order.cost).toBe(mul('0.3', '64010'))
     expect(order.fee).toEqual({ cost: mul(mul('0.3', '64010'), '0.0024'), currency: 'USD' })
-    expect(await kraken.getOrder({ symbol: 'BTC/USD', clientOrderId })).toMatchObject({ id: order.id, status: 'closed' })
+    expect(await kraken.getOrder({ symbol: 'BTC/USD', clientOrderId })).toMatchObject({
+      id: order.id,
+      status: 'closed',
+    })
   })
 
   it('generates a UUID client order id when none is given', async () => {
-    const order = await kraken.placeOrder({ symbol: 'BTC/USD', side: 'buy', type: 'limit', amount: '0.01', price: '60000' })
+    const order = await kraken.placeOrder({
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'limit',
+      amount: '0.01',
+      price: '60000',
+    })
     expect(order.clientOrderId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/)
     expect(received().some((o) => o.clientOrderId === order.clientOrderId)).toBe(true)
     await kraken.cancelOrder({ symbol: 'BTC/USD', id: order.id })
@@ -166,7 +207,10 @@ describe('orders', () => {
       price: '60000.17',
       clientOrderId,
     })
-    expect(received().find((o) => o.clientOrderId === clientOrderId)).toMatchObject({ amount: '0.01234567', price: '60000.1' })
+    expect(received().find((o) => o.clientOrderId === clientOrderId)).toMatchObject({
+      amount: '0.01234567',
+      price: '60000.1',
+    })
     expect(order).toMatchObject({ amount: '0.01234567', price: '60000.1' })
     await kraken.cancelOrder({ symbol: 'BTC/USD', id: order.id })
   })
@@ -181,23 +225,44 @@ describe('orders', () => {
       /notional 0.1 .* is below the minimum notional 0.5 for BTC\/USD on kraken/
     )
     await expect(kraken.placeOrder({ ...limit, amount: '0.01', timeInForce: 'FOK' })).rejects.toThrow(InvalidOrderError)
-    await expect(kraken.placeOrder({ ...limit, amount: '0.01', clientOrderId: 'a-free-text-id-that-is-too-long' })).rejects.toThrow(
-      /client order id .* is not accepted by kraken/
-    )
-    await expect(kraken.placeOrder({ symbol: 'BTC/USD', side: 'sell', type: 'market', amount: '0.000001' })).rejects.toThrow(
-      InvalidOrderError
-    )
+    await expect(
+      kraken.placeOrder({ ...limit, amount: '0.01', clientOrderId: 'a-free-text-id-that-is-too-long' })
+    ).rejects.toThrow(/client order id .* is not accepted by kraken/)
+    await expect(
+      kraken.placeOrder({ symbol: 'BTC/USD', side: 'sell', type: 'market', amount: '0.000001' })
+    ).rejects.toThrow(InvalidOrderError)
     expect(received().length).toBe(before)
   })
 
   it('refuses a crossing post-only order and cancels the unfilled rest of an IOC', async () => {
-    const crossing = kraken.placeOrder({ symbol: 'BTC/USD', side: 'buy', type: 'limit', amount: '0.01', price: '64500', postOnly: true })
+    const crossing = kraken.placeOrder({
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'limit',
+      amount: '0.01',
+      price: '64500',
+      postOnly: true,
+    })
     await expect(crossing).rejects.toThrow(InvalidOrderError)
     await expect(crossing).rejects.toThrow(/EOrder:Post only order/)
-    const resting = await kraken.placeOrder({ symbol: 'BTC/USD', side: 'sell', type: 'limit', amount: '0.01', price: '65000', postOnly: true })
+    const resting = await kraken.placeOrder({
+      symbol: 'BTC/USD',
+      side: 'sell',
+      type: 'limit',
+      amount: '0.01',
+      price: '65000',
+      postOnly: true,
+    })
     expect(resting.postOnly).toBe(true)
     await kraken.cancelOrder({ symbol: 'BTC/USD', id: resting.id })
-    const ioc = await kraken.placeOrder({ symbol: 'BTC/USD', side: 'buy', type: 'limit', amount: '1', price: '64010', timeInForce: 'IOC' })
+    const ioc = await kraken.placeOrder({
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'limit',
+      amount: '1',
+      price: '64010',
+      timeInForce: 'IOC',
+    })
     expect(ioc).toMatchObject({ filled: '0.4' })
     expect(ioc.status).not.toBe('open')
   })
@@ -207,9 +272,13 @@ describe('orders', () => {
       kraken.placeOrder({ symbol: 'BTC/USD', side: 'buy', type: 'limit', amount: '500', price: '60000' })
     ).rejects.toThrow(InsufficientBalanceError)
     await expect(kraken.getOrder({ symbol: 'BTC/USD', id: 'OAAAAA-BBBBB-CCCCCC' })).rejects.toThrow(OrderNotFoundError)
-    await expect(kraken.getOrder({ symbol: 'BTC/USD', clientOrderId: randomUUID() })).rejects.toThrow(OrderNotFoundError)
+    await expect(kraken.getOrder({ symbol: 'BTC/USD', clientOrderId: randomUUID() })).rejects.toThrow(
+      OrderNotFoundError
+    )
     expect(await kraken.findOrder({ symbol: 'BTC/USD', clientOrderId: randomUUID() })).toBeUndefined()
-    await expect(kraken.cancelOrder({ symbol: 'BTC/USD', id: 'OAAAAA-BBBBB-CCCCCC' })).rejects.toThrow(OrderNotFoundError)
+    await expect(kraken.cancelOrder({ symbol: 'BTC/USD', id: 'OAAAAA-BBBBB-CCCCCC' })).rejects.toThrow(
+      OrderNotFoundError
+    )
     const filled = await kraken.placeOrder({ symbol: 'BTC/USD', side: 'sell', type: 'market', amount: '0.01' })
     await expect(kraken.cancelOrder({ symbol: 'BTC/USD', id: filled.id })).rejects.toThrow(OrderNotFoundError)
   })

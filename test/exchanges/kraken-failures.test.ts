@@ -25,7 +25,7 @@ describe('Kraken connector failures', () => {
   let kraken: KrakenConnector
 
   beforeAll(async () => {
-    ({ sim, kraken } = await openKrakenSession())
+    ;({ sim, kraken } = await openKrakenSession())
   })
   afterAll(() => closeKrakenSession({ sim, kraken }))
 
@@ -58,7 +58,11 @@ describe('Kraken connector failures', () => {
 
   it('reports a nonce refused by Kraken as a refusal before anything was placed', async () => {
     const ahead = new ccxt.kraken({ ...DEMO_CREDENTIALS.kraken, enableRateLimit: false })
-    ahead.urls['api'] = { ...(ahead.urls['api'] as Record<string, string>), public: sim.urls.kraken, private: sim.urls.kraken }
+    ahead.urls['api'] = {
+      ...(ahead.urls['api'] as Record<string, string>),
+      public: sim.urls.kraken,
+      private: sim.urls.kraken,
+    }
     // another process on the same key, far ahead of our clock
     ahead.nonce = () => Date.now() + 3_600_000
     await ahead.fetchBalance()
@@ -75,7 +79,7 @@ describe('Kraken connector under faults', () => {
   const received = () => sim.engines.kraken.receivedOrders()
 
   beforeAll(async () => {
-    ({ sim, kraken } = await openKrakenSession())
+    ;({ sim, kraken } = await openKrakenSession())
   })
   afterAll(() => closeKrakenSession({ sim, kraken }))
 

@@ -30,8 +30,16 @@ export function startRoomySimulator(overrides: SimulatorOptions = {}): Promise<T
 
 /** The BTC/USD book connector tests pin so prices are known: bids from 63990.0 down, asks from 64010.0 up. */
 export const BTC_USD_BOOK = {
-  bids: [['63990.0', '0.5'], ['63980.0', '1'], ['63970.0', '2']] as [string, string][],
-  asks: [['64010.0', '0.4'], ['64020.0', '1'], ['64030.0', '2']] as [string, string][],
+  bids: [
+    ['63990.0', '0.5'],
+    ['63980.0', '1'],
+    ['63970.0', '2'],
+  ] as [string, string][],
+  asks: [
+    ['64010.0', '0.4'],
+    ['64020.0', '1'],
+    ['64030.0', '2'],
+  ] as [string, string][],
 }
 
 export interface KrakenSession {

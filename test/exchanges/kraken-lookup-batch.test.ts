@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { krakenRateModel } from '../../exchanges/rate-limit/kraken.js'
 import { createLookupBatcher, type PendingLookup } from '../../exchanges/kraken/lookup-batch.js'
 import type { KrakenConnector } from '../../exchanges/connector.js'
-import { BTC_USD_BOOK, closeKrakenSession, krakenAgainst, openKrakenSession, type KrakenSession } from './kraken-harness.js'
+import {
+  BTC_USD_BOOK,
+  closeKrakenSession,
+  krakenAgainst,
+  openKrakenSession,
+  type KrakenSession,
+} from './kraken-harness.js'
 
 describe('createLookupBatcher', () => {
   it('answers the lookups waiting together with one read', async () => {
@@ -14,7 +20,9 @@ describe('createLookupBatcher', () => {
       reads.push(pending.map((p) => p.clientOrderId))
       return new Map(pending.map((p) => [p, p.clientOrderId === 'gone' ? undefined : `order ${p.clientOrderId}`]))
     })
-    const answers = await Promise.all(['a', 'b', 'gone'].map((id) => batcher.lookup({ symbol: 'BTC/USD', clientOrderId: id })))
+    const answers = await Promise.all(
+      ['a', 'b', 'gone'].map((id) => batcher.lookup({ symbol: 'BTC/USD', clientOrderId: id }))
+    )
     expect(answers).toEqual(['order a', 'order b', undefined])
     expect(reads).toEqual([['a'], ['b', 'gone']])
   })
@@ -68,13 +76,25 @@ describe('Kraken lookups by client order id on the Starter budget', () => {
     for (let i = 0; i < 12; i++) {
       const type = i % 3 === 0 ? 'limit' : 'market'
       placed.push(
-        await session.kraken.placeOrder({ symbol: 'BTC/USD', side: 'buy', type, amount: '0.01', ...(type === 'limit' ? { price: '50000' } : {}) })
+        await session.kraken.placeOrder({
+          symbol: 'BTC/USD',
+          side: 'buy',
+          type,
+          amount: '0.01',
+          ...(type === 'limit' ? { price: '50000' } : {}),
+        })
       )
     }
     // One lookup each would be 24 private calls: over the counter's 15, so the last ones would wait for its decay
     // longer than the request timeout and be refused (RateLimitError).
-    const found = await Promise.all(placed.map((o) => starter.getOrder({ symbol: 'BTC/USD', clientOrderId: o.clientOrderId })))
-    expect(found.map((o) => [o.clientOrderId, o.id, o.status])).toEqual(placed.map((o) => [o.clientOrderId, o.id, o.status]))
-    await expect(starter.findOrder({ symbol: 'BTC/USD', clientOrderId: 'f0f0f0f0-0000-4000-8000-000000000000' })).resolves.toBeUndefined()
+    const found = await Promise.all(
+      placed.map((o) => starter.getOrder({ symbol: 'BTC/USD', clientOrderId: o.clientOrderId }))
+    )
+    expect(found.map((o) => [o.clientOrderId, o.id, o.status])).toEqual(
+      placed.map((o) => [o.clientOrderId, o.id, o.status])
+    )
+    await expect(
+      starter.findOrder({ symbol: 'BTC/USD', clientOrderId: 'f0f0f0f0-0000-4000-8000-000000000000' })
+    ).resolves.toBeUndefined()
   })
 })

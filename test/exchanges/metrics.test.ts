@@ -43,7 +43,13 @@ describe('createMetrics', () => {
 
   it('forgets calls older than the window', () => {
     const { metrics, advance, now } = setup()
-    metrics.record({ operation: 'marketData', at: now(), latencyMs: 1, ok: false, errorClass: 'ExchangeUnavailableError' })
+    metrics.record({
+      operation: 'marketData',
+      at: now(),
+      latencyMs: 1,
+      ok: false,
+      errorClass: 'ExchangeUnavailableError',
+    })
     advance(61_000)
     metrics.record({ operation: 'marketData', at: now(), latencyMs: 2, ok: true })
     expect(metrics.snapshot()).toMatchObject({ calls: 1, errorRate: 0, errorsByClass: {} })
@@ -64,7 +70,13 @@ describe('createMetrics', () => {
     expect(metrics.health(false).status).toBe('down')
     metrics.record({ operation: 'account', at: now(), latencyMs: 5, ok: false, errorClass: 'AuthenticationError' })
     expect(metrics.health()).toMatchObject({ accountAccess: false, status: 'degraded' })
-    metrics.record({ operation: 'marketData', at: now(), latencyMs: 5, ok: false, errorClass: 'ExchangeUnavailableError' })
+    metrics.record({
+      operation: 'marketData',
+      at: now(),
+      latencyMs: 5,
+      ok: false,
+      errorClass: 'ExchangeUnavailableError',
+    })
     expect(metrics.health()).toMatchObject({ connected: false, status: 'down' })
   })
 })

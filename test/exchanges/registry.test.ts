@@ -27,7 +27,9 @@ describe('createConnectorRegistry', () => {
       expect(registry.list().map((c) => c.id)).toEqual(['binance', 'coinbase', 'kraken'])
       expect(registry.get('kraken')).toBe(registry.get('kraken'))
       const tickers = await Promise.all(
-        (['binance', 'coinbase', 'kraken'] as const).map((id) => registry.get(id).getTicker(id === 'binance' ? 'BTC/USDT' : 'BTC/USD'))
+        (['binance', 'coinbase', 'kraken'] as const).map((id) =>
+          registry.get(id).getTicker(id === 'binance' ? 'BTC/USDT' : 'BTC/USD')
+        )
       )
       expect(tickers.map((t) => t.exchange)).toEqual(['binance', 'coinbase', 'kraken'])
       expect(registry.list().every((c) => c.demo)).toBe(true)
@@ -55,14 +57,18 @@ describe('createConnectorRegistry', () => {
   })
 
   it('refuses a demo exchange without a simulator URL, naming the way out', () => {
-    expect(() => createConnectorRegistry(loadExchangeSettings({}), { simulatorUrls: { binance: sim.urls.binance } })).toThrow(
+    expect(() =>
+      createConnectorRegistry(loadExchangeSettings({}), { simulatorUrls: { binance: sim.urls.binance } })
+    ).toThrow(
       /coinbase has no API keys \(demo mode\) but no simulator URL was given; set SIMULATOR_URL .*, COINBASE_BASE_URL or COINBASE_API_KEY/
     )
   })
 
   it('builds live connectors without a simulator when keys are set', async () => {
     const settings = loadExchangeSettings({ BINANCE_API_KEY: 'k', BINANCE_SECRET_KEY: 's' })
-    const registry = createConnectorRegistry(settings, { simulatorUrls: { coinbase: sim.urls.coinbase, kraken: sim.urls.kraken } })
+    const registry = createConnectorRegistry(settings, {
+      simulatorUrls: { coinbase: sim.urls.coinbase, kraken: sim.urls.kraken },
+    })
     expect(registry.demoMode.binance).toBe(false)
     expect(registry.get('binance').demo).toBe(false)
     await registry.close()

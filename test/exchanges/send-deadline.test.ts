@@ -43,7 +43,9 @@ function expectNotSent(err: unknown, clientOrderId: string): void {
   expect(error.name).toBe('SendDeadlineError')
   expect(error.retryable).toBe(true)
   expect(error.clientOrderId).toBe(clientOrderId)
-  expect(error.message).toContain(`order ${clientOrderId} not sent: its attempt's deadline passed before the request went out`)
+  expect(error.message).toContain(
+    `order ${clientOrderId} not sent: its attempt's deadline passed before the request went out`
+  )
 }
 
 describe('requestTimeoutProblem (start-up check)', () => {
@@ -68,23 +70,60 @@ describe('requestTimeoutProblem (start-up check)', () => {
 describe('an attempt past its sendBy sends nothing', () => {
   it('sends normally while the deadline is ahead', async () => {
     const clientOrderId = `ok-${randomUUID().slice(0, 8)}`
-    const order = await binance.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId), { sendBy: Date.now() + 5_000 })
+    const order = await binance.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId), {
+      sendBy: Date.now() + 5_000,
+    })
     expect(order.clientOrderId).toBe(clientOrderId)
     expect(await sim.control.receivedOrders('binance', { clientOrderId })).toHaveLength(1)
   })
 
   it.each([
-    ['binance placeOrder', 'binance', () => binance, (c: string, o: object) => binance.placeOrder(restingBuy('BTC/USDT', '0.001', c), o)],
-    ['binance placeFuturesOrder', 'binance', () => binance, (c: string, o: object) => binance.placeFuturesOrder(restingBuy('BTC/USDT:USDT', '0.01', c), o)],
-    ['coinbase placeAdvancedOrder', 'coinbase', () => coinbase, (c: string, o: object) => coinbase.placeAdvancedOrder(restingBuy('BTC/USD', '0.01', c), o)],
-    ['kraken placeOrder', 'kraken', () => kraken, (c: string, o: object) => kraken.placeOrder(restingBuy('BTC/USD', '0.01', c), o)],
-    ['kraken placeMarginOrder', 'kraken', () => kraken, (c: string, o: object) => kraken.placeMarginOrder({ ...restingBuy('BTC/USD', '0.01', c), leverage: 2 }, o)],
+    [
+      'binance placeOrder',
+      'binance',
+      () => binance,
+      (c: string, o: object) => binance.placeOrder(restingBuy('BTC/USDT', '0.001', c), o),
+    ],
+    [
+      'binance placeFuturesOrder',
+      'binance',
+      () => binance,
+      (c: string, o: object) => binance.placeFuturesOrder(restingBuy('BTC/USDT:USDT', '0.01', c), o),
+    ],
+    [
+      'coinbase placeAdvancedOrder',
+      'coinbase',
+      () => coinbase,
+      (c: string, o: object) => coinbase.placeAdvancedOrder(restingBuy('BTC/USD', '0.01', c), o),
+    ],
+    [
+      'kraken placeOrder',
+      'kraken',
+      () => kraken,
+      (c: string, o: object) => kraken.placeOrder(restingBuy('BTC/USD', '0.01', c), o),
+    ],
+    [
+      'kraken placeMarginOrder',
+      'kraken',
+      () => kraken,
+      (c: string, o: object) => kraken.placeMarginOrder({ ...restingBuy('BTC/USD', '0.01', c), leverage: 2 }, o),
+    ],
     [
       'kraken placeConditionalOrder',
       'kraken',
       () => kraken,
       (c: string, o: object) =>
-        kraken.placeConditionalOrder({ symbol: 'BTC/USD', side: 'sell', type: 'stop-loss', amount: '0.01', triggerPrice: '40000', clientOrderId: c }, o),
+        kraken.placeConditionalOrder(
+          {
+            symbol: 'BTC/USD',
+            side: 'sell',
+            type: 'stop-loss',
+            amount: '0.01',
+            triggerPrice: '40000',
+            clientOrderId: c,
+          },
+          o
+        ),
     ],
   ] as const)('%s: a deadline already passed -> SendDeadlineError', async (_, venue, __, place) => {
     const clientOrderId = randomUUID()
@@ -96,7 +135,9 @@ describe('an attempt past its sendBy sends nothing', () => {
     const clientOrderId = randomUUID()
     const controller = new AbortController()
     controller.abort()
-    const err = await refusalOf(coinbase.placeOrder(restingBuy('BTC/USD', '0.01', clientOrderId), { signal: controller.signal }))
+    const err = await refusalOf(
+      coinbase.placeOrder(restingBuy('BTC/USD', '0.01', clientOrderId), { signal: controller.signal })
+    )
     expectNotSent(err, clientOrderId)
     expect(await sim.control.receivedOrders('coinbase', { clientOrderId })).toEqual([])
   })
@@ -109,7 +150,9 @@ describe('an attempt past its sendBy sends nothing', () => {
       limiter.blockUntil(Date.now() + 3_000) // as after a 429 with Retry-After: 3
       const clientOrderId = `rl-${randomUUID().slice(0, 8)}`
       const started = Date.now()
-      const err = await refusalOf(paced.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId), { sendBy: Date.now() + 1_000 }))
+      const err = await refusalOf(
+        paced.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId), { sendBy: Date.now() + 1_000 })
+      )
       expect(Date.now() - started).toBeLessThan(500)
       expectNotSent(err, clientOrderId)
       await new Promise((resolve) => setTimeout(resolve, 3_200))
@@ -129,7 +172,9 @@ describe('an attempt past its sendBy sends nothing', () => {
       const blocker = serialiser.run(apiKey, () => new Promise((resolve) => setTimeout(resolve, 1_500)))
       const clientOrderId = randomUUID()
       const started = Date.now()
-      const err = await refusalOf(queued.placeOrder(restingBuy('BTC/USD', '0.01', clientOrderId), { sendBy: Date.now() + 300 }))
+      const err = await refusalOf(
+        queued.placeOrder(restingBuy('BTC/USD', '0.01', clientOrderId), { sendBy: Date.now() + 300 })
+      )
       expect(Date.now() - started).toBeLessThan(1_200)
       expectNotSent(err, clientOrderId)
       await blocker
@@ -146,7 +191,9 @@ describe('an attempt past its sendBy sends nothing', () => {
       await sim.control.setFaults('binance', { latencyMs: 1_500 })
       const clientOrderId = `ml-${randomUUID().slice(0, 8)}`
       const started = Date.now()
-      const err = await refusalOf(fresh.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId), { sendBy: Date.now() + 300 }))
+      const err = await refusalOf(
+        fresh.placeOrder(restingBuy('BTC/USDT', '0.001', clientOrderId), { sendBy: Date.now() + 300 })
+      )
       expect(Date.now() - started).toBeLessThan(1_200)
       expectNotSent(err, clientOrderId)
       await sim.control.clearFaults('binance')

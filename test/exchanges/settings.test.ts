@@ -36,7 +36,12 @@ describe('loadExchangeSettings', () => {
     })
     expect(settings.demo).toEqual({ binance: false, coinbase: true, kraken: false })
     expect(settings.configs.binance).toMatchObject({ apiKey: 'bk', secret: 'bs', sandbox: true, maxRetries: 5 })
-    expect(settings.configs.kraken).toMatchObject({ baseUrl: 'http://127.0.0.1:9999', requestTimeoutMs: 2500, rateLimitBuffer: 0.25, krakenTier: 'pro' })
+    expect(settings.configs.kraken).toMatchObject({
+      baseUrl: 'http://127.0.0.1:9999',
+      requestTimeoutMs: 2500,
+      rateLimitBuffer: 0.25,
+      krakenTier: 'pro',
+    })
     expect(loadExchangeSettings({}).configs.kraken.krakenTier).toBe('starter')
   })
 

@@ -27,6 +27,8 @@ describe('workflow replay', () => {
 
   it.each(fixtures)('replays %s deterministically', async (file) => {
     const { workflowId, history } = JSON.parse(readFileSync(`${HISTORIES_DIR}${file}`, 'utf8')) as HistoryFixture
-    await expect(Worker.runReplayHistory({ workflowBundle, replayName: file }, history, workflowId)).resolves.toBeUndefined()
+    await expect(
+      Worker.runReplayHistory({ workflowBundle, replayName: file }, history, workflowId)
+    ).resolves.toBeUndefined()
   })
 })

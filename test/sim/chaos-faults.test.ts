@@ -38,7 +38,14 @@ describe('holdOrderResponsesMs', () => {
   const placeOrder = (clientOrderId: string) =>
     fetch(`${sim.urls.binance}/order`, {
       method: 'POST',
-      body: JSON.stringify({ symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: '0.01', price: '60000', clientOrderId }),
+      body: JSON.stringify({
+        symbol: 'BTC/USDT',
+        side: 'buy',
+        type: 'limit',
+        amount: '0.01',
+        price: '60000',
+        clientOrderId,
+      }),
     })
 
   it('puts the order in the book at once and answers only after the hold', async () => {

@@ -29,7 +29,13 @@ describe('control API', () => {
   })
 
   it('pins a book that stays put across ticks, and DELETE returns it to synthetic depth', async () => {
-    const levels = { bids: [['63000', '2'], ['62990', '1']], asks: [['63010', '0.5']] }
+    const levels = {
+      bids: [
+        ['63000', '2'],
+        ['62990', '1'],
+      ],
+      asks: [['63010', '0.5']],
+    }
     expect((await call('PUT', '/venues/kraken/books/BTC-USD', levels)).status).toBe(200)
     await sim.control.tick()
     await sim.control.tick('kraken')
@@ -59,13 +65,19 @@ describe('control API', () => {
   it('lists received orders by client order id and the positions of an account', async () => {
     const apiKey = sim.credentials.binance.apiKey
     sim.engines.binance.placeOrder(apiKey, {
-      symbol: 'BTC/USDT:USDT', side: 'buy', type: 'market', amount: '0.01', clientOrderId: 'ctl-1',
+      symbol: 'BTC/USDT:USDT',
+      side: 'buy',
+      type: 'market',
+      amount: '0.01',
+      clientOrderId: 'ctl-1',
     })
     const orders = await sim.control.receivedOrders('binance', { clientOrderId: 'ctl-1' })
     expect(orders).toHaveLength(1)
     expect(orders[0]).toMatchObject({ clientOrderId: 'ctl-1', status: 'filled', symbol: 'BTC/USDT:USDT' })
     expect(await sim.control.receivedOrders('binance', { symbol: 'ETH/USDT' })).toEqual([])
-    expect(await sim.control.positions('binance')).toMatchObject([{ symbol: 'BTC/USDT:USDT', side: 'long', amount: '0.01' }])
+    expect(await sim.control.positions('binance')).toMatchObject([
+      { symbol: 'BTC/USDT:USDT', side: 'long', amount: '0.01' },
+    ])
   })
 
   it('sets, reads and clears faults', async () => {

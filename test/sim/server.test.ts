@@ -16,7 +16,10 @@ const echoDialect: DialectFactory = ({ engine, credentials }) => ({
       const order = engine.placeOrder(credentials[0]!.apiKey, JSON.parse(request.body) as SimOrderParams)
       return { status: 200, body: { id: order.id, status: order.status } }
     }
-    return { status: 200, body: { path: request.path, query: request.query, target: request.target, body: request.body } }
+    return {
+      status: 200,
+      body: { path: request.path, query: request.query, target: request.target, body: request.body },
+    }
   },
   unavailable: (kind) => ({ status: kind === 'maintenance' ? 503 : 500, body: { venueSays: kind } }),
   isOrderPlacement: (request) => request.method === 'POST' && request.path === '/order',
@@ -61,7 +64,9 @@ describe('simulator server', () => {
 
   it('fails about the configured share of requests', async () => {
     await sim.control.setFaults('binance', { errorRate: 0.5 })
-    const statuses = await Promise.all(Array.from({ length: 40 }, () => fetch(`${sim.urls.binance}/x`).then((r) => r.status)))
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, () => fetch(`${sim.urls.binance}/x`).then((r) => r.status))
+    )
     const failed = statuses.filter((status) => status === 500).length
     expect(failed).toBeGreaterThan(5)
     expect(failed).toBeLessThan(35)
@@ -86,7 +91,14 @@ describe('simulator server', () => {
     const order = (clientOrderId: string) =>
       fetch(`${sim.urls.binance}/order`, {
         method: 'POST',
-        body: JSON.stringify({ symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: '0.01', price: '60000', clientOrderId }),
+        body: JSON.stringify({
+          symbol: 'BTC/USDT',
+          side: 'buy',
+          type: 'limit',
+          amount: '0.01',
+          price: '60000',
+          clientOrderId,
+        }),
       })
     // Only order placements are affected.
     expect((await fetch(`${sim.urls.binance}/x`)).status).toBe(200)
@@ -122,7 +134,11 @@ describe('default dialects', () => {
   it('opens every demo account with the demo balances', () => {
     for (const venue of ['binance', 'coinbase', 'kraken'] as const) {
       expect(sim.engines[venue].balances(sim.credentials[venue].apiKey)).toMatchObject({
-        BTC: { free: '10' }, ETH: { free: '200' }, SOL: { free: '2000' }, USDT: { free: '1000000' }, USD: { free: '1000000' },
+        BTC: { free: '10' },
+        ETH: { free: '200' },
+        SOL: { free: '2000' },
+        USDT: { free: '1000000' },
+        USD: { free: '1000000' },
       })
     }
   })

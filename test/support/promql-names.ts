@@ -3,7 +3,19 @@
 // what is left are metric names. A token glued to a digit (1e3, 1h after offset) is no name.
 
 const KEYWORDS = new Set([
-  'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset', 'inf', 'nan',
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'and',
+  'or',
+  'unless',
+  'offset',
+  'inf',
+  'nan',
 ])
 
 export function metricNamesOf(expr: string): string[] {

@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { Client, Connection } from '@temporalio/client'
-import { NativeConnection, Runtime, DefaultLogger, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker'
+import {
+  NativeConnection,
+  Runtime,
+  DefaultLogger,
+  type Worker,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker'
 import { inject } from 'vitest'
 
 import { createApp } from '../../api/app.js'
@@ -34,7 +40,12 @@ export interface TestStack {
   /** The process's metrics as npm start wires them (GET /metrics answers them), when `metrics` was asked for. */
   metrics?: ProcessMetrics
   /** Calls the Hono app in-process (same code path as over HTTP). */
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>
+  ): Promise<{ status: number; body: any }>
   close(): Promise<void>
 }
 
@@ -59,14 +70,20 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     Runtime.install({
       logger: new DefaultLogger(process.env.TEST_WORKER_LOG === '1' ? 'WARN' : 'ERROR'),
       shutdownSignals: [],
-      ...(metricsAddress !== undefined && { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } }),
+      ...(metricsAddress !== undefined && {
+        telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } },
+      }),
     })
     runtimeInstalled = { metricsAddress }
   }
   if (options.metrics && runtimeInstalled.metricsAddress === undefined) {
-    throw new Error('startTestStack({ metrics: true }) after a stack without metrics: the worker runtime is already installed')
+    throw new Error(
+      'startTestStack({ metrics: true }) after a stack without metrics: the worker runtime is already installed'
+    )
   }
-  const metrics = options.metrics ? createProcessMetrics({ runtimeMetricsAddress: runtimeInstalled.metricsAddress }) : undefined
+  const metrics = options.metrics
+    ? createProcessMetrics({ runtimeMetricsAddress: runtimeInstalled.metricsAddress })
+    : undefined
   bundle ??= bundleWorkflows()
   const address = inject('temporalAddress')
   const sim = await startTestSimulator()

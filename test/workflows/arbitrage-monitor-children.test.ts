@@ -50,7 +50,11 @@ async function stop(workflowId: string): Promise<MonitorView> {
 
 async function times(workflowId: string) {
   const description = await stack.client.workflow.getHandle(workflowId).describe()
-  return { start: description.startTime.getTime(), close: description.closeTime?.getTime(), status: description.status.name }
+  return {
+    start: description.startTime.getTime(),
+    close: description.closeTime?.getTime(),
+    status: description.status.name,
+  }
 }
 
 describe('arbitrageMonitorWorkflow children', () => {
@@ -78,7 +82,8 @@ describe('arbitrageMonitorWorkflow children', () => {
     await stack.client.workflow.getHandle(second).result()
 
     const [one, two, firstRun] = await Promise.all([times(first), times(second), times(workflowId)])
-    const firstRunClosed = (await stack.client.workflow.getHandle(workflowId, firstExecutionRunId).describe()).closeTime!
+    const firstRunClosed = (await stack.client.workflow.getHandle(workflowId, firstExecutionRunId).describe())
+      .closeTime!
     // The premise: the monitor continued as new while child 1 was still running...
     expect(firstRunClosed.getTime()).toBeLessThan(one.close!)
     // ...and yet child 2 started only once child 1 had closed.
@@ -129,7 +134,11 @@ describe('arbitrageMonitorWorkflow children', () => {
     expect((await stack.sim.control.receivedOrders('binance')).length).toBe(before)
     expect(view.opportunities?.['BTC/USDT']).toEqual([])
     expect(view.skipped).toEqual([
-      expect.objectContaining({ id: 'BTC/USDT:binance->kraken', unmet: 'minAmount', reason: expect.stringContaining("kraken's minimum amount 0.0001") }),
+      expect.objectContaining({
+        id: 'BTC/USDT:binance->kraken',
+        unmet: 'minAmount',
+        reason: expect.stringContaining("kraken's minimum amount 0.0001"),
+      }),
     ])
     await stop(workflowId)
   })
@@ -145,7 +154,9 @@ describe('arbitrageMonitorWorkflow children', () => {
     })
     const started = await waitFor(workflowId, (v) => v.executions >= 1)
     const childId = started.recentExecutions.at(-1)!.workflowId
-    expect(await stack.client.workflow.getHandle<() => Promise<ArbitrageResult>>(childId).result()).toMatchObject({ outcome: 'unwound' })
+    expect(await stack.client.workflow.getHandle<() => Promise<ArbitrageResult>>(childId).result()).toMatchObject({
+      outcome: 'unwound',
+    })
     // Several scans and at least one continue-as-new later, the pair is still paused and nothing was repeated.
     const ended = await viewOf(workflowId)
     const later = await waitFor(workflowId, (v) => v.scans >= ended.scans + 6)

@@ -24,7 +24,13 @@ describe('arbitrage sizing within both venues rules', () => {
     await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['62900', '50']], asks: [['63000', '1']] })
     await stack.sim.control.setBook('kraken', 'BTC/USDT', { bids: [['64000', '1']], asks: [['64100', '50']] })
     const before = await orderCount()
-    const input = { symbol: 'BTC/USDT', buyExchange: 'binance', sellExchange: 'kraken', minProfitPct: 0.1, amount: '0.00009' }
+    const input = {
+      symbol: 'BTC/USDT',
+      buyExchange: 'binance',
+      sellExchange: 'kraken',
+      minProfitPct: 0.1,
+      amount: '0.00009',
+    }
     const result = (await stack.client.workflow.execute('arbitrageWorkflow', {
       taskQueue: stack.taskQueue,
       workflowId: `arb-min-${randomUUID()}`,
@@ -46,8 +52,19 @@ describe('arbitrage unwind within the venue step', () => {
     // (kraken's 8 decimals) while binance sells 1. Buying back 0.49999877 on binance (step 0.00001) leaves dust.
     await stack.sim.control.setFaults('kraken', { latencyMs: 2_000 })
     const workflowId = `arb-dust-${randomUUID()}`
-    const input = { symbol: 'BTC/USDT', buyExchange: 'kraken', sellExchange: 'binance', minProfitPct: 0.1, amount: '1', reconcileGraceMs: 500 }
-    const handle = await stack.client.workflow.start('arbitrageWorkflow', { taskQueue: stack.taskQueue, workflowId, args: [input] })
+    const input = {
+      symbol: 'BTC/USDT',
+      buyExchange: 'kraken',
+      sellExchange: 'binance',
+      minProfitPct: 0.1,
+      amount: '1',
+      reconcileGraceMs: 500,
+    }
+    const handle = await stack.client.workflow.start('arbitrageWorkflow', {
+      taskQueue: stack.taskQueue,
+      workflowId,
+      args: [input],
+    })
     for (let i = 0; i < 400; i++) {
       const state = (await handle.query('state')) as ArbitrageState
       if (state.phase !== 'checking') break

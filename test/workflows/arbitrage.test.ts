@@ -20,7 +20,13 @@ beforeAll(async () => {
 beforeEach(async () => stack.sim.control.clearFaults())
 afterAll(async () => stack?.close())
 
-const base = { symbol: 'BTC/USDT', buyExchange: 'binance', sellExchange: 'kraken', minProfitPct: 0.1, reconcileGraceMs: 500 }
+const base = {
+  symbol: 'BTC/USDT',
+  buyExchange: 'binance',
+  sellExchange: 'kraken',
+  minProfitPct: 0.1,
+  reconcileGraceMs: 500,
+}
 
 describe('arbitrageWorkflow', () => {
   it('fills both legs and reports the realised profit after fees', async () => {
@@ -44,7 +50,12 @@ describe('arbitrageWorkflow', () => {
     // kraken's demo account holds 10 BTC, so selling 12 there is refused while buying 12 on binance fills.
     await setSpread(stack.sim, '12')
     const btcBefore = (await stack.sim.control.balances('binance')).BTC!
-    const { workflowId, result } = await runWorkflow<ArbitrageResult>(stack, 'arbitrageWorkflow', { ...base, amount: '12' }, 'arb')
+    const { workflowId, result } = await runWorkflow<ArbitrageResult>(
+      stack,
+      'arbitrageWorkflow',
+      { ...base, amount: '12' },
+      'arb'
+    )
     expect(result.outcome).toBe('unwound')
     expect(result.flat).toBe(true)
     expect(result.legs.map((l) => [l.exchange, l.role, l.outcome])).toEqual([
@@ -150,7 +161,15 @@ describe('arbitrageMonitorWorkflow', () => {
     const handle = await stack.client.workflow.start('arbitrageMonitorWorkflow', {
       taskQueue: stack.taskQueue,
       workflowId,
-      args: [{ symbols: ['BTC/USDT'], exchanges: ['binance', 'kraken'], intervalMs: 200, minProfitPct: 0.1, maxScansPerRun: 2 }],
+      args: [
+        {
+          symbols: ['BTC/USDT'],
+          exchanges: ['binance', 'kraken'],
+          intervalMs: 200,
+          minProfitPct: 0.1,
+          maxScansPerRun: 2,
+        },
+      ],
     })
     const firstRunId = handle.firstExecutionRunId
     let view: any
@@ -160,7 +179,11 @@ describe('arbitrageMonitorWorkflow', () => {
       await new Promise((r) => setTimeout(r, 200))
     }
     expect(view.scans).toBeGreaterThanOrEqual(5)
-    expect(view.opportunities['BTC/USDT'][0]).toMatchObject({ buyExchange: 'binance', sellExchange: 'kraken', amount: '1' })
+    expect(view.opportunities['BTC/USDT'][0]).toMatchObject({
+      buyExchange: 'binance',
+      sellExchange: 'kraken',
+      amount: '1',
+    })
     const first = await stack.client.workflow.getHandle(workflowId, firstRunId).describe()
     expect(first.status.name).toBe('CONTINUED_AS_NEW')
 

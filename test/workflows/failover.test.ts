@@ -17,7 +17,8 @@ const BOOK = { bids: [['63990', '5'] as [string, string]], asks: [['64010', '5']
 
 beforeAll(async () => {
   stack = await startTestStack({ riskLimits: VENUE_REFUSAL_LIMITS })
-  for (const venue of ['binance', 'coinbase', 'kraken'] as const) await stack.sim.control.setBook(venue, 'BTC/USDT', BOOK)
+  for (const venue of ['binance', 'coinbase', 'kraken'] as const)
+    await stack.sim.control.setBook(venue, 'BTC/USDT', BOOK)
 })
 afterEach(async () => stack.sim.control.clearFaults())
 afterAll(async () => stack?.close())
@@ -38,11 +39,16 @@ describe('failoverOrderWorkflow', () => {
 
   it('walks the backup list when the primary is down for maintenance', async () => {
     await stack.sim.control.setFaults('binance', { down: true })
-    const { workflowId, result } = await runWorkflow<FailoverOrderResult>(stack, 'failoverOrderWorkflow', {
-      exchange: 'binance',
-      order,
-      backupExchanges: ['kraken', 'coinbase'],
-    }, 'failover')
+    const { workflowId, result } = await runWorkflow<FailoverOrderResult>(
+      stack,
+      'failoverOrderWorkflow',
+      {
+        exchange: 'binance',
+        order,
+        backupExchanges: ['kraken', 'coinbase'],
+      },
+      'failover'
+    )
     expect(result.outcome).toBe('placed')
     expect(result.exchange).toBe('kraken')
     expect(result.attempts.map((a) => [a.exchange, a.outcome])).toEqual([
@@ -51,7 +57,9 @@ describe('failoverOrderWorkflow', () => {
     ])
     expect(result.attempts[0]!.errorType).toBe('ExchangeUnavailableError')
     expect(result.order).toMatchObject({ exchange: 'kraken', status: 'closed', filled: '0.25' })
-    expect(await stack.sim.control.receivedOrders('binance', { clientOrderId: result.attempts[0]!.clientOrderId })).toHaveLength(0)
+    expect(
+      await stack.sim.control.receivedOrders('binance', { clientOrderId: result.attempts[0]!.clientOrderId })
+    ).toHaveLength(0)
 
     // The pre-trade check could not read binance's book (in maintenance), so binance's order never reached its
     // ledger row or the venue; the execution's result keeps the attempt and why.
@@ -61,7 +69,7 @@ describe('failoverOrderWorkflow', () => {
     await captureHistory(stack.client, workflowId, 'failover-primary-down-risk-gate')
   })
 
-  it('moves on after a definitive rejection (below the primary\'s minimum notional)', async () => {
+  it("moves on after a definitive rejection (below the primary's minimum notional)", async () => {
     // 0.00005 BTC ≈ 3.2 USDT: under Binance's 5 USDT minimum notional, above Coinbase's 1.
     const { result } = await runWorkflow<FailoverOrderResult>(stack, 'failoverOrderWorkflow', {
       exchange: 'binance',
@@ -74,18 +82,25 @@ describe('failoverOrderWorkflow', () => {
     ])
     expect(result.attempts[0]!.message).toMatch(/notional/i)
     expect(result.exchange).toBe('coinbase')
-    expect(await stack.sim.control.receivedOrders('binance', { clientOrderId: result.attempts[0]!.clientOrderId })).toHaveLength(0)
+    expect(
+      await stack.sim.control.receivedOrders('binance', { clientOrderId: result.attempts[0]!.clientOrderId })
+    ).toHaveLength(0)
   })
 
   it('never places on a backup when the primary accepted the order but its answer was lost', async () => {
     await stack.sim.control.setFaults('binance', { dropOrderResponses: 1 })
     const krakenBefore = (await stack.sim.control.receivedOrders('kraken')).length
-    const { workflowId, result } = await runWorkflow<FailoverOrderResult>(stack, 'failoverOrderWorkflow', {
-      exchange: 'binance',
-      order,
-      backupExchanges: ['kraken'],
-      reconcileGraceMs: 500,
-    }, 'failover')
+    const { workflowId, result } = await runWorkflow<FailoverOrderResult>(
+      stack,
+      'failoverOrderWorkflow',
+      {
+        exchange: 'binance',
+        order,
+        backupExchanges: ['kraken'],
+        reconcileGraceMs: 500,
+      },
+      'failover'
+    )
     expect(result.outcome).toBe('placed')
     expect(result.exchange).toBe('binance')
     expect(result.attempts).toHaveLength(1)

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ensureReconciliationSchedule } from '../../bin/reconciliation.js'
 import { recordExecutionStart } from '../../db/executions.js'
-import { getOrderAttempt, recordOrderIntent, updateOrderAttempt, type OrderAttemptUpdate } from '../../db/order-attempts.js'
+import {
+  getOrderAttempt,
+  recordOrderIntent,
+  updateOrderAttempt,
+  type OrderAttemptUpdate,
+} from '../../db/order-attempts.js'
 import { latestReconciliationReports } from '../../db/reconciliation.js'
 import type { Difference } from '../../domain/reconciliation.js'
 import type { ExchangeId, UnifiedOrder } from '../../domain/types.js'
@@ -68,7 +73,12 @@ async function placeThroughPlatform(exchange: ExchangeId, order: { type: 'market
 async function reconcile(exchange: ExchangeId) {
   // Everything above must be older than the grace window, or it would be left to its (imaginary) workflow.
   await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 500))
-  const { result } = await runWorkflow<ReconciliationResult>(stack, 'reconciliationWorkflow', { exchanges: [exchange], graceMs: GRACE_MS }, 'reconciliation')
+  const { result } = await runWorkflow<ReconciliationResult>(
+    stack,
+    'reconciliationWorkflow',
+    { exchanges: [exchange], graceMs: GRACE_MS },
+    'reconciliation'
+  )
   const [report] = latestReconciliationReports(stack.db, exchange)
   expect(report?.runId).toBe(result.runId)
   return { result, report: report! }
@@ -83,11 +93,20 @@ describe('reconciliationWorkflow', () => {
     const resting = await placeThroughPlatform('binance', { type: 'limit', price: '55000' })
     expect(resting.order?.status).toBe('open')
 
-    const manual = await outside.get('binance').placeOrder({ symbol: SYMBOL, side: 'buy', type: 'limit', amount: '0.01', price: '50000', clientOrderId: shortId('manual') })
+    const manual = await outside.get('binance').placeOrder({
+      symbol: SYMBOL,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.01',
+      price: '50000',
+      clientOrderId: shortId('manual'),
+    })
     const ghost = shortId('ghost')
     ledgerRow('binance', ghost, { status: 'sent' })
     const staleId = shortId('stale')
-    const filled: UnifiedOrder = await outside.get('binance').placeOrder({ symbol: SYMBOL, side: 'buy', type: 'market', amount: '0.01', clientOrderId: staleId })
+    const filled: UnifiedOrder = await outside
+      .get('binance')
+      .placeOrder({ symbol: SYMBOL, side: 'buy', type: 'market', amount: '0.01', clientOrderId: staleId })
     expect(filled.status).toBe('closed')
     ledgerRow('binance', staleId, { status: 'open', exchangeOrderId: filled.id, filled: '0' })
 
@@ -102,9 +121,16 @@ describe('reconciliationWorkflow', () => {
       ['fill_not_recorded', staleId, true],
     ])
     expect(report.differences[0]!.venue).toMatchObject({ status: 'open', price: '50000', source: 'open_orders' })
-    expect(report.differences[2]).toMatchObject({ ledger: { status: 'open', filled: '0' }, venue: { status: 'closed', filled: '0.01' } })
+    expect(report.differences[2]).toMatchObject({
+      ledger: { status: 'open', filled: '0' },
+      venue: { status: 'closed', filled: '0.01' },
+    })
     expect(report.settledCount).toBe(1)
-    expect(getOrderAttempt(stack.db, staleId)).toMatchObject({ status: 'closed', filled: '0.01', exchangeOrderId: filled.id })
+    expect(getOrderAttempt(stack.db, staleId)).toMatchObject({
+      status: 'closed',
+      filled: '0.01',
+      exchangeOrderId: filled.id,
+    })
     // Reported, never changed: its execution is still running, so its workflow may yet send it.
     expect(getOrderAttempt(stack.db, ghost)).toMatchObject({ status: 'sent', updatedAt: LONG_AGO })
     // Nothing was sent by reconciliation.
@@ -119,11 +145,15 @@ describe('reconciliationWorkflow', () => {
     await outside.get('binance').cancelOrder({ symbol: SYMBOL, id: manual.id })
   })
 
-  it('finds filled orders the ledger lacks or under-records in the account\'s fills (Kraken trade history)', async () => {
+  it("finds filled orders the ledger lacks or under-records in the account's fills (Kraken trade history)", async () => {
     await placeThroughPlatform('kraken', { type: 'market' })
-    const lost = await outside.get('kraken').placeOrder({ symbol: SYMBOL, side: 'buy', type: 'market', amount: '0.01', clientOrderId: shortId('lost') })
+    const lost = await outside
+      .get('kraken')
+      .placeOrder({ symbol: SYMBOL, side: 'buy', type: 'market', amount: '0.01', clientOrderId: shortId('lost') })
     const staleId = shortId('stale')
-    const filled = await outside.get('kraken').placeOrder({ symbol: SYMBOL, side: 'buy', type: 'market', amount: '0.01', clientOrderId: staleId })
+    const filled = await outside
+      .get('kraken')
+      .placeOrder({ symbol: SYMBOL, side: 'buy', type: 'market', amount: '0.01', clientOrderId: staleId })
     // The ledger thinks nothing filled before the cancel: only the fills say otherwise (finished rows are not looked up).
     ledgerRow('kraken', staleId, { status: 'canceled', exchangeOrderId: filled.id, filled: '0' })
 
@@ -142,20 +172,36 @@ describe('reconciliationWorkflow', () => {
     await placeThroughPlatform('coinbase', { type: 'limit', price: '55000' })
     // An answer lost after Coinbase accepted: the ledger says sent, the venue lists the order as open.
     const lostAnswer = shortId('lost-answer-')
-    const placed = await outside.get('coinbase').placeOrder({ symbol: SYMBOL, side: 'buy', type: 'limit', amount: '0.01', price: '54000', clientOrderId: lostAnswer })
+    const placed = await outside.get('coinbase').placeOrder({
+      symbol: SYMBOL,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.01',
+      price: '54000',
+      clientOrderId: lostAnswer,
+    })
     ledgerRow('coinbase', lostAnswer, { status: 'sent' })
 
     const { report } = await reconcile('coinbase')
 
     expect(report.differences.map(summary)).toEqual([['status_not_recorded', lostAnswer, true]])
-    expect(getOrderAttempt(stack.db, lostAnswer)).toMatchObject({ status: 'open', exchangeOrderId: placed.id, filled: '0' })
+    expect(getOrderAttempt(stack.db, lostAnswer)).toMatchObject({
+      status: 'open',
+      exchangeOrderId: placed.id,
+      filled: '0',
+    })
   })
 
   // The market-data retry budget (one minute) runs out before the venue is reported failed.
   it('reports a venue it cannot read as failed', { timeout: 120_000 }, async () => {
     await stack.sim.control.setFaults('kraken', { down: true })
     try {
-      const { result } = await runWorkflow<ReconciliationResult>(stack, 'reconciliationWorkflow', { exchanges: ['kraken'] }, 'reconciliation')
+      const { result } = await runWorkflow<ReconciliationResult>(
+        stack,
+        'reconciliationWorkflow',
+        { exchanges: ['kraken'] },
+        'reconciliation'
+      )
       expect(result.venues).toMatchObject([{ exchange: 'kraken', status: 'failed' }])
       expect(latestReconciliationReports(stack.db, 'kraken')[0]).toMatchObject({ status: 'failed', checked: null })
     } finally {
@@ -173,9 +219,17 @@ describe('ensureReconciliationSchedule', () => {
       await ensureReconciliationSchedule(stack.client, stack.taskQueue, { scheduleId, env })
       const description = await stack.client.schedule.getHandle(scheduleId).describe()
       expect(description.spec.intervals).toMatchObject([{ every: 60 * 60_000 }])
-      expect(description.action).toMatchObject({ workflowType: 'reconciliationWorkflow', taskQueue: stack.taskQueue, args: [{ graceMs: 1000 }] })
+      expect(description.action).toMatchObject({
+        workflowType: 'reconciliationWorkflow',
+        taskQueue: stack.taskQueue,
+        args: [{ graceMs: 1000 }],
+      })
       // The immediate run reports every venue without waiting for the interval.
-      await expect.poll(() => latestReconciliationReports(stack.db).filter((r) => r.runId.startsWith(scheduleId)).length, { timeout: 30_000 }).toBe(3)
+      await expect
+        .poll(() => latestReconciliationReports(stack.db).filter((r) => r.runId.startsWith(scheduleId)).length, {
+          timeout: 30_000,
+        })
+        .toBe(3)
     } finally {
       await stack.client.schedule.getHandle(scheduleId).delete()
     }

@@ -19,7 +19,8 @@ describe('settling every order', () => {
   let stack: TestStack
   beforeAll(async () => {
     stack = await startTestStack()
-    for (const venue of ['binance', 'coinbase', 'kraken'] as const) await stack.sim.control.setBook(venue, 'BTC/USDT', BOOK)
+    for (const venue of ['binance', 'coinbase', 'kraken'] as const)
+      await stack.sim.control.setBook(venue, 'BTC/USDT', BOOK)
   })
   afterEach(async () => stack.sim.control.clearFaults())
   afterAll(async () => stack?.close())
@@ -38,11 +39,13 @@ describe('settling every order', () => {
     const atVenue = await stack.sim.control.receivedOrders('binance', { clientOrderId: result.clientOrderId })
     expect(atVenue).toHaveLength(1)
     const execution = getExecution(stack.db, workflowId)!
-    expect(execution.attempts.map((a) => [a.clientOrderId, a.status, a.filled])).toEqual([[result.clientOrderId, 'closed', '0.25']])
+    expect(execution.attempts.map((a) => [a.clientOrderId, a.status, a.filled])).toEqual([
+      [result.clientOrderId, 'closed', '0.25'],
+    ])
     await captureHistory(stack.client, workflowId, 'order-resent-after-proven-absent')
   })
 
-  it('a failover sends on the same venue again before it moves on when the failure was not the venue\'s', async () => {
+  it("a failover sends on the same venue again before it moves on when the failure was not the venue's", async () => {
     await stack.sim.control.setFaults('binance', { loseOrderRequests: 1 })
     const { result } = await runWorkflow<FailoverOrderResult>(stack, 'failoverOrderWorkflow', {
       exchange: 'binance',
@@ -65,7 +68,9 @@ describe('settling every order', () => {
       workflowId,
       args: [{ exchange: 'kraken', order, reconcileGraceMs: 200, unresolvedAfterMs: 2_000 }],
     })
-    await waitFor('the order at kraken', async () => ((await stack.sim.control.receivedOrders('kraken', { symbol: 'BTC/USDT' })).length > 0 ? true : undefined))
+    await waitFor('the order at kraken', async () =>
+      (await stack.sim.control.receivedOrders('kraken', { symbol: 'BTC/USDT' })).length > 0 ? true : undefined
+    )
     await stack.sim.control.setFaults('kraken', { down: true })
 
     const state = await waitFor('the execution to be unresolved', async () => {
@@ -117,17 +122,23 @@ describe('settling every order', () => {
       workflowId: `immediate-open-${Date.now()}`,
       args: [{ exchange: 'coinbase', order, reconcileGraceMs: 200, unresolvedAfterMs: 2_000 }],
     })
-    const arrived = async () => (await stack.sim.control.receivedOrders('coinbase', { symbol: 'BTC/USDT' })).length > before
+    const arrived = async () =>
+      (await stack.sim.control.receivedOrders('coinbase', { symbol: 'BTC/USDT' })).length > before
     await waitFor('the order at coinbase', async () => ((await arrived()) ? true : undefined))
     await stack.sim.control.setFaults('coinbase', { errorRate: 1 })
-    await waitFor('the order to be unresolved', async () => ((await handle.query<{ unresolved?: unknown[] }>('state')).unresolved?.length ? true : undefined))
+    await waitFor('the order to be unresolved', async () =>
+      (await handle.query<{ unresolved?: unknown[] }>('state')).unresolved?.length ? true : undefined
+    )
     await stack.sim.control.clearFaults('coinbase')
     const result = (await handle.result()) as OrderExecutionResult
     expect(result.order).toMatchObject({ status: 'closed', filled: '0.25' })
   }, 90_000)
 
   it('ends a failover with nothing sent anywhere when its client order id was used by another execution', async () => {
-    const first = await runWorkflow<OrderExecutionResult>(stack, 'placeOrderWorkflow', { exchange: 'coinbase', order: { ...order, symbol: 'BTC/USDT' } })
+    const first = await runWorkflow<OrderExecutionResult>(stack, 'placeOrderWorkflow', {
+      exchange: 'coinbase',
+      order: { ...order, symbol: 'BTC/USDT' },
+    })
     expect(first.result.outcome).toBe('placed')
     const krakenBefore = (await stack.sim.control.receivedOrders('kraken')).length
     const { result } = await runWorkflow<FailoverOrderResult>(stack, 'failoverOrderWorkflow', {
@@ -137,8 +148,12 @@ describe('settling every order', () => {
       backupExchanges: ['kraken'],
     })
     expect(result.outcome).toBe('rejected')
-    expect(result.attempts.map((a) => [a.exchange, a.outcome, a.errorType])).toEqual([['coinbase', 'rejected', 'ClientOrderIdInUseError']])
-    expect(await stack.sim.control.receivedOrders('coinbase', { clientOrderId: first.result.clientOrderId })).toHaveLength(1)
+    expect(result.attempts.map((a) => [a.exchange, a.outcome, a.errorType])).toEqual([
+      ['coinbase', 'rejected', 'ClientOrderIdInUseError'],
+    ])
+    expect(
+      await stack.sim.control.receivedOrders('coinbase', { clientOrderId: first.result.clientOrderId })
+    ).toHaveLength(1)
     expect((await stack.sim.control.receivedOrders('kraken')).length).toBe(krakenBefore)
   })
 })

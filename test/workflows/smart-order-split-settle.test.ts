@@ -26,7 +26,14 @@ describe('smart order split', () => {
     const handle = await stack.client.workflow.start('smartOrderWorkflow', {
       taskQueue: stack.taskQueue,
       workflowId: `split-settle-${Date.now()}`,
-      args: [{ order: { symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '1' }, exchanges: ['coinbase', 'kraken'], reconcileGraceMs: 200, unresolvedAfterMs: 2_000 }],
+      args: [
+        {
+          order: { symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '1' },
+          exchanges: ['coinbase', 'kraken'],
+          reconcileGraceMs: 200,
+          unresolvedAfterMs: 2_000,
+        },
+      ],
     })
     const [coinbaseOrder] = await waitFor('the split order at coinbase', async () => {
       const received = await stack.sim.control.receivedOrders('coinbase', { symbol: 'BTC/USDT' })
@@ -50,7 +57,10 @@ describe('smart order split', () => {
     expect(filledAtVenues).toBe('1')
     expect(result.filled).toBe('1')
     expect(result.outcome).toBe('filled')
-    expect(result.orders.find((o) => o.exchange === 'coinbase')).toMatchObject({ clientOrderId: coinbaseOrder!.clientOrderId, filled: '0.6' })
+    expect(result.orders.find((o) => o.exchange === 'coinbase')).toMatchObject({
+      clientOrderId: coinbaseOrder!.clientOrderId,
+      filled: '0.6',
+    })
     await captureHistory(stack.client, handle.workflowId, 'smart-order-split-open-settled')
   }, 90_000)
 })

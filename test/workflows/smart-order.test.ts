@@ -47,7 +47,12 @@ const input = (amount: string) => ({
 describe('smartOrderWorkflow', () => {
   it('picks the cheapest venue after fees, not the lowest ask, and records the decision', async () => {
     await setAsks(CHEAPEST_AFTER_FEES)
-    const { workflowId, result } = await runWorkflow<SmartOrderResult>(stack, 'smartOrderWorkflow', input('0.5'), 'smart')
+    const { workflowId, result } = await runWorkflow<SmartOrderResult>(
+      stack,
+      'smartOrderWorkflow',
+      input('0.5'),
+      'smart'
+    )
     expect(result.outcome).toBe('filled')
     expect(result.selectedExchanges).toEqual(['binance'])
     expect(result.decision.selected).toBe('binance')
@@ -88,7 +93,12 @@ describe('smartOrderWorkflow', () => {
     // 20 BTC ≈ 1.28M USDT: more than binance's demo account holds; coinbase gets the funds to pay.
     await setAsks(CHEAPEST_AFTER_FEES)
     await stack.sim.control.credit('coinbase', 'USDT', '1000000')
-    const { workflowId, result } = await runWorkflow<SmartOrderResult>(stack, 'smartOrderWorkflow', input('20'), 'smart')
+    const { workflowId, result } = await runWorkflow<SmartOrderResult>(
+      stack,
+      'smartOrderWorkflow',
+      input('20'),
+      'smart'
+    )
     expect(result.decision.selected).toBe('binance')
     expect(result.attempts.map((a) => [a.exchange, a.outcome, a.errorType])).toEqual([
       ['binance', 'rejected', 'InsufficientBalanceError'],
@@ -102,14 +112,28 @@ describe('smartOrderWorkflow', () => {
     // 40 BTC: binance 10 + coinbase 20 + kraken 10 by price after fees. coinbase cannot pay for 20 BTC (1.28M USDT),
     // so the unfilled 20 are planned again on fresh books without coinbase: binance's deeper level at 64500.
     for (const [venue, asks] of [
-      ['binance', [['63960', '10'], ['64500', '25']]],
+      [
+        'binance',
+        [
+          ['63960', '10'],
+          ['64500', '25'],
+        ],
+      ],
       ['coinbase', [['63900', '20']]],
       ['kraken', [['63950', '10']]],
     ] as const) {
-      await stack.sim.control.setBook(venue, 'BTC/USDT', { bids: [['60000', '50']], asks: asks.map(([p, a]) => [p, a] as [string, string]) })
+      await stack.sim.control.setBook(venue, 'BTC/USDT', {
+        bids: [['60000', '50']],
+        asks: asks.map(([p, a]) => [p, a] as [string, string]),
+      })
     }
     await stack.sim.control.credit('binance', 'USDT', '2000000')
-    const { workflowId, result } = await runWorkflow<SmartOrderResult>(stack, 'smartOrderWorkflow', input('40'), 'smart')
+    const { workflowId, result } = await runWorkflow<SmartOrderResult>(
+      stack,
+      'smartOrderWorkflow',
+      input('40'),
+      'smart'
+    )
     expect(result.splitPlan!.allocations.map((a) => [a.exchange, a.amount])).toEqual([
       ['binance', '10'],
       ['coinbase', '20'],

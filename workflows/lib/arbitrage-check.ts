@@ -18,17 +18,37 @@ export interface PairCheck {
 
 /** The pair's opportunity on fresh books, with each venue's order-size rules (an unwind must keep them too). */
 export type PairCheckResult =
-  | { ok: true; opportunity: ArbitrageOpportunity; resized: boolean; buyMarket?: VenueMarketRules; sellMarket?: VenueMarketRules }
+  | {
+      ok: true
+      opportunity: ArbitrageOpportunity
+      resized: boolean
+      buyMarket?: VenueMarketRules
+      sellMarket?: VenueMarketRules
+    }
   | { ok: false; reason: string }
 
 /** The opportunity as it stands on fresh books, sized within both venues' rules, or why there is none. */
 export async function checkPair(check: PairCheck): Promise<PairCheckResult> {
   const { symbol, buyExchange, sellExchange, opportunity } = check
   if (buyExchange === sellExchange) return { ok: false, reason: `buy and sell exchange are both ${buyExchange}` }
-  if (opportunity && (opportunity.symbol !== symbol || opportunity.buyExchange !== buyExchange || opportunity.sellExchange !== sellExchange)) {
-    return { ok: false, reason: `the opportunity ${opportunity.id} is not for ${symbol} ${buyExchange}->${sellExchange}` }
+  if (
+    opportunity &&
+    (opportunity.symbol !== symbol ||
+      opportunity.buyExchange !== buyExchange ||
+      opportunity.sellExchange !== sellExchange)
+  ) {
+    return {
+      ok: false,
+      reason: `the opportunity ${opportunity.id} is not for ${symbol} ${buyExchange}->${sellExchange}`,
+    }
   }
-  const reads = await readVenues([{ exchange: buyExchange, symbol }, { exchange: sellExchange, symbol }], check.depth)
+  const reads = await readVenues(
+    [
+      { exchange: buyExchange, symbol },
+      { exchange: sellExchange, symbol },
+    ],
+    check.depth
+  )
   const buy = reads.snapshots.find((s) => s.exchange === buyExchange)
   const sell = reads.snapshots.find((s) => s.exchange === sellExchange)
   if (!buy || !sell) {

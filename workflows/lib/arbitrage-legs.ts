@@ -46,7 +46,10 @@ export interface PlacedLeg {
 /** Places one leg exactly once; its result is final: a placed order's fill can no longer change. */
 export async function placeLeg(ctx: LegContext, leg: Leg): Promise<PlacedLeg> {
   const input: PlaceOrderInput = { executionId: ctx.executionId, ...leg }
-  const placed = await placeAndSettle(input, { reconcileGraceMs: ctx.reconcileGraceMs, asUnwind: leg.role === 'unwind' })
+  const placed = await placeAndSettle(input, {
+    reconcileGraceMs: ctx.reconcileGraceMs,
+    asUnwind: leg.role === 'unwind',
+  })
   const outcome = await settleOpenOrder(input, placed)
   return { outcome, summary: summarise(leg.seq, leg.exchange, leg.role, leg.request.clientOrderId, outcome) }
 }
@@ -135,7 +138,10 @@ export async function unwindImbalance(
     })
     legs.push(summary)
     if (outcome.kind === 'unknown') {
-      return { flat: false, reason: `unwind order ${request.clientOrderId} on ${plan.exchange} needs a manual check: ${outcome.message}` }
+      return {
+        flat: false,
+        reason: `unwind order ${request.clientOrderId} on ${plan.exchange} needs a manual check: ${outcome.message}`,
+      }
     }
     if (outcome.kind === 'placed') {
       owed = sub(owed, outcome.order.filled)

@@ -45,11 +45,13 @@ export function paramsProblem(params: MonitorParamsUpdate): ParamsProblem | unde
   const problem = (field: string, message: string): ParamsProblem => ({ field, message: `${field} ${message}` })
   if (symbols !== undefined) {
     if (!Array.isArray(symbols) || symbols.length === 0) return problem('symbols', 'must be a non-empty list')
-    if (symbols.some((s) => typeof s !== 'string' || !s.includes('/'))) return problem('symbols', 'must look like BTC/USDT')
+    if (symbols.some((s) => typeof s !== 'string' || !s.includes('/')))
+      return problem('symbols', 'must look like BTC/USDT')
     if (new Set(symbols).size !== symbols.length) return problem('symbols', 'must not repeat')
   }
   if (exchanges !== undefined) {
-    if (!Array.isArray(exchanges) || new Set(exchanges).size < 2) return problem('exchanges', 'must name at least two venues')
+    if (!Array.isArray(exchanges) || new Set(exchanges).size < 2)
+      return problem('exchanges', 'must name at least two venues')
     if (exchanges.some((e) => !(EXCHANGE_IDS as readonly string[]).includes(e))) {
       return problem('exchanges', `must be among ${EXCHANGE_IDS.join(', ')}`)
     }
@@ -58,7 +60,8 @@ export function paramsProblem(params: MonitorParamsUpdate): ParamsProblem | unde
   if (intervalMs !== undefined && !(Number.isInteger(intervalMs) && intervalMs >= MIN_INTERVAL_MS)) {
     return problem('intervalMs', `must be a whole number of at least ${MIN_INTERVAL_MS}`)
   }
-  if (minProfitPct !== undefined && !Number.isFinite(minProfitPct)) return problem('minProfitPct', 'must be a finite number')
+  if (minProfitPct !== undefined && !Number.isFinite(minProfitPct))
+    return problem('minProfitPct', 'must be a finite number')
   if (maxAmount !== undefined && maxAmount !== null && !(isDecimalString(maxAmount) && isPositive(maxAmount))) {
     return problem('maxAmount', 'must be a positive decimal string')
   }
@@ -75,7 +78,8 @@ function autoExecuteProblem(
   }
   if (!Number.isFinite(auto.minProfitPct)) return problem('autoExecute.minProfitPct', 'must be a finite number')
   const max = auto.maxExecutions
-  if (max !== undefined && !(Number.isInteger(max) && max >= 0)) return problem('autoExecute.maxExecutions', 'must be a whole number')
+  if (max !== undefined && !(Number.isInteger(max) && max >= 0))
+    return problem('autoExecute.maxExecutions', 'must be a whole number')
   const backoff = auto.backoffMs
   if (backoff !== undefined && !(Number.isInteger(backoff) && backoff > 0)) {
     return problem('autoExecute.backoffMs', 'must be a positive whole number')
@@ -97,7 +101,7 @@ export function changeProblem(update: MonitorParamsUpdate, running: { executions
       field: 'autoExecute.maxExecutions',
       message:
         `autoExecute.maxExecutions ${max} is below the ${running.executions} executions this monitor has already ` +
-        'started: it counts over the monitor\'s whole life (set enabled false to stop executing)',
+        "started: it counts over the monitor's whole life (set enabled false to stop executing)",
     }
   }
   return undefined

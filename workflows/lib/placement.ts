@@ -8,7 +8,14 @@
 //   answers: no execution ends with one of its orders unknown;
 // - only the venue's own failure (throttled or unavailable until the retries ran out) or a rejection lets the
 //   caller move on to another venue.
-import { ActivityFailure, CancellationScope, isCancellation, patched, sleep, type ActivityOptions } from '@temporalio/workflow'
+import {
+  ActivityFailure,
+  CancellationScope,
+  isCancellation,
+  patched,
+  sleep,
+  type ActivityOptions,
+} from '@temporalio/workflow'
 
 import type { PlaceOrderInput, ReconcileResult } from '../../activities/index.js'
 import { isDefinitiveRejection, isNothingPlaced } from '../../domain/failures.js'
@@ -57,7 +64,6 @@ export const PATCHES = {
   orderStartAlongsideRisk: 'order-start-alongside-risk',
 } as const
 
-
 /** How many times one order is sent after each earlier send was proven absent (crashed or stalled workers). */
 export const SEND_ROUNDS = 5
 
@@ -92,7 +98,12 @@ export async function placeAndSettle(input: PlaceOrderInput, options: PlacementO
   const outcome = await placeUntilKnown(input, options)
   // A market, IOC or FOK order is done when the venue has answered; one still reported open is an acknowledgement
   // read back too early (or not at all): its real fill is settled from the venue before anyone counts it.
-  if (isImmediate(input) && outcome.kind === 'placed' && outcome.order.status === 'open' && patched(PATCHES.settleImmediateOpen)) {
+  if (
+    isImmediate(input) &&
+    outcome.kind === 'placed' &&
+    outcome.order.status === 'open' &&
+    patched(PATCHES.settleImmediateOpen)
+  ) {
     return settleOpenOrder(input, outcome, options)
   }
   return outcome
@@ -164,9 +175,11 @@ export async function settleOpenOrder(
     try {
       return { ...outcome, order: await orders.cancelOrder({ exchange, symbol, clientOrderId }) }
     } catch (error) {
-      const lookup = await lookUpOnce(input, reconcile.reconcileOrder, boundedLookup(ACTIVITY_OPTIONS.reconcile, options)).catch(
-        () => undefined
-      )
+      const lookup = await lookUpOnce(
+        input,
+        reconcile.reconcileOrder,
+        boundedLookup(ACTIVITY_OPTIONS.reconcile, options)
+      ).catch(() => undefined)
       if (lookup?.found && lookup.order.status !== 'open') return { ...outcome, order: lookup.order }
       const reason =
         `order ${clientOrderId} on ${exchange} is still open (filled ${outcome.order.filled} so far) and could ` +
@@ -174,7 +187,9 @@ export async function settleOpenOrder(
       if (!patched(PATCHES.settleUnresolved)) return { kind: 'unknown', errorType: 'OrderStillOpen', message: reason }
       await markUnresolved({ exchange, clientOrderId, reason })
       for (;;) {
-        const found = await lookUpOnce(input, settleLookup.reconcileOrder, ACTIVITY_OPTIONS.settle).catch(() => undefined)
+        const found = await lookUpOnce(input, settleLookup.reconcileOrder, ACTIVITY_OPTIONS.settle).catch(
+          () => undefined
+        )
         if (found?.found && found.order.status !== 'open') {
           await markResolved(clientOrderId)
           return { ...outcome, order: found.order }
@@ -217,7 +232,8 @@ async function settleUnknown(input: PlaceOrderInput, failure: Failure, options: 
   }
 }
 
-type LookedUp = { kind: 'placed'; order: UnifiedOrder; reconciled: true } | { kind: 'absent' } | { kind: 'failed'; message: string }
+type LookedUp =
+  { kind: 'placed'; order: UnifiedOrder; reconciled: true } | { kind: 'absent' } | { kind: 'failed'; message: string }
 
 /**
  * One lookup, and when it finds nothing a second one after the grace window, timed by the workflow: a fresh order
@@ -246,11 +262,21 @@ async function lookUp(input: PlaceOrderInput, options: PlacementOptions): Promis
 type LookupActivity = typeof reconcile.reconcileOrder
 
 /** The first lookups' options, cut to `unresolvedAfterMs` when the caller set it. */
-function boundedLookup(lookupOptions: ActivityOptions, options: Pick<PlacementOptions, 'unresolvedAfterMs'>): ActivityOptions {
-  return options.unresolvedAfterMs ? { ...lookupOptions, scheduleToCloseTimeout: options.unresolvedAfterMs } : lookupOptions
+function boundedLookup(
+  lookupOptions: ActivityOptions,
+  options: Pick<PlacementOptions, 'unresolvedAfterMs'>
+): ActivityOptions {
+  return options.unresolvedAfterMs
+    ? { ...lookupOptions, scheduleToCloseTimeout: options.unresolvedAfterMs }
+    : lookupOptions
 }
 
-function lookUpOnce(input: PlaceOrderInput, lookup: LookupActivity, activityOptions: ActivityOptions, graceMs = 0): Promise<ReconcileResult> {
+function lookUpOnce(
+  input: PlaceOrderInput,
+  lookup: LookupActivity,
+  activityOptions: ActivityOptions,
+  graceMs = 0
+): Promise<ReconcileResult> {
   const { exchange, executionId } = input
   const { symbol, clientOrderId } = input.request
   return lookup.executeWithOptions(

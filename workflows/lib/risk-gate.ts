@@ -60,7 +60,10 @@ export async function passRiskGate(
     }
     if (reducing) {
       if (!held) {
-        log.warn('unwind held by the trading state', { clientOrderId: input.request.clientOrderId, reason: decision.message })
+        log.warn('unwind held by the trading state', {
+          clientOrderId: input.request.clientOrderId,
+          reason: decision.message,
+        })
         upsertSearchAttributes([{ key: SA.orderStatus, value: 'UNWIND_HELD' }])
         held = true
       }
@@ -71,6 +74,10 @@ export async function passRiskGate(
       { ...ACTIVITY_OPTIONS.risk, summary: `risk refused: ${decision.message}` },
       [{ placement: input, limit: decision.limit, message: decision.message }]
     )
-    return { kind: 'rejected', errorType: RISK_REJECTED, message: `risk refused (${decision.limit}): ${decision.message}` }
+    return {
+      kind: 'rejected',
+      errorType: RISK_REJECTED,
+      message: `risk refused (${decision.limit}): ${decision.message}`,
+    }
   }
 }

@@ -25,6 +25,22 @@ export function summarise(
   outcome: PlacementOutcome
 ): AttemptSummary {
   return outcome.kind === 'placed'
-    ? { seq, exchange, role, clientOrderId, outcome: outcome.kind, order: outcome.order, reconciled: outcome.reconciled }
-    : { seq, exchange, role, clientOrderId, outcome: outcome.kind, errorType: outcome.errorType, message: outcome.message }
+    ? {
+        seq,
+        exchange,
+        role,
+        clientOrderId,
+        outcome: outcome.kind,
+        order: outcome.order,
+        reconciled: outcome.reconciled,
+      }
+    : {
+        seq,
+        exchange,
+        role,
+        clientOrderId,
+        outcome: outcome.kind,
+        errorType: outcome.errorType,
+        message: outcome.message,
+      }
 }

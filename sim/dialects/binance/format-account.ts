@@ -167,8 +167,7 @@ const marketIdOf = (p: SimPosition, perps: SimMarket[]): string => {
 }
 
 const signedAmount = (p: SimPosition): string => (p.side === 'short' && !isZero(p.amount) ? `-${p.amount}` : p.amount)
-const signedNotional = (p: SimPosition): string =>
-  p.side === 'short' ? mul(notionalOf(p), -1) : notionalOf(p)
+const signedNotional = (p: SimPosition): string => (p.side === 'short' ? mul(notionalOf(p), -1) : notionalOf(p))
 
 export function positionRiskV3(p: SimPosition, perps: SimMarket[], quote: string, now: number): unknown {
   return {

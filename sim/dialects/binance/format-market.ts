@@ -31,7 +31,15 @@ export function spotExchangeInfo(markets: SimMarket[], limits: BinanceLimits, se
       quoteAssetPrecision: 8,
       baseCommissionPrecision: 8,
       quoteCommissionPrecision: 8,
-      orderTypes: ['LIMIT', 'LIMIT_MAKER', 'MARKET', 'STOP_LOSS', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT'],
+      orderTypes: [
+        'LIMIT',
+        'LIMIT_MAKER',
+        'MARKET',
+        'STOP_LOSS',
+        'STOP_LOSS_LIMIT',
+        'TAKE_PROFIT',
+        'TAKE_PROFIT_LIMIT',
+      ],
       icebergAllowed: false,
       ocoAllowed: false,
       otoAllowed: false,
@@ -42,7 +50,12 @@ export function spotExchangeInfo(markets: SimMarket[], limits: BinanceLimits, se
       isSpotTradingAllowed: true,
       isMarginTradingAllowed: m.marginEnabled,
       filters: [
-        { filterType: 'PRICE_FILTER', minPrice: spot(m.tickSize), maxPrice: spot(MAX_PRICE), tickSize: spot(m.tickSize) },
+        {
+          filterType: 'PRICE_FILTER',
+          minPrice: spot(m.tickSize),
+          maxPrice: spot(MAX_PRICE),
+          tickSize: spot(m.tickSize),
+        },
         { filterType: 'LOT_SIZE', minQty: spot(m.minQty), maxQty: spot(m.maxQty), stepSize: spot(m.stepSize) },
         {
           filterType: 'NOTIONAL',
@@ -237,8 +250,20 @@ export function kline(
 ): unknown[] {
   const [openTime, open, high, low, close, volume] = candle
   const zero = qty('0')
-  return [openTime, price(open), price(high), price(low), price(close), qty(volume),
-    openTime + intervalMs - 1, zero, 0, zero, zero, '0']
+  return [
+    openTime,
+    price(open),
+    price(high),
+    price(low),
+    price(close),
+    qty(volume),
+    openTime + intervalMs - 1,
+    zero,
+    0,
+    zero,
+    zero,
+    '0',
+  ]
 }
 
 /** Binance's kline intervals in ms (month omitted: not a fixed length). */

@@ -73,7 +73,12 @@ export function spotFill(fill: SimFill) {
 export function spotNewOrder(order: SimOrder, market: SimMarket, respType: NewOrderRespType): unknown {
   const ack = { ...spotCore(order, market), transactTime: order.createdAt }
   if (respType === 'ACK') return ack
-  const result = { ...ack, ...spotAmounts(order), workingTime: workingTime(order), selfTradePreventionMode: 'EXPIRE_MAKER' }
+  const result = {
+    ...ack,
+    ...spotAmounts(order),
+    workingTime: workingTime(order),
+    selfTradePreventionMode: 'EXPIRE_MAKER',
+  }
   if (respType === 'RESULT') return result
   return { ...result, fills: order.fills.map(spotFill) }
 }

@@ -34,9 +34,7 @@ function perpPositions(context: RouteContext): SimPosition[] {
 
 /** A reduce-only order must shrink an open position, by no more than its size. */
 function checkReduceOnly(context: RouteContext, symbol: string, side: 'buy' | 'sell', amount: string): void {
-  const position = context.engine
-    .positions(context.owner)
-    .find((p) => p.symbol === symbol && cmp(p.amount, 0) > 0)
+  const position = context.engine.positions(context.owner).find((p) => p.symbol === symbol && cmp(p.amount, 0) > 0)
   const reduces = position !== undefined && (side === 'buy' ? position.side === 'short' : position.side === 'long')
   if (!reduces || cmp(amount, position.amount) > 0) throw reduceOnlyRejected()
 }

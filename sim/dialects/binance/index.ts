@@ -15,12 +15,7 @@ import { spotTradeRoutes } from './spot-trade-routes.js'
 export { PUBLISHED_BINANCE_LIMITS, type BinanceLimits } from './rate-limit.js'
 export { binanceSignature, signedPayload, verifyBinanceSignature } from './sign.js'
 
-const ROUTES: BinanceRoute[] = [
-  ...spotMarketRoutes,
-  ...spotTradeRoutes,
-  ...futuresMarketRoutes,
-  ...futuresTradeRoutes,
-]
+const ROUTES: BinanceRoute[] = [...spotMarketRoutes, ...spotTradeRoutes, ...futuresMarketRoutes, ...futuresTradeRoutes]
 const ORDER_PLACEMENT_PATHS = ['/api/v3/order', '/fapi/v1/order']
 // Binance accounts have numeric ids; the simulator numbers its accounts from here.
 const FIRST_UID = 354_937_868

@@ -25,8 +25,7 @@ export function idTimeRange(params: BinanceParams, fromIdName: 'fromId' | 'order
 }
 
 /** Whether the range names where it starts, so the window takes its first rows rather than its latest. */
-export const namesStart = (range: IdTimeRange): boolean =>
-  range.fromId !== undefined || range.startTime !== undefined
+export const namesStart = (range: IdTimeRange): boolean => range.fromId !== undefined || range.startTime !== undefined
 
 export function listWindow<T extends { id: number }>(
   rows: readonly T[],
@@ -38,8 +37,11 @@ export function listWindow<T extends { id: number }>(
   const { fromId, startTime, endTime } = range
   const inRange = [...rows]
     .sort((a, b) => a.id - b.id)
-    .filter((row) => (fromId === undefined || row.id >= fromId) &&
-      (startTime === undefined || timeOf(row) >= startTime) &&
-      (endTime === undefined || timeOf(row) <= endTime))
+    .filter(
+      (row) =>
+        (fromId === undefined || row.id >= fromId) &&
+        (startTime === undefined || timeOf(row) >= startTime) &&
+        (endTime === undefined || timeOf(row) <= endTime)
+    )
   return fromStart ? inRange.slice(0, limit) : inRange.slice(-limit)
 }

@@ -84,7 +84,8 @@ export function readSpotOrder(params: BinanceParams, market: SimMarket, mid: str
   let timeInForce: SimTimeInForce | undefined
   if (isLimit && !postOnly) {
     const value = params.requiredString('timeInForce')
-    if (value !== 'GTC' && value !== 'IOC' && value !== 'FOK') throw new BinanceApiError(400, -1115, 'Invalid timeInForce.')
+    if (value !== 'GTC' && value !== 'IOC' && value !== 'FOK')
+      throw new BinanceApiError(400, -1115, 'Invalid timeInForce.')
     timeInForce = value
   } else {
     forbid(params, 'timeInForce')
@@ -100,7 +101,11 @@ export function readSpotOrder(params: BinanceParams, market: SimMarket, mid: str
   if (quantity !== undefined && quoteOrderQty !== undefined) throw paramNotRequired('quoteOrderQty')
   if (quantity === undefined && quoteOrderQty === undefined) {
     if (type === 'market') {
-      throw new BinanceApiError(400, -1102, "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!")
+      throw new BinanceApiError(
+        400,
+        -1102,
+        "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!"
+      )
     }
     quantity = params.requiredDecimal('quantity')
   }

@@ -38,10 +38,7 @@ export function cancelNamedOrder(context: RouteContext, family: ApiFamily, marke
 }
 
 /** Open orders on the named market, or on all of the family's markets, oldest first. */
-export function openOrdersByAge(
-  context: RouteContext,
-  family: ApiFamily
-): { order: SimOrder; market: SimMarket }[] {
+export function openOrdersByAge(context: RouteContext, family: ApiFamily): { order: SimOrder; market: SimMarket }[] {
   const rows = requestMarkets(context, family).flatMap((market) =>
     context.engine.openOrders(context.owner, market.symbol).map((order) => ({ order, market }))
   )

@@ -35,13 +35,17 @@ export interface BinanceRoute {
 export const fixedWeight = (weight: number) => (): number => weight
 
 /** Weights that drop when the request names a symbol (ticker/24hr, openOrders). */
-export const symbolWeight = (withSymbol: number, without: number) => (params: BinanceParams): number =>
-  params.has('symbol') ? withSymbol : without
+export const symbolWeight =
+  (withSymbol: number, without: number) =>
+  (params: BinanceParams): number =>
+    params.has('symbol') ? withSymbol : without
 
 /** A SIGNED endpoint of one API family: `signedRoute('spot')('GET', '/api/v3/order', weight, handle)`. */
-export const signedRoute = (family: ApiFamily) => (
-  method: BinanceRoute['method'],
-  path: string,
-  weight: BinanceRoute['weight'],
-  handle: BinanceRoute['handle']
-): BinanceRoute => ({ method, path, family, signed: true, weight, handle })
+export const signedRoute =
+  (family: ApiFamily) =>
+  (
+    method: BinanceRoute['method'],
+    path: string,
+    weight: BinanceRoute['weight'],
+    handle: BinanceRoute['handle']
+  ): BinanceRoute => ({ method, path, family, signed: true, weight, handle })

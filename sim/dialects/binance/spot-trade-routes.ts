@@ -1,12 +1,7 @@
 // SIGNED spot endpoints (/api/v3): orders, open and past orders, trades, account and commission.
 
 import { spotAccount, spotCommission } from './format-account.js'
-import {
-  spotAccountTrade,
-  spotCanceledOrder,
-  spotNewOrder,
-  spotQueriedOrder,
-} from './format-order.js'
+import { spotAccountTrade, spotCanceledOrder, spotNewOrder, spotQueriedOrder } from './format-order.js'
 import { accountTrades, allOrders } from './order-queries.js'
 import { readSpotOrder } from './order-request.js'
 import { cancelNamedOrder, openOrdersByAge, placeCountedOrder, queriedOrder } from './order-steps.js'
@@ -50,11 +45,16 @@ export const spotTradeRoutes: BinanceRoute[] = [
     const orders = allOrders(c.engine, c.owner, market, c.params, 1000)
     return { body: orders.map((o) => spotQueriedOrder(o, market)) }
   }),
-  signed('GET', '/api/v3/myTrades', (params) => (params.has('orderId') ? 5 : 20), (c) => {
-    const market = marketOf(c)
-    const fills = accountTrades(c.engine, c.owner, market, c.params, 1000)
-    return { body: fills.map((f) => spotAccountTrade(f, market)) }
-  }),
+  signed(
+    'GET',
+    '/api/v3/myTrades',
+    (params) => (params.has('orderId') ? 5 : 20),
+    (c) => {
+      const market = marketOf(c)
+      const fills = accountTrades(c.engine, c.owner, market, c.params, 1000)
+      return { body: fills.map((f) => spotAccountTrade(f, market)) }
+    }
+  ),
   signed('GET', '/api/v3/account', fixedWeight(20), (c) => ({
     body: spotAccount(c.engine.balances(c.owner), accountFees(c), c.uid, c.now),
   })),

@@ -73,7 +73,11 @@ function fills(context: RouteContext): SimResponse {
   const end = parseDateParam(query.get('end_date'))
   const limit = Math.min(FILLS_MAX, Number(query.get('limit') ?? FILLS_MAX) || FILLS_MAX)
   const rows = state.engine
-    .fills(owner, { ...(orderId !== undefined && { orderId }), ...(symbol !== undefined && { symbol }), ...(start !== undefined && { since: start }) })
+    .fills(owner, {
+      ...(orderId !== undefined && { orderId }),
+      ...(symbol !== undefined && { symbol }),
+      ...(start !== undefined && { since: start }),
+    })
     .filter((fill) => end === undefined || fill.time <= end)
     .sort((a, b) => b.id - a.id)
     .slice(0, limit)
@@ -85,7 +89,10 @@ function transfers(context: RouteContext, currency?: string): SimResponse {
   const limit = Number(context.query.get('limit') ?? 100) || 100
   const rows = context.state.transfers
     .list(context.owner)
-    .filter((transfer) => (type === null || transfer.type === type) && (currency === undefined || transfer.currency === currency))
+    .filter(
+      (transfer) =>
+        (type === null || transfer.type === type) && (currency === undefined || transfer.currency === currency)
+    )
     .slice(0, limit)
   return ok(rows.map((transfer) => transferView(context.owner, transfer)))
 }

@@ -24,8 +24,7 @@ export const profileIdOf = (apiKey: string): string => nameUuid(`profile:${apiKe
 /** Coinbase user ids are 24 hex characters. */
 export const userIdOf = (apiKey: string): string =>
   createHash('sha1').update(`${NAMESPACE}:user:${apiKey}`).digest('hex').slice(0, 24)
-export const accountIdOf = (apiKey: string, currency: string): string =>
-  nameUuid(`account:${apiKey}:${currency}`)
+export const accountIdOf = (apiKey: string, currency: string): string => nameUuid(`account:${apiKey}:${currency}`)
 
 export interface OrderIdRegistry {
   uuidOf(engineId: number): string

@@ -31,7 +31,15 @@ export const createCoinbaseDialect: DialectFactory = coinbaseDialect()
 
 function createHandler(context: DialectContext, rateLimits: CoinbaseRateLimits): DialectHandler {
   const { engine, credentials, now } = context
-  const state = createCoinbaseState(engine, now, createTransferBook(engine, now, credentials.map((c) => c.apiKey)))
+  const state = createCoinbaseState(
+    engine,
+    now,
+    createTransferBook(
+      engine,
+      now,
+      credentials.map((c) => c.apiKey)
+    )
+  )
   const limiter = createCoinbaseRateLimiter(rateLimits, now)
 
   function handle(request: SimRequest): SimResponse {
@@ -66,7 +74,9 @@ function createHandler(context: DialectContext, rateLimits: CoinbaseRateLimits):
         : coinbaseError(500, 'Internal server error')
     },
     rateLimited(request, retryAfterSeconds) {
-      const message = request.path.startsWith('/products') ? 'Public rate limit exceeded' : 'Private rate limit exceeded'
+      const message = request.path.startsWith('/products')
+        ? 'Public rate limit exceeded'
+        : 'Private rate limit exceeded'
       return coinbaseError(429, message, { 'Retry-After': String(retryAfterSeconds) })
     },
     isOrderPlacement: (request) => request.method.toUpperCase() === 'POST' && request.path === '/orders',

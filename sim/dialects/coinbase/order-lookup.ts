@@ -20,17 +20,25 @@ export function findOrder(state: CoinbaseState, owner: string, selector: OrderSe
     const order = engineId === undefined ? undefined : state.engine.getOrder(owner, { id: engineId })
     if (order) return { order, uuid: state.ids.uuidOf(order.id), detached: false }
     const detached = state.detached.get(selector.uuid.toLowerCase())
-    return detached?.owner === owner ? { order: detached, uuid: selector.uuid.toLowerCase(), detached: true } : undefined
+    return detached?.owner === owner
+      ? { order: detached, uuid: selector.uuid.toLowerCase(), detached: true }
+      : undefined
   }
   const order = state.engine.getOrder(owner, { clientOrderId: selector.clientOid })
   if (order) return { order, uuid: state.ids.uuidOf(order.id), detached: false }
   for (const [uuid, detached] of state.detached) {
-    if (detached.owner === owner && detached.clientOrderId === selector.clientOid) return { order: detached, uuid, detached: true }
+    if (detached.owner === owner && detached.clientOrderId === selector.clientOid)
+      return { order: detached, uuid, detached: true }
   }
   return undefined
 }
 
-export function renderOrder(state: CoinbaseState, order: SimOrder, uuid: string, asReceived = false): Record<string, unknown> {
+export function renderOrder(
+  state: CoinbaseState,
+  order: SimOrder,
+  uuid: string,
+  asReceived = false
+): Record<string, unknown> {
   const market = state.engine.market(order.symbol)
   if (!market) throw new Error(`engine order ${order.id} names unknown market ${order.symbol}`)
   return orderView(order, { uuid, profileId: profileIdOf(order.owner), market }, asReceived)

@@ -59,7 +59,8 @@ type SubParams = { params: Omit<SimOrderParams, 'symbol' | 'side'> } | { error: 
 function limitParams(body: Body, market: SimMarket, now: number): SubParams {
   const price = text(body, 'price')
   const size = text(body, 'size')
-  if (price === undefined || !isDecimalString(price) || !isPositive(price)) return { error: badRequest('Invalid price') }
+  if (price === undefined || !isDecimalString(price) || !isPositive(price))
+    return { error: badRequest('Invalid price') }
   if (size === undefined || !isDecimalString(size) || !isPositive(size)) return { error: badRequest('Invalid size') }
   if (!dec(price).mod(market.tickSize).isZero()) {
     return { error: badRequest(`price too precise. Smallest unit is ${market.tickSize}`) }
@@ -121,6 +122,7 @@ function validateSize(size: string, market: SimMarket): SimResponse | undefined 
     return badRequest(`size is too accurate. Smallest unit is ${market.stepSize}`)
   }
   if (cmp(size, market.minQty) < 0) return badRequest(`size is too small. Minimum size is ${market.minQty}`)
-  if (isPositive(market.maxQty) && cmp(size, market.maxQty) > 0) return badRequest(`size is too large. Maximum size is ${market.maxQty}`)
+  if (isPositive(market.maxQty) && cmp(size, market.maxQty) > 0)
+    return badRequest(`size is too large. Maximum size is ${market.maxQty}`)
   return undefined
 }

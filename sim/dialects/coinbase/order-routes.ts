@@ -112,7 +112,9 @@ function listOrders(context: RouteContext): SimResponse {
   }
   const rows = candidates
     .filter((order) => everything || statuses.has(coinbaseStatus(order).status))
-    .filter((order) => (start === undefined || order.createdAt >= start) && (end === undefined || order.createdAt <= end))
+    .filter(
+      (order) => (start === undefined || order.createdAt >= start) && (end === undefined || order.createdAt <= end)
+    )
     .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
     .slice(0, limit)
   return ok(rows.map((order) => renderOrder(state, order, state.ids.uuidOf(order.id))))

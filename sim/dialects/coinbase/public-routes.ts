@@ -53,13 +53,23 @@ function ticker({ state }: RouteContext, market: SimMarket): SimResponse {
 
 function stats({ state }: RouteContext, market: SimMarket): SimResponse {
   const day = state.engine.ticker(market.symbol)
-  return ok({ open: day.open, high: day.high, low: day.low, last: day.last, volume: day.volume, volume_30day: day.volume })
+  return ok({
+    open: day.open,
+    high: day.high,
+    low: day.low,
+    last: day.last,
+    volume: day.volume,
+    volume_30day: day.volume,
+  })
 }
 
 function trades({ state, query }: RouteContext, market: SimMarket): SimResponse {
   const limit = Math.min(TRADES_MAX, Number(query.get('limit') ?? TRADES_DEFAULT) || TRADES_DEFAULT)
   // Newest first; `side` is the maker's side on Coinbase, the opposite of the taker's.
-  const rows = state.engine.trades(market.symbol, limit).slice().sort((a, b) => b.id - a.id)
+  const rows = state.engine
+    .trades(market.symbol, limit)
+    .slice()
+    .sort((a, b) => b.id - a.id)
   return ok(
     rows.map((trade) => ({
       trade_id: trade.id,
@@ -81,7 +91,9 @@ function candles({ state, query }: RouteContext, market: SimMarket): SimResponse
   if (start !== undefined) {
     count = Math.floor((end - start) / intervalMs) + 1
     if (count > CANDLES_MAX) {
-      return badRequest('granularity too small for the requested time range. Count of aggregations requested exceeds 300')
+      return badRequest(
+        'granularity too small for the requested time range. Count of aggregations requested exceeds 300'
+      )
     }
   }
   const rows = state.engine
@@ -109,8 +121,18 @@ export const publicRoutes: readonly Route[] = [
     access: 'public',
     handle: ({ state }) => ok(currencyCodes(state.engine).map(currencyView)),
   },
-  { method: 'GET', pattern: /^\/products$/, access: 'public', handle: ({ state }) => ok(spotMarkets(state.engine).map(productView)) },
-  { method: 'GET', pattern: /^\/products\/([^/]+)$/, access: 'public', handle: withMarket((_, market) => ok(productView(market))) },
+  {
+    method: 'GET',
+    pattern: /^\/products$/,
+    access: 'public',
+    handle: ({ state }) => ok(spotMarkets(state.engine).map(productView)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/products\/([^/]+)$/,
+    access: 'public',
+    handle: withMarket((_, market) => ok(productView(market))),
+  },
   { method: 'GET', pattern: /^\/products\/([^/]+)\/book$/, access: 'public', handle: withMarket(book) },
   { method: 'GET', pattern: /^\/products\/([^/]+)\/ticker$/, access: 'public', handle: withMarket(ticker) },
   { method: 'GET', pattern: /^\/products\/([^/]+)\/stats$/, access: 'public', handle: withMarket(stats) },

@@ -22,7 +22,11 @@ export interface Route {
   handle(context: RouteContext): SimResponse
 }
 
-export function matchRoute(routes: readonly Route[], method: string, path: string): { route: Route; params: string[] } | undefined {
+export function matchRoute(
+  routes: readonly Route[],
+  method: string,
+  path: string
+): { route: Route; params: string[] } | undefined {
   for (const route of routes) {
     if (route.method !== method) continue
     const match = route.pattern.exec(path)

@@ -73,7 +73,8 @@ export function transferView(owner: string, transfer: SeedTransfer): Record<stri
     ? { coinbase_account_id: nameUuid(`coinbase-account:${owner}:${transfer.currency}`) }
     : {
         network: NETWORKS[transfer.currency] ?? transfer.currency.toLowerCase(),
-        [transfer.type === 'deposit' ? 'crypto_address' : 'sent_to_address']: `sim-${transfer.currency.toLowerCase()}-address`,
+        [transfer.type === 'deposit' ? 'crypto_address' : 'sent_to_address']:
+          `sim-${transfer.currency.toLowerCase()}-address`,
         crypto_transaction_hash: transfer.id.replace(/-/g, ''),
       }
   return {

@@ -55,9 +55,7 @@ function positionFigures(position: SimPosition, ctx: PrivateContext, docalcs: bo
 function openingOrder(position: SimPosition, ctx: PrivateContext): SimOrder | undefined {
   const { engine, owner } = ctx
   const orders = [...engine.openOrders(owner, position.symbol), ...engine.closedOrders(owner, position.symbol)]
-  return orders
-    .filter((o) => (o.leverage ?? 1) > 1 && o.fills.length > 0)
-    .sort((a, b) => a.createdAt - b.createdAt)[0]
+  return orders.filter((o) => (o.leverage ?? 1) > 1 && o.fills.length > 0).sort((a, b) => a.createdAt - b.createdAt)[0]
 }
 
 export const ACCOUNT_ENDPOINTS: Record<string, PrivateEndpoint> = {

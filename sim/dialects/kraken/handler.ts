@@ -83,7 +83,9 @@ export function createKrakenHandler(context: DialectContext, options: KrakenDial
     },
     // Kraken sends no 429 and no Retry-After: its refusal is an error in a 200 body.
     rateLimited(request) {
-      return krakenFailure(request.path === '/0/private/AddOrder' ? 'EOrder:Rate limit exceeded' : 'EAPI:Rate limit exceeded')
+      return krakenFailure(
+        request.path === '/0/private/AddOrder' ? 'EOrder:Rate limit exceeded' : 'EAPI:Rate limit exceeded'
+      )
     },
     isOrderPlacement: (request) => request.method === 'POST' && request.path === '/0/private/AddOrder',
   }

@@ -147,4 +147,3 @@ export function orderView(order: SimOrder, pair: KrakenPair, options: OrderViewO
   }
   return view
 }
-

@@ -43,7 +43,10 @@ export function toKrakenPair(market: SimMarket): KrakenPair {
 
 /** Kraken lists spot pairs only; perpetuals belong to Kraken Futures, a different venue. */
 export function createPairIndex(markets: () => SimMarket[]): PairIndex {
-  const spotPairs = (): KrakenPair[] => markets().filter((m) => m.kind === 'spot').map(toKrakenPair)
+  const spotPairs = (): KrakenPair[] =>
+    markets()
+      .filter((m) => m.kind === 'spot')
+      .map(toKrakenPair)
   return {
     all: spotPairs,
     resolve: (name) => spotPairs().find((p) => p.id === name || p.altname === name || p.wsname === name),

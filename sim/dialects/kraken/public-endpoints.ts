@@ -122,8 +122,7 @@ export const PUBLIC_ENDPOINTS: Record<string, PublicEndpoint> = {
     return result
   },
 
-  AssetPairs: (params, ctx) =>
-    Object.fromEntries(requestedPairs(params, ctx).map((pair) => [pair.id, pairInfo(pair)])),
+  AssetPairs: (params, ctx) => Object.fromEntries(requestedPairs(params, ctx).map((pair) => [pair.id, pairInfo(pair)])),
 
   Ticker: (params, ctx) =>
     Object.fromEntries(requestedPairs(params, ctx).map((pair) => [pair.id, tickerInfo(pair, ctx)])),

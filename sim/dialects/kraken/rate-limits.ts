@@ -41,7 +41,14 @@ export function callCost(method: string): number {
 
 /** Extra trading-counter points for cancelling an order of this age (Kraken's "Spot Trading Limits"). */
 export function cancelPenalty(orderAgeMs: number): number {
-  const steps: [number, number][] = [[5_000, 8], [10_000, 6], [15_000, 5], [45_000, 4], [90_000, 2], [300_000, 1]]
+  const steps: [number, number][] = [
+    [5_000, 8],
+    [10_000, 6],
+    [15_000, 5],
+    [45_000, 4],
+    [90_000, 2],
+    [300_000, 1],
+  ]
   return steps.find(([under]) => orderAgeMs < under)?.[1] ?? 0
 }
 

@@ -3,7 +3,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 
 export function krakenSignature(uriPath: string, nonce: string, postData: string, secretBase64: string): string {
-  const digest = createHash('sha256').update(nonce + postData).digest()
+  const digest = createHash('sha256')
+    .update(nonce + postData)
+    .digest()
   return createHmac('sha512', Buffer.from(secretBase64, 'base64'))
     .update(Buffer.concat([Buffer.from(uriPath), digest]))
     .digest('base64')

@@ -60,8 +60,20 @@ describe('findOpportunities', () => {
   })
 
   describe('sizes from depth across several levels', () => {
-    const buyVenue = arbVenue('binance', { asks: [['100', '0.5'], ['100.1', '0.5'], ['100.3', '1']] })
-    const sellVenue = arbVenue('kraken', { bids: [['100.6', '0.3'], ['100.5', '0.4'], ['100.2', '2']] })
+    const buyVenue = arbVenue('binance', {
+      asks: [
+        ['100', '0.5'],
+        ['100.1', '0.5'],
+        ['100.3', '1'],
+      ],
+    })
+    const sellVenue = arbVenue('kraken', {
+      bids: [
+        ['100.6', '0.3'],
+        ['100.5', '0.4'],
+        ['100.2', '2'],
+      ],
+    })
     // marginal units: 0.3 @ 0.3986 %, 0.2 @ 0.2992 %, 0.2 @ 0.199 % (100.1 vs 100.5), then 100.1 vs 100.2 loses
 
     it('takes every unit above the threshold', () => {

@@ -18,7 +18,7 @@ function original(): ArbitrageOpportunity {
       { exchange: 'binance', book: book('binance', { asks }), fees: { maker: '0', taker: '0.001' } },
       { exchange: 'kraken', book: book('kraken', { bids }), fees: { maker: '0', taker: '0.001' } },
     ],
-    options,
+    options
   )
   if (found === undefined) throw new Error('fixture must yield an opportunity')
   return found
@@ -37,13 +37,13 @@ describe('recheckOpportunity', () => {
     const thinner = recheckOpportunity(
       opportunity,
       { buyBook: book('binance', { asks: [['100', '0.4']] }), sellBook: book('kraken', { bids }) },
-      options,
+      options
     )
     expect(thinner).toMatchObject({ ok: true, resized: true, opportunity: { amount: '0.4', netProfit: '0.1198' } })
     const deeper = recheckOpportunity(
       opportunity,
       { buyBook: book('binance', { asks: [['100', '50']] }), sellBook: book('kraken', { bids: [['100.5', '50']] }) },
-      options,
+      options
     )
     expect(deeper).toMatchObject({ ok: true, resized: false, opportunity: { amount: '1' } })
   })
@@ -52,7 +52,7 @@ describe('recheckOpportunity', () => {
     const result = recheckOpportunity(
       original(),
       { buyBook: book('binance', { asks }), sellBook: book('kraken', { bids: [['100.2', '1']] }) },
-      options,
+      options
     )
     expect(result).toEqual({
       ok: false,
@@ -71,7 +71,7 @@ describe('recheckOpportunity', () => {
         sellBook: book('kraken', { bids }),
         sellFees: { maker: '0', taker: '0.003' },
       },
-      options,
+      options
     )
     expect(result.ok).toBe(false)
   })

@@ -19,7 +19,11 @@ const SYMBOL = 'BTC/USDT'
 const BINANCE: VenueMarketRules = { amountStep: '0.00001', minAmount: '0.00001', minNotional: '5' }
 const KRAKEN: VenueMarketRules = { amountStep: '0.00000001', minAmount: '0.0001', minNotional: '0.5' }
 
-function venue(exchange: ExchangeId, sides: { bids?: BookLevel[]; asks?: BookLevel[] }, market: VenueMarketRules): ArbitrageVenue {
+function venue(
+  exchange: ExchangeId,
+  sides: { bids?: BookLevel[]; asks?: BookLevel[] },
+  market: VenueMarketRules
+): ArbitrageVenue {
   return { exchange, book: book(exchange, sides), fees: { maker: '0', taker: '0.001' }, market }
 }
 
@@ -44,7 +48,10 @@ describe('evaluatePair within the venues rules', () => {
 
   it('skips a profitable size below one venue minimum amount, naming the venue and the rule', () => {
     // 0.00009 BTC is worth 5.67 USDT (above binance's 5) but is below kraken's minimum amount 0.0001.
-    const evaluation = evaluatePair(SYMBOL, binanceAsks('1'), krakenBids('1'), { minProfitPct: 0.1, maxAmount: '0.00009' })
+    const evaluation = evaluatePair(SYMBOL, binanceAsks('1'), krakenBids('1'), {
+      minProfitPct: 0.1,
+      maxAmount: '0.00009',
+    })
     expect(evaluation).toEqual({
       reason: "profitable size 0.00009 cannot be traded: 0.00009 is below kraken's minimum amount 0.0001",
       unmet: 'minAmount',
@@ -56,7 +63,8 @@ describe('evaluatePair within the venues rules', () => {
     const kraken = venue('kraken', { bids: [['64000', '1']] }, { ...KRAKEN, minAmount: '0.00001' })
     const evaluation = evaluatePair(SYMBOL, binanceAsks('0.00007'), kraken, { minProfitPct: 0.1 })
     expect(evaluation).toEqual({
-      reason: "profitable size 0.00007 cannot be traded: 0.00007 at 63000 is worth 4.41, below binance's minimum notional 5",
+      reason:
+        "profitable size 0.00007 cannot be traded: 0.00007 at 63000 is worth 4.41, below binance's minimum notional 5",
       unmet: 'minNotional',
     })
   })
@@ -76,7 +84,8 @@ describe('evaluatePair within the venues rules', () => {
     }
     expect(recheckOpportunity(opportunity!, fresh, { minProfitPct: 0.1 })).toEqual({
       ok: false,
-      reason: "opportunity vanished: profitable size 0.00009 cannot be traded: 0.00009 is below kraken's minimum amount 0.0001",
+      reason:
+        "opportunity vanished: profitable size 0.00009 cannot be traded: 0.00009 is below kraken's minimum amount 0.0001",
     })
   })
 })

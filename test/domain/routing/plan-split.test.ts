@@ -14,8 +14,26 @@ describe('planSplit', () => {
   it('splits a thin market by price after fees', () => {
     // after fees: binance 100.1 then 102.102; coinbase 100.701 then 103.206; kraken 101.101
     const plan = planSplit(buy('3'), [
-      venue('binance', { asks: [['100', '1'], ['102', '5']] }, '0.001'),
-      venue('coinbase', { asks: [['100.5', '1.5'], ['103', '5']] }, '0.002'),
+      venue(
+        'binance',
+        {
+          asks: [
+            ['100', '1'],
+            ['102', '5'],
+          ],
+        },
+        '0.001'
+      ),
+      venue(
+        'coinbase',
+        {
+          asks: [
+            ['100.5', '1.5'],
+            ['103', '5'],
+          ],
+        },
+        '0.002'
+      ),
       venue('kraken', { asks: [['101', '1']] }, '0.001'),
     ])
     expect(plan.allocations).toEqual([
@@ -49,7 +67,9 @@ describe('planSplit', () => {
     expect(plan.totalCost).toBe('301.25')
     expect(plan.totalFees).toBe('0.452')
     expect(cmp(plan.expectedAveragePrice ?? '0', dec('301.25').div(3))).toBe(0)
-    expect(plan.reason).toMatch(/^Split 3 BTC across binance 1, coinbase 1\.5, kraken 0\.5 for the lowest cost after fees/)
+    expect(plan.reason).toMatch(
+      /^Split 3 BTC across binance 1, coinbase 1\.5, kraken 0\.5 for the lowest cost after fees/
+    )
   })
 
   it('keeps the whole order on one venue when that is cheapest', () => {
@@ -77,10 +97,30 @@ describe('planSplit', () => {
 
   it('sums exactly over many venues with awkward steps', () => {
     const venues: VenueSnapshot[] = [
-      venue('binance', { asks: [['100', '0.33333'], ['100.3', '10']] }, '0.001', { market: { amountStep: '0.001' } }),
-      venue('coinbase', { asks: [['100.1', '0.77777'], ['100.2', '10']] }, '0.001', {
-        market: { amountStep: '0.0001' },
-      }),
+      venue(
+        'binance',
+        {
+          asks: [
+            ['100', '0.33333'],
+            ['100.3', '10'],
+          ],
+        },
+        '0.001',
+        { market: { amountStep: '0.001' } }
+      ),
+      venue(
+        'coinbase',
+        {
+          asks: [
+            ['100.1', '0.77777'],
+            ['100.2', '10'],
+          ],
+        },
+        '0.001',
+        {
+          market: { amountStep: '0.0001' },
+        }
+      ),
       venue('kraken', { asks: [['100.15', '0.5555']] }, '0.001', { market: { amountStep: '0.00000001' } }),
     ]
     for (const amount of ['0.1', '0.3', '1.23456789', '2.5', '7.7777']) {
@@ -113,7 +153,16 @@ describe('planSplit', () => {
 
   it('drops a share below the minimum notional', () => {
     const plan = planSplit(buy('1'), [
-      venue('binance', { asks: [['100', '0.95'], ['101', '5']] }, '0.001'),
+      venue(
+        'binance',
+        {
+          asks: [
+            ['100', '0.95'],
+            ['101', '5'],
+          ],
+        },
+        '0.001'
+      ),
       venue('kraken', { asks: [['100.5', '0.05']] }, '0.001', { market: { amountStep: '0.01', minNotional: '10' } }),
     ])
     // kraken's 0.05 is worth 5.025 < 10, so binance takes 0.05 more at 101
@@ -135,9 +184,27 @@ describe('planSplit', () => {
 
   it('respects the limit price and leaves out down venues', () => {
     const plan = planSplit({ ...buy('3'), type: 'limit', limitPrice: '100.5' }, [
-      venue('binance', { asks: [['100', '1'], ['101', '5']] }, '0.001'),
+      venue(
+        'binance',
+        {
+          asks: [
+            ['100', '1'],
+            ['101', '5'],
+          ],
+        },
+        '0.001'
+      ),
       venue('coinbase', { asks: [['99', '5']] }, '0.001', { health: 'down' }),
-      venue('kraken', { asks: [['100.5', '1.2'], ['100.6', '5']] }, '0.001'),
+      venue(
+        'kraken',
+        {
+          asks: [
+            ['100.5', '1.2'],
+            ['100.6', '5'],
+          ],
+        },
+        '0.001'
+      ),
     ])
     expect(plan.allocations.map((a) => [a.exchange, a.amount])).toEqual([
       ['binance', '1'],
@@ -150,8 +217,26 @@ describe('planSplit', () => {
   it('merges bids by proceeds after fees on the sell side', () => {
     // after fees: binance 99.9, 98.901; kraken 99.7 (fee 0.003 on 100)
     const plan = planSplit({ symbol: 'BTC/USDT', side: 'sell', amount: '2', type: 'market' }, [
-      venue('binance', { bids: [['100', '1'], ['99', '5']] }, '0.001'),
-      venue('kraken', { bids: [['100', '0.5'], ['98', '5']] }, '0.003'),
+      venue(
+        'binance',
+        {
+          bids: [
+            ['100', '1'],
+            ['99', '5'],
+          ],
+        },
+        '0.001'
+      ),
+      venue(
+        'kraken',
+        {
+          bids: [
+            ['100', '0.5'],
+            ['98', '5'],
+          ],
+        },
+        '0.003'
+      ),
     ])
     expect(plan.allocations.map((a) => [a.exchange, a.amount])).toEqual([
       ['binance', '1.5'],
@@ -160,8 +245,28 @@ describe('planSplit', () => {
   })
 
   it('is no more expensive than any split on a 0.1 grid', () => {
-    const a = venue('binance', { asks: [['100', '0.3'], ['100.4', '0.5'], ['101', '3']] }, '0.001')
-    const b = venue('kraken', { asks: [['100.2', '0.6'], ['100.5', '0.4'], ['100.9', '3']] }, '0.0016')
+    const a = venue(
+      'binance',
+      {
+        asks: [
+          ['100', '0.3'],
+          ['100.4', '0.5'],
+          ['101', '3'],
+        ],
+      },
+      '0.001'
+    )
+    const b = venue(
+      'kraken',
+      {
+        asks: [
+          ['100.2', '0.6'],
+          ['100.5', '0.4'],
+          ['100.9', '3'],
+        ],
+      },
+      '0.0016'
+    )
     const amount = '2'
     const plan = planSplit(buy(amount), [a, b])
     const planCost = add(plan.totalCost, plan.totalFees)

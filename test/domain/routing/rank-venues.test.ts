@@ -39,7 +39,7 @@ describe('rankVenues', () => {
     expect(decision.expectedSlippageBps).toBeCloseTo(7.8186, 3)
     // kraken: 112.426 / 64064 = 0.1755 %
     expect(decision.reason).toBe(
-      'binance: best effective price 64064 after 0.10% taker fee, full depth within 50 bps; kraken 0.18% worse',
+      'binance: best effective price 64064 after 0.10% taker fee, full depth within 50 bps; kraken 0.18% worse'
     )
     expect(decision.splitRecommended).toBe(false)
   })
@@ -60,7 +60,16 @@ describe('rankVenues', () => {
   it('counts only levels at or better than the limit price', () => {
     const request: RoutingRequest = { ...buyOne, amount: '2', type: 'limit', limitPrice: '64005' }
     const decision = rankVenues(request, [
-      venue('binance', { asks: [['64000', '1'], ['64010', '5']] }, '0.001'),
+      venue(
+        'binance',
+        {
+          asks: [
+            ['64000', '1'],
+            ['64010', '5'],
+          ],
+        },
+        '0.001'
+      ),
       venue('kraken', { asks: [['64004', '3']] }, '0.001'),
     ])
     // binance is cheaper per unit but only 1 of 2 BTC is at or under 64005
@@ -103,7 +112,7 @@ describe('rankVenues', () => {
     expect(decision.candidates[1]?.scoreBps).toBeCloseTo(2, 6)
     expect(decision.reason).toBe(
       'kraken: best score, effective price 64069.005 after 0.10% taker fee, full depth within 50 bps; ' +
-        'binance 0.01% better price but 2.0 bps of latency and health penalties',
+        'binance 0.01% better price but 2.0 bps of latency and health penalties'
     )
     // with latency weighted at zero, price decides again
     expect(rankVenues(buyOne, [slow, fast], { latencyBpsPer100Ms: 0 }).selected).toBe('binance')
@@ -130,7 +139,16 @@ describe('rankVenues', () => {
 
   it('measures liquidity within the slippage bound from the best price across venues', () => {
     const decision = rankVenues(buyOne, [
-      venue('binance', { asks: [['100', '0.4'], ['101', '5']] }, '0.001'),
+      venue(
+        'binance',
+        {
+          asks: [
+            ['100', '0.4'],
+            ['101', '5'],
+          ],
+        },
+        '0.001'
+      ),
       venue('coinbase', { asks: [['100.6', '5']] }, '0.001'),
     ])
     // bound 100.5: binance holds 0.4 of 1 below it, coinbase nothing although its own book is deep
@@ -161,7 +179,7 @@ describe('rankVenues', () => {
     expect(decision.splitRecommended).toBe(true)
     expect(decision.candidates.map((c) => c.exchange)).toEqual(['binance', 'kraken'])
     expect(decision.reason).toBe(
-      'No single venue can fill 3 BTC (most: binance 2); split the order across venues with planSplit',
+      'No single venue can fill 3 BTC (most: binance 2); split the order across venues with planSplit'
     )
   })
 

@@ -15,8 +15,16 @@ import { binanceAgainst } from './harness.js'
 let sim: TestSimulator
 let binance: BinanceConnector
 const BOOK = {
-  bids: [['63990.00', '0.5'], ['63980.00', '1.0'], ['63970.00', '2.0']] as [string, string][],
-  asks: [['64010.00', '0.4'], ['64020.00', '1.0'], ['64030.00', '2.0']] as [string, string][],
+  bids: [
+    ['63990.00', '0.5'],
+    ['63980.00', '1.0'],
+    ['63970.00', '2.0'],
+  ] as [string, string][],
+  asks: [
+    ['64010.00', '0.4'],
+    ['64020.00', '1.0'],
+    ['64030.00', '2.0'],
+  ] as [string, string][],
 }
 const received = () => sim.engines.binance.receivedOrders()
 
@@ -66,8 +74,14 @@ describe('markets', () => {
 describe('market data', () => {
   it('returns the pinned book, to the requested depth', async () => {
     const book = await binance.getOrderBook('BTC/USDT', 2)
-    expect(book.bids).toEqual([['63990', '0.5'], ['63980', '1']])
-    expect(book.asks).toEqual([['64010', '0.4'], ['64020', '1']])
+    expect(book.bids).toEqual([
+      ['63990', '0.5'],
+      ['63980', '1'],
+    ])
+    expect(book.asks).toEqual([
+      ['64010', '0.4'],
+      ['64020', '1'],
+    ])
     expect(book).toMatchObject({ exchange: 'binance', symbol: 'BTC/USDT' })
   })
 
@@ -128,13 +142,23 @@ describe('orders', () => {
       price: '60000',
       clientOrderId: 'conn-limit-1',
     })
-    expect(placed).toMatchObject({ clientOrderId: 'conn-limit-1', status: 'open', amount: '0.001', price: '60000', filled: '0' })
+    expect(placed).toMatchObject({
+      clientOrderId: 'conn-limit-1',
+      status: 'open',
+      amount: '0.001',
+      price: '60000',
+      filled: '0',
+    })
     const atVenue = received().filter((o) => o.clientOrderId === 'conn-limit-1')
     expect(atVenue).toHaveLength(1)
     expect(String(atVenue[0]!.id)).toBe(placed.id)
 
-    expect(await binance.getOrder({ symbol: 'BTC/USDT', id: placed.id })).toMatchObject({ clientOrderId: 'conn-limit-1' })
-    expect(await binance.getOrder({ symbol: 'BTC/USDT', clientOrderId: 'conn-limit-1' })).toMatchObject({ id: placed.id })
+    expect(await binance.getOrder({ symbol: 'BTC/USDT', id: placed.id })).toMatchObject({
+      clientOrderId: 'conn-limit-1',
+    })
+    expect(await binance.getOrder({ symbol: 'BTC/USDT', clientOrderId: 'conn-limit-1' })).toMatchObject({
+      id: placed.id,
+    })
     expect((await binance.getOpenOrders('BTC/USDT')).map((o) => o.id)).toContain(placed.id)
     expect((await binance.getOpenOrders()).map((o) => o.id)).toContain(placed.id)
 
@@ -144,7 +168,13 @@ describe('orders', () => {
   })
 
   it('cancels by venue id', async () => {
-    const placed = await binance.placeOrder({ symbol: 'BTC/USDT', side: 'sell', type: 'limit', amount: '0.001', price: '70000' })
+    const placed = await binance.placeOrder({
+      symbol: 'BTC/USDT',
+      side: 'sell',
+      type: 'limit',
+      amount: '0.001',
+      price: '70000',
+    })
     const canceled = await binance.cancelOrder({ symbol: 'BTC/USDT', id: placed.id })
     expect(canceled).toMatchObject({ id: placed.id, status: 'canceled', clientOrderId: placed.clientOrderId })
   })
@@ -157,7 +187,13 @@ describe('orders', () => {
   })
 
   it('generates a client order id in Binance format when none is given', async () => {
-    const order = await binance.placeOrder({ symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: '0.001', price: '60000' })
+    const order = await binance.placeOrder({
+      symbol: 'BTC/USDT',
+      side: 'buy',
+      type: 'limit',
+      amount: '0.001',
+      price: '60000',
+    })
     expect(order.clientOrderId).toMatch(/^[.A-Z:/a-z0-9_-]{1,36}$/)
     expect(received().some((o) => o.clientOrderId === order.clientOrderId)).toBe(true)
     await binance.cancelOrder({ symbol: 'BTC/USDT', id: order.id })
@@ -186,18 +222,32 @@ describe('orders', () => {
     await expect(
       binance.placeOrder({ symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: '0.00005', price: '60000' })
     ).rejects.toThrow(/notional 3 .* is below the minimum notional 5 for BTC\/USDT on binance/)
-    await expect(binance.placeOrder({ symbol: 'BTC/USDT', side: 'sell', type: 'market', amount: '0.00005' })).rejects.toThrow(
-      InvalidOrderError
-    )
     await expect(
-      binance.placeOrder({ symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: '0.001', price: '60000', clientOrderId: 'has space' })
+      binance.placeOrder({ symbol: 'BTC/USDT', side: 'sell', type: 'market', amount: '0.00005' })
+    ).rejects.toThrow(InvalidOrderError)
+    await expect(
+      binance.placeOrder({
+        symbol: 'BTC/USDT',
+        side: 'buy',
+        type: 'limit',
+        amount: '0.001',
+        price: '60000',
+        clientOrderId: 'has space',
+      })
     ).rejects.toThrow(/client order id/)
     expect(received().length).toBe(before)
   })
 
   it('honours post-only and IOC', async () => {
     await expect(
-      binance.placeOrder({ symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: '0.001', price: '64500', postOnly: true })
+      binance.placeOrder({
+        symbol: 'BTC/USDT',
+        side: 'buy',
+        type: 'limit',
+        amount: '0.001',
+        price: '64500',
+        postOnly: true,
+      })
     ).rejects.toThrow(InvalidOrderError)
     const ioc = await binance.placeOrder({
       symbol: 'BTC/USDT',
@@ -215,7 +265,12 @@ describe('orders', () => {
 describe('futures extras', () => {
   it('sets leverage, opens and reduces a USD-M position', async () => {
     expect(await binance.setLeverage('BTC/USDT:USDT', 5)).toEqual({ symbol: 'BTC/USDT:USDT', leverage: 5 })
-    const open = await binance.placeFuturesOrder({ symbol: 'BTC/USDT:USDT', side: 'buy', type: 'market', amount: '0.01' })
+    const open = await binance.placeFuturesOrder({
+      symbol: 'BTC/USDT:USDT',
+      side: 'buy',
+      type: 'market',
+      amount: '0.01',
+    })
     expect(open).toMatchObject({ symbol: 'BTC/USDT:USDT', status: 'closed', filled: '0.01' })
     const positions = await binance.getFuturesPositions()
     expect(positions).toEqual([
@@ -233,9 +288,9 @@ describe('futures extras', () => {
   })
 
   it('refuses futures orders on spot symbols and leverage outside 1..125', async () => {
-    await expect(binance.placeFuturesOrder({ symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '0.01' })).rejects.toThrow(
-      /not a USD-M perpetual/
-    )
+    await expect(
+      binance.placeFuturesOrder({ symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: '0.01' })
+    ).rejects.toThrow(/not a USD-M perpetual/)
     await expect(binance.setLeverage('BTC/USDT:USDT', 0)).rejects.toThrow(InvalidOrderError)
   })
 })
@@ -243,7 +298,12 @@ describe('futures extras', () => {
 describe('operations', () => {
   it('reports status, health, metrics, rate-limit headroom and features', async () => {
     expect(await binance.getStatus()).toMatchObject({ exchange: 'binance', status: 'ok' })
-    expect(await binance.getExchangeHealth()).toMatchObject({ exchange: 'binance', connected: true, accountAccess: true, status: 'healthy' })
+    expect(await binance.getExchangeHealth()).toMatchObject({
+      exchange: 'binance',
+      connected: true,
+      accountAccess: true,
+      status: 'healthy',
+    })
     const metrics = binance.getMetrics()
     expect(metrics.calls).toBeGreaterThan(10)
     expect(metrics.errorsByClass.InvalidOrderError).toBeGreaterThan(0)

@@ -72,7 +72,9 @@ describe('definitive rejections', () => {
 
   it('an unknown order is OrderNotFoundError for get and cancel, undefined for find', async () => {
     await expect(binance.getOrder({ symbol: 'BTC/USDT', id: '987654321' })).rejects.toThrow(OrderNotFoundError)
-    await expect(binance.getOrder({ symbol: 'BTC/USDT', clientOrderId: 'never-sent' })).rejects.toThrow(OrderNotFoundError)
+    await expect(binance.getOrder({ symbol: 'BTC/USDT', clientOrderId: 'never-sent' })).rejects.toThrow(
+      OrderNotFoundError
+    )
     expect(await binance.findOrder({ symbol: 'BTC/USDT', clientOrderId: 'never-sent' })).toBeUndefined()
     await expect(binance.cancelOrder({ symbol: 'BTC/USDT', id: '987654321' })).rejects.toThrow(OrderNotFoundError)
   })
@@ -150,7 +152,12 @@ describe('lost answers', () => {
 
   it('failures are counted by class in the metrics', () => {
     const { errorsByClass } = binance.getMetrics()
-    for (const name of ['InsufficientBalanceError', 'OrderNotFoundError', 'ExchangeUnavailableError', 'OrderOutcomeUnknownError']) {
+    for (const name of [
+      'InsufficientBalanceError',
+      'OrderNotFoundError',
+      'ExchangeUnavailableError',
+      'OrderOutcomeUnknownError',
+    ]) {
       expect(errorsByClass[name]).toBeGreaterThan(0)
     }
   })

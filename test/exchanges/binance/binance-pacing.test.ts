@@ -21,11 +21,22 @@ interface Setup {
 }
 let current: Setup | undefined
 
-async function setup(venueLimits: Partial<BinanceLimits>, ourLimits: Partial<BinanceLimits> | 'published'): Promise<Setup> {
+async function setup(
+  venueLimits: Partial<BinanceLimits>,
+  ourLimits: Partial<BinanceLimits> | 'published'
+): Promise<Setup> {
   let now = Date.now()
   const sleeps: number[] = []
-  const sim = await startTestSimulator({ now: () => now, dialects: { binance: binanceDialect({ limits: venueLimits }) } })
-  const config = connectorConfig({ ...DEMO_CREDENTIALS.binance, baseUrl: sim.urls.binance, demo: true, rateLimitBuffer: 0 })
+  const sim = await startTestSimulator({
+    now: () => now,
+    dialects: { binance: binanceDialect({ limits: venueLimits }) },
+  })
+  const config = connectorConfig({
+    ...DEMO_CREDENTIALS.binance,
+    baseUrl: sim.urls.binance,
+    demo: true,
+    rateLimitBuffer: 0,
+  })
   const client = createBinanceClient(config)
   // ccxt signs with milliseconds() - timeDifference: keep its timestamps on the simulator's clock
   const syncSigningClock = () => {
@@ -66,7 +77,14 @@ describe('Binance pacing', () => {
   it('paces orders above the venue 10-second order count', async () => {
     const { sim, binance, sleeps } = await setup({ spotOrdersPer10s: 3 }, { spotOrdersPer10s: 3 })
     for (let i = 0; i < 7; i++) {
-      await binance.placeOrder({ symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: '0.001', price: '50000', clientOrderId: `pace-${i}` })
+      await binance.placeOrder({
+        symbol: 'BTC/USDT',
+        side: 'buy',
+        type: 'limit',
+        amount: '0.001',
+        price: '50000',
+        clientOrderId: `pace-${i}`,
+      })
     }
     expect(sleeps.length).toBeGreaterThanOrEqual(2)
     expect(sim.engines.binance.receivedOrders().filter((o) => o.clientOrderId?.startsWith('pace-'))).toHaveLength(7)

@@ -9,7 +9,13 @@ import { fakeTime } from './fake-time.js'
 
 it('resolves with 0 for a call that goes at once and with the time held for one that waited', async () => {
   const time = fakeTime()
-  const limiter = createRateLimiter({ model: coinbaseRateModel(), buffer: 0.1, clock: time.clock, sleep: time.sleep, maxWaitMs: 120_000 })
+  const limiter = createRateLimiter({
+    model: coinbaseRateModel(),
+    buffer: 0.1,
+    clock: time.clock,
+    sleep: time.sleep,
+    maxWaitMs: 120_000,
+  })
   expect(await limiter.acquire({ operation: 'marketData' })).toBe(0)
   limiter.blockUntil(time.clock() + 1_500)
   expect(await limiter.acquire({ operation: 'marketData' })).toBe(1_500)

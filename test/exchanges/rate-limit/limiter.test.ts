@@ -17,7 +17,8 @@ describe('Binance model', () => {
     const time = fakeTime(DAY_START)
     const limiter = createRateLimiter({ model: binanceRateModel(), buffer: 0.1, clock: time.clock, maxWaitMs: 0 })
     // 5400 usable weight: 270 account calls of weight 20
-    for (let i = 0; i < 270; i++) expect(limiter.tryAcquire({ operation: 'account', method: 'fetchBalance' }).allowed).toBe(true)
+    for (let i = 0; i < 270; i++)
+      expect(limiter.tryAcquire({ operation: 'account', method: 'fetchBalance' }).allowed).toBe(true)
     const refused = limiter.tryAcquire({ operation: 'account', method: 'fetchBalance' })
     expect(refused).toEqual({ allowed: false, retryAfterMs: 60_000 })
     // futures weight is a separate budget
@@ -26,8 +27,12 @@ describe('Binance model', () => {
 
   it('weighs depth by limit', () => {
     const model = binanceRateModel()
-    expect(model.costs({ operation: 'marketData', method: 'fetchOrderBook', limit: 100 })).toEqual([{ bucket: 'spotWeight', amount: 5 }])
-    expect(model.costs({ operation: 'marketData', method: 'fetchOrderBook', limit: 1000 })).toEqual([{ bucket: 'spotWeight', amount: 50 }])
+    expect(model.costs({ operation: 'marketData', method: 'fetchOrderBook', limit: 100 })).toEqual([
+      { bucket: 'spotWeight', amount: 5 },
+    ])
+    expect(model.costs({ operation: 'marketData', method: 'fetchOrderBook', limit: 1000 })).toEqual([
+      { bucket: 'spotWeight', amount: 50 },
+    ])
     expect(model.costs({ operation: 'marketData', method: 'fetchOrderBook', market: 'futures', limit: 1000 })).toEqual([
       { bucket: 'futuresWeight', amount: 20 },
     ])
@@ -75,7 +80,9 @@ describe('Coinbase model', () => {
   })
 
   it('meters /fills separately', () => {
-    expect(coinbaseRateModel().costs({ operation: 'account', method: 'fetchMyTrades' })).toEqual([{ bucket: 'fills', amount: 1 }])
+    expect(coinbaseRateModel().costs({ operation: 'account', method: 'fetchMyTrades' })).toEqual([
+      { bucket: 'fills', amount: 1 },
+    ])
   })
 })
 
@@ -83,7 +90,8 @@ describe('Kraken model', () => {
   it('decays the call counter at 0.33 / s and charges history calls double', () => {
     const time = fakeTime()
     const limiter = createRateLimiter({ model: krakenRateModel(), buffer: 0, clock: time.clock, maxWaitMs: 0 })
-    for (let i = 0; i < 7; i++) expect(limiter.tryAcquire({ operation: 'account', method: 'fetchMyTrades' }).allowed).toBe(true)
+    for (let i = 0; i < 7; i++)
+      expect(limiter.tryAcquire({ operation: 'account', method: 'fetchMyTrades' }).allowed).toBe(true)
     expect(limiter.tryAcquire({ operation: 'account', method: 'fetchBalance' }).allowed).toBe(true)
     const refused = limiter.check({ operation: 'account', method: 'fetchBalance' })
     expect(refused.allowed).toBe(false)
@@ -92,12 +100,19 @@ describe('Kraken model', () => {
 
   it('keeps AddOrder / CancelOrder off the call counter, on a per-pair trading counter', () => {
     const model = krakenRateModel()
-    expect(model.costs({ operation: 'placeOrder', symbol: 'BTC/USD' })).toEqual([{ bucket: 'trading', scope: 'BTC/USD', amount: 1 }])
+    expect(model.costs({ operation: 'placeOrder', symbol: 'BTC/USD' })).toEqual([
+      { bucket: 'trading', scope: 'BTC/USD', amount: 1 },
+    ])
     expect(model.costs({ operation: 'cancelOrder', symbol: 'ETH/USD', orderAgeMs: 12_000 })).toEqual([
       { bucket: 'trading', scope: 'ETH/USD', amount: 5 },
     ])
     const time = fakeTime()
-    const limiter = createRateLimiter({ model: krakenRateModel({ tradingCounterMax: 3 }), buffer: 0, clock: time.clock, maxWaitMs: 0 })
+    const limiter = createRateLimiter({
+      model: krakenRateModel({ tradingCounterMax: 3 }),
+      buffer: 0,
+      clock: time.clock,
+      maxWaitMs: 0,
+    })
     for (let i = 0; i < 3; i++) limiter.tryAcquire({ operation: 'placeOrder', symbol: 'BTC/USD' })
     expect(limiter.check({ operation: 'placeOrder', symbol: 'BTC/USD' }).allowed).toBe(false)
     expect(limiter.check({ operation: 'placeOrder', symbol: 'ETH/USD' }).allowed).toBe(true)
@@ -113,7 +128,12 @@ describe('Kraken model', () => {
 describe('limiter', () => {
   it('check() consumes nothing', () => {
     const time = fakeTime()
-    const limiter = createRateLimiter({ model: krakenRateModel({ callCounterMax: 1 }), buffer: 0, clock: time.clock, maxWaitMs: 0 })
+    const limiter = createRateLimiter({
+      model: krakenRateModel({ callCounterMax: 1 }),
+      buffer: 0,
+      clock: time.clock,
+      maxWaitMs: 0,
+    })
     for (let i = 0; i < 5; i++) expect(limiter.check({ operation: 'account' }).allowed).toBe(true)
   })
 
@@ -135,7 +155,13 @@ describe('limiter', () => {
 
   it('blocks every call until a venue back-off ends, and never shortens it', async () => {
     const time = fakeTime()
-    const limiter = createRateLimiter({ model: coinbaseRateModel(), buffer: 0.1, clock: time.clock, sleep: time.sleep, maxWaitMs: 120_000 })
+    const limiter = createRateLimiter({
+      model: coinbaseRateModel(),
+      buffer: 0.1,
+      clock: time.clock,
+      sleep: time.sleep,
+      maxWaitMs: 120_000,
+    })
     limiter.blockUntil(time.clock() + 30_000)
     limiter.blockUntil(time.clock() + 5_000)
     expect(limiter.check({ operation: 'marketData' })).toEqual({ allowed: false, retryAfterMs: 30_000 })

@@ -14,7 +14,12 @@ function caught(call: () => unknown): BinanceApiError {
 }
 
 describe('Binance rate limiter', () => {
-  const limits = { ...PUBLISHED_BINANCE_LIMITS, spotWeightPerMinute: 10, requestsIgnoringRetryAfter: 2, spotOrdersPer10s: 2 }
+  const limits = {
+    ...PUBLISHED_BINANCE_LIMITS,
+    spotWeightPerMinute: 10,
+    requestsIgnoringRetryAfter: 2,
+    spotOrdersPer10s: 2,
+  }
 
   it('counts weight per IP in the current minute and reports it', () => {
     let now = 60_000

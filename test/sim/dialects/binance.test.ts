@@ -61,7 +61,7 @@ describe('Binance dialect: public market data through ccxt', () => {
     expect(perpTicker.last).toBe(Number(sim.engines.binance.ticker('BTC/USDT:USDT').last))
     const perpBook = await binance.fetchOrderBook('BTC/USDT:USDT', 10)
     expect(perpBook.asks.length).toBe(10)
-    expect((await binance.fetchOHLCV('BTC/USDT:USDT', '5m', undefined, 2))).toHaveLength(2)
+    expect(await binance.fetchOHLCV('BTC/USDT:USDT', '5m', undefined, 2)).toHaveLength(2)
     expect((await binance.fetchTrades('BTC/USDT:USDT')).length).toBeGreaterThan(0)
   })
 })
@@ -98,7 +98,9 @@ describe('Binance dialect: spot trading through ccxt', () => {
 
     const byId = await binance.fetchOrder(order.id!, 'BTC/USDT')
     expect(byId.clientOrderId).toBe('spot-gtc-1')
-    const byClientId = await binance.fetchOrder(undefined as unknown as string, 'BTC/USDT', { clientOrderId: 'spot-gtc-1' })
+    const byClientId = await binance.fetchOrder(undefined as unknown as string, 'BTC/USDT', {
+      clientOrderId: 'spot-gtc-1',
+    })
     expect(byClientId.id).toBe(order.id)
 
     const open = await binance.fetchOpenOrders('BTC/USDT')
@@ -114,28 +116,38 @@ describe('Binance dialect: spot trading through ccxt', () => {
   it('cancels by client order id', async () => {
     const bid = Number(sim.engines.binance.book('ETH/USDT', 1).bids[0]![0])
     await binance.createOrder('ETH/USDT', 'limit', 'buy', 0.01, Math.floor(bid * 0.9), { clientOrderId: 'spot-cxl-2' })
-    const canceled = await binance.cancelOrder(undefined as unknown as string, 'ETH/USDT', { clientOrderId: 'spot-cxl-2' })
+    const canceled = await binance.cancelOrder(undefined as unknown as string, 'ETH/USDT', {
+      clientOrderId: 'spot-cxl-2',
+    })
     expect(canceled.status).toBe('canceled')
   })
 
   it('fills a crossing IOC limit, expires an unfilled IOC and fills a fillable FOK', async () => {
     const ask = Number(sim.engines.binance.book('BTC/USDT', 1).asks[0]![0])
-    const ioc = await binance.createOrder('BTC/USDT', 'limit', 'buy', 0.001, Math.ceil(ask * 1.01), { timeInForce: 'IOC' })
+    const ioc = await binance.createOrder('BTC/USDT', 'limit', 'buy', 0.001, Math.ceil(ask * 1.01), {
+      timeInForce: 'IOC',
+    })
     expect(ioc.status).toBe('closed')
     expect(ioc.filled).toBe(0.001)
     const bid = Number(sim.engines.binance.book('BTC/USDT', 1).bids[0]![0])
-    const missed = await binance.createOrder('BTC/USDT', 'limit', 'buy', 0.001, Math.floor(bid * 0.9), { timeInForce: 'IOC' })
+    const missed = await binance.createOrder('BTC/USDT', 'limit', 'buy', 0.001, Math.floor(bid * 0.9), {
+      timeInForce: 'IOC',
+    })
     expect(missed.status).toBe('expired')
     expect(missed.filled).toBe(0)
     const ask2 = Number(sim.engines.binance.book('BTC/USDT', 1).asks[0]![0])
-    const fok = await binance.createOrder('BTC/USDT', 'limit', 'buy', 0.001, Math.ceil(ask2 * 1.01), { timeInForce: 'FOK' })
+    const fok = await binance.createOrder('BTC/USDT', 'limit', 'buy', 0.001, Math.ceil(ask2 * 1.01), {
+      timeInForce: 'FOK',
+    })
     expect(fok.status).toBe('closed')
     expect(fok.timeInForce).toBe('FOK')
   })
 
   it('rests a post-only order as LIMIT_MAKER and rejects one that would take', async () => {
     const bid = Number(sim.engines.binance.book('BTC/USDT', 1).bids[0]![0])
-    const maker = await binance.createOrder('BTC/USDT', 'limit', 'buy', 0.001, Math.floor(bid * 0.95), { postOnly: true })
+    const maker = await binance.createOrder('BTC/USDT', 'limit', 'buy', 0.001, Math.floor(bid * 0.95), {
+      postOnly: true,
+    })
     expect(maker.postOnly).toBe(true)
     expect(maker.status).toBe('open')
     expect((maker.info as Record<string, unknown>)['type']).toBe('LIMIT_MAKER')
@@ -179,7 +191,9 @@ describe('Binance dialect: USD-M futures through ccxt', () => {
     expect(leverage['leverage']).toBe(10)
     expect(sim.engines.binance.leverage(sim.credentials.binance.apiKey, 'BTC/USDT:USDT')).toBe(10)
 
-    const open = await binance.createOrder('BTC/USDT:USDT', 'market', 'buy', 0.01, undefined, { clientOrderId: 'perp-open-1' })
+    const open = await binance.createOrder('BTC/USDT:USDT', 'market', 'buy', 0.01, undefined, {
+      clientOrderId: 'perp-open-1',
+    })
     expect(open.status).toBe('closed')
     expect(open.filled).toBe(0.01)
     expect(open.clientOrderId).toBe('perp-open-1')
@@ -200,7 +214,9 @@ describe('Binance dialect: USD-M futures through ccxt', () => {
 
   it('rests, lists and cancels a futures limit order', async () => {
     const bid = Number(sim.engines.binance.book('ETH/USDT:USDT', 1).bids[0]![0])
-    const order = await binance.createOrder('ETH/USDT:USDT', 'limit', 'buy', 0.1, Math.floor(bid * 0.95), { postOnly: true })
+    const order = await binance.createOrder('ETH/USDT:USDT', 'limit', 'buy', 0.1, Math.floor(bid * 0.95), {
+      postOnly: true,
+    })
     expect(order.status).toBe('open')
     expect(order.postOnly).toBe(true)
     expect((await binance.fetchOpenOrders('ETH/USDT:USDT')).map((o) => o.id)).toContain(order.id)

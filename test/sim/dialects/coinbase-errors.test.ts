@@ -39,7 +39,11 @@ async function failure(call: Promise<unknown>): Promise<Error> {
 
 describe('coinbase dialect errors: authentication (401 → AuthenticationError)', () => {
   it.each([
-    ['a wrong secret', { secret: Buffer.from('another secret of sixty-four bytes'.padEnd(64, '!')).toString('base64') }, 'invalid signature'],
+    [
+      'a wrong secret',
+      { secret: Buffer.from('another secret of sixty-four bytes'.padEnd(64, '!')).toString('base64') },
+      'invalid signature',
+    ],
     ['a wrong passphrase', { password: 'not-the-passphrase' }, 'Invalid Passphrase'],
     ['an unknown key', { apiKey: 'unknown-key' }, 'Invalid API Key'],
   ])('refuses %s', async (_, overrides, message) => {
@@ -111,7 +115,9 @@ describe('coinbase dialect errors: orders', () => {
     const clientOrderId = randomUUID()
     await client.createOrder('BTC/USD', 'limit', 'buy', 0.01, 50000, { clientOrderId: clientOrderId.toUpperCase() })
     expect(await sim.control.receivedOrders('coinbase', { clientOrderId })).toHaveLength(1)
-    const found = await client.fetchOrder(undefined as unknown as string, undefined, { clientOrderId: clientOrderId.toUpperCase() })
+    const found = await client.fetchOrder(undefined as unknown as string, undefined, {
+      clientOrderId: clientOrderId.toUpperCase(),
+    })
     expect(found.clientOrderId).toBe(clientOrderId)
   })
 

@@ -11,7 +11,7 @@ let sim: TestSimulator
 let client: CoinbaseClient
 
 beforeAll(async () => {
-  ({ sim, client } = await openCoinbaseClientSession())
+  ;({ sim, client } = await openCoinbaseClientSession())
   await sim.control.setBook('coinbase', 'BTC/USD', BTC_USD_BOOK)
 })
 

@@ -16,7 +16,7 @@ let sim: TestSimulator
 let client: CoinbaseClient
 
 beforeAll(async () => {
-  ({ sim, client } = await openCoinbaseClientSession())
+  ;({ sim, client } = await openCoinbaseClientSession())
   await client.loadMarkets()
 })
 
@@ -147,11 +147,16 @@ describe('coinbase dialect: time in force and post-only', () => {
     const placed = await client.createOrder(SYMBOL, 'market', 'sell', 0.1, undefined, { clientOrderId })
     expect(await client.fetchOrder(placed.id!)).toMatchObject({ status: 'canceled', filled: 0 })
     const received = await sim.control.receivedOrders('coinbase', { clientOrderId })
-    expect(received).toEqual([expect.objectContaining({ clientOrderId, status: 'canceled', filled: '0', side: 'sell' })])
+    expect(received).toEqual([
+      expect.objectContaining({ clientOrderId, status: 'canceled', filled: '0', side: 'sell' }),
+    ])
   })
 
   it('accepts GTT with cancel_after and reports when it expires', async () => {
-    const placed = await client.createOrder(SYMBOL, 'limit', 'buy', 0.1, 2900, { timeInForce: 'GTT', cancel_after: 'min' })
+    const placed = await client.createOrder(SYMBOL, 'limit', 'buy', 0.1, 2900, {
+      timeInForce: 'GTT',
+      cancel_after: 'min',
+    })
     const order = await client.fetchOrder(placed.id!)
     expect(order.timeInForce).toBe('GTT')
     const info = order.info as Record<string, string>

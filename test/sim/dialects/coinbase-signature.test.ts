@@ -16,7 +16,12 @@ describe('coinbase signature', () => {
       body: '{"type":"limit","side":"buy","product_id":"BTC-USD","price":"30000","size":"0.01"}',
       expected: 'xxUXQVhxmIqgAFhV6g61Gz2drXapN95KEjxiRVEwdO4=',
     },
-    { method: 'GET', target: '/fills?product_id=BTC-USD&limit=10', body: '', expected: 'wNFQp2Lu7AjNYFXkjbVYD3ShUMAVZBWVunQBMuOtPvE=' },
+    {
+      method: 'GET',
+      target: '/fills?product_id=BTC-USD&limit=10',
+      body: '',
+      expected: 'wNFQp2Lu7AjNYFXkjbVYD3ShUMAVZBWVunQBMuOtPvE=',
+    },
     { method: 'GET', target: '/accounts', body: '', expected: 'ehuvZFGPQg7DTtslo0+a48kI0hzJ7zMX85uXPorvpvg=' },
   ])('$method $target matches the published vector', ({ method, target, body, expected }) => {
     const parts = { timestamp: TIMESTAMP, method, target, body }

@@ -68,7 +68,13 @@ describe('Kraken refusals through ccxt', () => {
   })
 
   it('refuses a price finer than pair_decimals with EOrder:Invalid price', async () => {
-    const order = kraken.privatePostAddOrder({ pair: 'XBTUSD', type: 'buy', ordertype: 'limit', volume: '0.01', price: '60000.05' })
+    const order = kraken.privatePostAddOrder({
+      pair: 'XBTUSD',
+      type: 'buy',
+      ordertype: 'limit',
+      volume: '0.01',
+      price: '60000.05',
+    })
     await expect(order).rejects.toThrow(/EOrder:Invalid price:XBTUSD price can only be specified up to 1 decimals/)
   })
 
@@ -87,13 +93,13 @@ describe('Kraken refusals through ccxt', () => {
 
   it('refuses a duplicate cl_ord_id among open orders and malformed cl_ord_ids', async () => {
     await kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 50000, { clientOrderId: 'dup-1' })
-    await expect(kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 50000, { clientOrderId: 'dup-1' })).rejects.toThrow(
-      /EOrder:Duplicate cl_ord_id/
-    )
+    await expect(
+      kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 50000, { clientOrderId: 'dup-1' })
+    ).rejects.toThrow(/EOrder:Duplicate cl_ord_id/)
     const tooLong = 'a-free-text-id-longer-than-eighteen'
-    await expect(kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 50000, { clientOrderId: tooLong })).rejects.toThrow(
-      /EGeneral:Invalid arguments:cl_ord_id/
-    )
+    await expect(
+      kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 50000, { clientOrderId: tooLong })
+    ).rejects.toThrow(/EGeneral:Invalid arguments:cl_ord_id/)
   })
 
   it('reports maintenance in SystemStatus and EService:Unavailable elsewhere (ExchangeNotAvailable)', async () => {
@@ -154,7 +160,9 @@ describe('Kraken rate limits through ccxt', () => {
   })
 
   it('locks a caller out after repeated bad keys (EGeneral:Temporary lockout)', async () => {
-    const sim = await startTestSimulator({ dialects: { kraken: krakenDialect({ lockout: { attempts: 2, durationMs: 60_000 } }) } })
+    const sim = await startTestSimulator({
+      dialects: { kraken: krakenDialect({ lockout: { attempts: 2, durationMs: 60_000 } }) },
+    })
     const intruder = krakenClient(sim, { secret: OTHER_SECRET })
     const owner = krakenClient(sim)
     try {

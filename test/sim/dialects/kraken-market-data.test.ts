@@ -9,8 +9,16 @@ import { type KrakenClient, krakenClient, startUnthrottledSimulator } from './kr
 let sim: TestSimulator
 let kraken: KrakenClient
 const BOOK = {
-  bids: [['63990.0', '0.5'], ['63980.0', '1.25'], ['63970.0', '2']] as [string, string][],
-  asks: [['64010.0', '0.4'], ['64020.0', '1'], ['64030.0', '3']] as [string, string][],
+  bids: [
+    ['63990.0', '0.5'],
+    ['63980.0', '1.25'],
+    ['63970.0', '2'],
+  ] as [string, string][],
+  asks: [
+    ['64010.0', '0.4'],
+    ['64020.0', '1'],
+    ['64030.0', '3'],
+  ] as [string, string][],
 }
 
 beforeAll(async () => {
@@ -50,8 +58,14 @@ describe('Kraken public endpoints through ccxt', () => {
 
   it('reads the book, best first, at the requested depth', async () => {
     const book = await kraken.fetchOrderBook('BTC/USD', 2)
-    expect(book.bids).toEqual([[63990, 0.5, expect.any(Number)], [63980, 1.25, expect.any(Number)]])
-    expect(book.asks).toEqual([[64010, 0.4, expect.any(Number)], [64020, 1, expect.any(Number)]])
+    expect(book.bids).toEqual([
+      [63990, 0.5, expect.any(Number)],
+      [63980, 1.25, expect.any(Number)],
+    ])
+    expect(book.asks).toEqual([
+      [64010, 0.4, expect.any(Number)],
+      [64020, 1, expect.any(Number)],
+    ])
   })
 
   it('reads a ticker whose quotes are the best levels', async () => {

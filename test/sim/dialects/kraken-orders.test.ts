@@ -13,8 +13,16 @@ import { type KrakenClient, krakenClient, startUnthrottledSimulator } from './kr
 let sim: TestSimulator
 let kraken: KrakenClient
 const BOOK = {
-  bids: [['63990.0', '0.5'], ['63980.0', '1'], ['63970.0', '2']] as [string, string][],
-  asks: [['64010.0', '0.4'], ['64020.0', '1'], ['64030.0', '2']] as [string, string][],
+  bids: [
+    ['63990.0', '0.5'],
+    ['63980.0', '1'],
+    ['63970.0', '2'],
+  ] as [string, string][],
+  asks: [
+    ['64010.0', '0.4'],
+    ['64020.0', '1'],
+    ['64030.0', '2'],
+  ] as [string, string][],
 }
 const received = () => sim.engines.kraken.receivedOrders()
 
@@ -49,7 +57,14 @@ describe('limit and market orders', () => {
     expect(created.id).toMatch(/^O[A-Z2-7]{5}-[A-Z2-7]{5}-[A-Z2-7]{6}$/)
     expect(created).toMatchObject({ symbol: 'BTC/USD', side: 'buy', type: 'limit', amount: 0.01, price: 63000 })
     const order = await kraken.fetchOrder(String(created.id))
-    expect(order).toMatchObject({ id: created.id, clientOrderId, status: 'open', price: 63000, amount: 0.01, filled: 0 })
+    expect(order).toMatchObject({
+      id: created.id,
+      clientOrderId,
+      status: 'open',
+      price: 63000,
+      amount: 0.01,
+      filled: 0,
+    })
     const open = await kraken.fetchOpenOrders('BTC/USD', undefined, undefined, { clientOrderId })
     expect(open.map((o) => o.id)).toEqual([created.id])
     const balance = await kraken.fetchBalance()
@@ -119,9 +134,11 @@ describe('conditional orders', () => {
     })
     const fetched = await kraken.fetchOrder(String(takeProfit.id))
     expect(fetched).toMatchObject({ status: 'open', takeProfitPrice: 70000, price: 70100, clientOrderId })
-    expect((await kraken.fetchOrder(String(stop.id)))).toMatchObject({ status: 'open', stopLossPrice: 60000 })
-    expect((await kraken.fetchOrder(String(stopLimit.id)))).toMatchObject({ stopLossPrice: 60000, price: 59900 })
-    const types = received().slice(-3).map((o) => [o.type, o.triggerPrice, o.price])
+    expect(await kraken.fetchOrder(String(stop.id))).toMatchObject({ status: 'open', stopLossPrice: 60000 })
+    expect(await kraken.fetchOrder(String(stopLimit.id))).toMatchObject({ stopLossPrice: 60000, price: 59900 })
+    const types = received()
+      .slice(-3)
+      .map((o) => [o.type, o.triggerPrice, o.price])
     expect(types).toEqual([
       ['stop_loss', '60000', undefined],
       ['stop_loss_limit', '60000', '59900'],
@@ -140,7 +157,9 @@ describe('margin', () => {
     const btc = positions.find((p) => p.symbol === 'BTC/USD')
     expect(btc).toMatchObject({ side: 'long', contracts: 0.1, leverage: 2 })
     expect(btc?.initialMargin).toBeGreaterThan(0)
-    const raw = (await kraken.privatePostOpenPositions({ docalcs: 'true' })) as { result: Record<string, { ordertxid: string }> }
+    const raw = (await kraken.privatePostOpenPositions({ docalcs: 'true' })) as {
+      result: Record<string, { ordertxid: string }>
+    }
     expect(Object.values(raw.result).map((p) => p.ordertxid)).toContain(created.id)
   })
 
@@ -181,7 +200,10 @@ describe('Kraken-only parameters', () => {
     expect(validated.result).toEqual({ descr: { order: 'buy 0.01000000 XBTUSD @ limit 61000.0' } })
     expect(received().length).toBe(placedBefore)
 
-    const gtd = await kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 61000, { timeInForce: 'GTD', expiretm: '+3600' })
+    const gtd = await kraken.createOrder('BTC/USD', 'limit', 'buy', 0.01, 61000, {
+      timeInForce: 'GTD',
+      expiretm: '+3600',
+    })
     expect(received().at(-1)).toMatchObject({ timeInForce: 'GTT', expireAt: expect.any(Number) })
     const info = (await kraken.fetchOrder(String(gtd.id))).info as { expiretm: number }
     expect(info.expiretm).toBeGreaterThan(Date.now() / 1000 + 3500)

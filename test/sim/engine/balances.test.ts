@@ -11,7 +11,13 @@ describe('balances, fees and reservations', () => {
   it('a resting buy locks amount × price + taker fee; cancel gives it all back', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
-    const order = engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '0.5', price: '63000' })
+    const order = engine.placeOrder('alice', {
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.5',
+      price: '63000',
+    })
     expect(engine.balances('alice').USDT).toEqual({ free: '968437', locked: '31563' })
     engine.cancelOrder('alice', { id: order.id })
     expect(engine.balances('alice').USDT).toEqual({ free: '1000000', locked: '0' })
@@ -20,7 +26,13 @@ describe('balances, fees and reservations', () => {
   it('a taker buy pays price × amount + taker fee and returns the price improvement', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
-    const order = engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '1', price: '64100' })
+    const order = engine.placeOrder('alice', {
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'limit',
+      amount: '1',
+      price: '64100',
+    })
     expect(order.fee).toBe('128.02')
     expect(order.feeAsset).toBe('USDT')
     expect(engine.balances('alice').USDT).toEqual({ free: '935861.98', locked: '0' })
@@ -58,14 +70,27 @@ describe('balances, fees and reservations', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
     expect(() =>
-      engine.placeOrder('bob', { symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '100', price: '64000', clientOrderId: 'x' })
+      engine.placeOrder('bob', {
+        symbol: SPOT.symbol,
+        side: 'buy',
+        type: 'limit',
+        amount: '100',
+        price: '64000',
+        clientOrderId: 'x',
+      })
     ).toThrowError(code('INSUFFICIENT_FUNDS'))
-    expect(() => engine.placeOrder('bob', { symbol: SPOT.symbol, side: 'sell', type: 'market', amount: '11' }))
-      .toThrowError(code('INSUFFICIENT_FUNDS'))
+    expect(() =>
+      engine.placeOrder('bob', { symbol: SPOT.symbol, side: 'sell', type: 'market', amount: '11' })
+    ).toThrowError(code('INSUFFICIENT_FUNDS'))
     expect(engine.balances('bob').USDT).toEqual({ free: '1000000', locked: '0' })
     // The rejected order was never placed, so its client order id is still free.
     const accepted = engine.placeOrder('bob', {
-      symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '1', price: '60000', clientOrderId: 'x',
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'limit',
+      amount: '1',
+      price: '60000',
+      clientOrderId: 'x',
     })
     expect(engine.receivedOrders().map((order) => order.id)).toEqual([accepted.id])
   })
@@ -73,7 +98,14 @@ describe('balances, fees and reservations', () => {
   it('refuses a client order id the same owner already used; another owner may use it', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
-    const params = { symbol: SPOT.symbol, side: 'buy' as const, type: 'limit' as const, amount: '0.1', price: '60000', clientOrderId: 'dup' }
+    const params = {
+      symbol: SPOT.symbol,
+      side: 'buy' as const,
+      type: 'limit' as const,
+      amount: '0.1',
+      price: '60000',
+      clientOrderId: 'dup',
+    }
     engine.placeOrder('alice', params)
     expect(() => engine.placeOrder('alice', params)).toThrowError(code('DUPLICATE_CLIENT_ORDER_ID'))
     expect(engine.placeOrder('bob', params).clientOrderId).toBe('dup')
@@ -90,16 +122,19 @@ describe('balances, fees and reservations', () => {
     ['an amount above the maximum', { amount: '9001', price: '1' }, 'INVALID_ORDER'],
   ])('rejects %s', (_name, overrides, expected) => {
     const { engine } = createHarness()
-    expect(() => engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'buy', type: 'limit', ...overrides }))
-      .toThrowError(code(expected))
+    expect(() =>
+      engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'buy', type: 'limit', ...overrides })
+    ).toThrowError(code(expected))
   })
 
   it('checks a market order notional at the mid', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
-    expect(() => engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'sell', type: 'market', amount: '0.00007' }))
-      .toThrowError(code('INVALID_ORDER'))
-    expect(engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'sell', type: 'market', amount: '0.00008' }).status)
-      .toBe('filled')
+    expect(() =>
+      engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'sell', type: 'market', amount: '0.00007' })
+    ).toThrowError(code('INVALID_ORDER'))
+    expect(
+      engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'sell', type: 'market', amount: '0.00008' }).status
+    ).toBe('filled')
   })
 })

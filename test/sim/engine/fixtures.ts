@@ -4,19 +4,49 @@ import { createVenueEngine } from '../../../sim/engine/index.js'
 import type { SimMarket, VenueEngine } from '../../../sim/engine/types.js'
 
 export const SPOT: SimMarket = {
-  symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', kind: 'spot', tickSize: '0.01', stepSize: '0.00001',
-  minQty: '0.00001', maxQty: '9000', minNotional: '5', makerFee: '0.001', takerFee: '0.002',
-  marginEnabled: false, maxLeverage: 1,
+  symbol: 'BTC/USDT',
+  base: 'BTC',
+  quote: 'USDT',
+  kind: 'spot',
+  tickSize: '0.01',
+  stepSize: '0.00001',
+  minQty: '0.00001',
+  maxQty: '9000',
+  minNotional: '5',
+  makerFee: '0.001',
+  takerFee: '0.002',
+  marginEnabled: false,
+  maxLeverage: 1,
 }
 export const PERP: SimMarket = {
-  symbol: 'BTC/USDT:USDT', base: 'BTC', quote: 'USDT', kind: 'perp', tickSize: '0.1', stepSize: '0.001',
-  minQty: '0.001', maxQty: '1000', minNotional: '100', makerFee: '0.0002', takerFee: '0.0005',
-  marginEnabled: true, maxLeverage: 125,
+  symbol: 'BTC/USDT:USDT',
+  base: 'BTC',
+  quote: 'USDT',
+  kind: 'perp',
+  tickSize: '0.1',
+  stepSize: '0.001',
+  minQty: '0.001',
+  maxQty: '1000',
+  minNotional: '100',
+  makerFee: '0.0002',
+  takerFee: '0.0005',
+  marginEnabled: true,
+  maxLeverage: 125,
 }
 export const MARGIN: SimMarket = {
-  symbol: 'BTC/USD', base: 'BTC', quote: 'USD', kind: 'spot', tickSize: '0.1', stepSize: '0.00000001',
-  minQty: '0.0001', maxQty: '10000', minNotional: '0.5', makerFee: '0.0014', takerFee: '0.0024',
-  marginEnabled: true, maxLeverage: 5,
+  symbol: 'BTC/USD',
+  base: 'BTC',
+  quote: 'USD',
+  kind: 'spot',
+  tickSize: '0.1',
+  stepSize: '0.00000001',
+  minQty: '0.0001',
+  maxQty: '10000',
+  minNotional: '0.5',
+  makerFee: '0.0014',
+  takerFee: '0.0024',
+  marginEnabled: true,
+  maxLeverage: 5,
 }
 
 export const START = 1_700_000_000_000
@@ -46,7 +76,13 @@ export function createHarness(seed = 1): Harness {
 /** A small pinned book: bids 63990 / 63980, asks 64010 / 64020, one BTC each. */
 export function pinSimpleBook(engine: VenueEngine, symbol = SPOT.symbol): void {
   engine.setBook(symbol, {
-    bids: [['63990', '1'], ['63980', '1']],
-    asks: [['64010', '1'], ['64020', '1']],
+    bids: [
+      ['63990', '1'],
+      ['63980', '1'],
+    ],
+    asks: [
+      ['64010', '1'],
+      ['64020', '1'],
+    ],
   })
 }

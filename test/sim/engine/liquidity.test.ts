@@ -10,7 +10,13 @@ import { DEFAULT_VENUES } from '../../../sim/markets.js'
 import { createHarness, MARGIN, pinSimpleBook, SPOT, START } from './fixtures.js'
 
 const TIMEFRAME_MS: Record<(typeof TIMEFRAMES)[number], number> = {
-  '1m': 60_000, '5m': 300_000, '15m': 900_000, '30m': 1_800_000, '1h': 3_600_000, '4h': 14_400_000, '1d': 86_400_000,
+  '1m': 60_000,
+  '5m': 300_000,
+  '15m': 900_000,
+  '30m': 1_800_000,
+  '1h': 3_600_000,
+  '4h': 14_400_000,
+  '1d': 86_400_000,
 }
 
 describe('synthetic liquidity', () => {
@@ -22,7 +28,7 @@ describe('synthetic liquidity', () => {
     expect(Number(bids[0]![0])).toBeLessThan(Number(asks[0]![0]))
     expect(Math.abs(Number(engine.mid(SPOT.symbol)) - 64000)).toBeLessThan(1)
     for (const [price, amount] of [...bids, ...asks]) {
-      expect(Number(price) * 100 % 1).toBe(0)
+      expect((Number(price) * 100) % 1).toBe(0)
       expect(Number(amount)).toBeGreaterThanOrEqual(Number(SPOT.minQty))
     }
   })
@@ -131,6 +137,8 @@ describe('market data history', () => {
     const { engine } = createHarness()
     const since = START - 10 * 3_600_000 + 1
     const candles = engine.candles(SPOT.symbol, 3_600_000, since, 3)
-    expect(candles.map(([time]) => time)).toEqual([1, 2, 3].map((i) => Math.ceil(since / 3_600_000) * 3_600_000 + (i - 1) * 3_600_000))
+    expect(candles.map(([time]) => time)).toEqual(
+      [1, 2, 3].map((i) => Math.ceil(since / 3_600_000) * 3_600_000 + (i - 1) * 3_600_000)
+    )
   })
 })

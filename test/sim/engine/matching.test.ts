@@ -9,15 +9,36 @@ describe('price-time priority', () => {
   it('fills the better price first, then the older order at the same price', () => {
     const { engine, clock } = createHarness()
     engine.setBook(SPOT.symbol, { bids: [], asks: [['64100', '5']] })
-    const first = engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '0.1', price: '64000' })
+    const first = engine.placeOrder('alice', {
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.1',
+      price: '64000',
+    })
     clock.now += 1
-    const second = engine.placeOrder('bob', { symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '0.1', price: '64000' })
-    const better = engine.placeOrder('bob', { symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '0.1', price: '64001' })
+    const second = engine.placeOrder('bob', {
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.1',
+      price: '64000',
+    })
+    const better = engine.placeOrder('bob', {
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.1',
+      price: '64001',
+    })
 
     const taker = engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'sell', type: 'market', amount: '0.15' })
 
     expect(taker.status).toBe('filled')
-    expect(taker.fills.map((fill) => [fill.price, fill.amount])).toEqual([['64001', '0.1'], ['64000', '0.05']])
+    expect(taker.fills.map((fill) => [fill.price, fill.amount])).toEqual([
+      ['64001', '0.1'],
+      ['64000', '0.05'],
+    ])
     expect(engine.getOrder('bob', { id: better.id })?.status).toBe('filled')
     const firstNow = engine.getOrder('alice', { id: first.id })!
     expect(firstNow.status).toBe('partially_filled')
@@ -43,7 +64,13 @@ describe('price-time priority', () => {
   it('rests the unfilled part of a crossing limit order at its limit price', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
-    const order = engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '1.2', price: '64010' })
+    const order = engine.placeOrder('alice', {
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'limit',
+      amount: '1.2',
+      price: '64010',
+    })
     expect(order.status).toBe('partially_filled')
     expect(order.filled).toBe('1')
     expect(engine.book(SPOT.symbol).bids[0]).toEqual(['64010', '0.2'])
@@ -53,7 +80,12 @@ describe('price-time priority', () => {
   it('buys for a quote amount without exceeding it', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
-    const order = engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'buy', type: 'market', quoteAmount: '100000' })
+    const order = engine.placeOrder('alice', {
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'market',
+      quoteAmount: '100000',
+    })
     expect(order.status).toBe('filled')
     expect(order.amount).toBe(order.filled)
     expect(Number(order.filledQuote)).toBeLessThanOrEqual(100000)
@@ -64,15 +96,21 @@ describe('price-time priority', () => {
   it('rejects a market order against an empty side', () => {
     const { engine } = createHarness()
     engine.setBook(SPOT.symbol, { bids: [['63990', '1']], asks: [] })
-    expect(() => engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'buy', type: 'market', amount: '0.1' }))
-      .toThrowError(expect.objectContaining({ code: 'NO_LIQUIDITY' }) as SimError)
+    expect(() =>
+      engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'buy', type: 'market', amount: '0.1' })
+    ).toThrowError(expect.objectContaining({ code: 'NO_LIQUIDITY' }) as SimError)
   })
 
   it('cancels a resting order once, then refuses', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
     const order = engine.placeOrder('alice', {
-      symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '0.5', price: '63000', clientOrderId: 'c-1',
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.5',
+      price: '63000',
+      clientOrderId: 'c-1',
     })
     expect(engine.cancelOrder('alice', { clientOrderId: 'c-1' }).status).toBe('canceled')
     expect(engine.book(SPOT.symbol).bids.map(([price]) => price)).toEqual(['63990', '63980'])

@@ -24,8 +24,15 @@ describe('USD-M perpetuals', () => {
     expect(engine.balances('alice').BTC).toEqual({ free: '10', locked: '0' })
     expect(engine.positions('alice')).toEqual([
       {
-        symbol: PERP.symbol, side: 'long', amount: '1', entryPrice: '64010', leverage: 20, margin: '3200.5',
-        unrealizedPnl: '-10', markPrice: '64000', liquidationPrice: '61129.6',
+        symbol: PERP.symbol,
+        side: 'long',
+        amount: '1',
+        entryPrice: '64010',
+        leverage: 20,
+        margin: '3200.5',
+        unrealizedPnl: '-10',
+        markPrice: '64000',
+        liquidationPrice: '61129.6',
       },
     ])
   })
@@ -41,13 +48,16 @@ describe('USD-M perpetuals', () => {
 
   it('rejects reduce-only orders that would open or grow a position', () => {
     const { engine } = perpHarness()
-    expect(() => engine.placeOrder('alice', { symbol: PERP.symbol, side: 'sell', type: 'market', amount: '1', reduceOnly: true }))
-      .toThrowError(code('INVALID_ORDER'))
+    expect(() =>
+      engine.placeOrder('alice', { symbol: PERP.symbol, side: 'sell', type: 'market', amount: '1', reduceOnly: true })
+    ).toThrowError(code('INVALID_ORDER'))
     engine.placeOrder('alice', { symbol: PERP.symbol, side: 'buy', type: 'market', amount: '1' })
-    expect(() => engine.placeOrder('alice', { symbol: PERP.symbol, side: 'buy', type: 'market', amount: '1', reduceOnly: true }))
-      .toThrowError(code('INVALID_ORDER'))
-    expect(() => engine.placeOrder('alice', { symbol: PERP.symbol, side: 'sell', type: 'market', amount: '2', reduceOnly: true }))
-      .toThrowError(code('INVALID_ORDER'))
+    expect(() =>
+      engine.placeOrder('alice', { symbol: PERP.symbol, side: 'buy', type: 'market', amount: '1', reduceOnly: true })
+    ).toThrowError(code('INVALID_ORDER'))
+    expect(() =>
+      engine.placeOrder('alice', { symbol: PERP.symbol, side: 'sell', type: 'market', amount: '2', reduceOnly: true })
+    ).toThrowError(code('INVALID_ORDER'))
   })
 
   it('uses the leverage set for the symbol and validates it', () => {
@@ -70,8 +80,9 @@ describe('USD-M perpetuals', () => {
 
   it('applies the perp minimum notional', () => {
     const { engine } = perpHarness()
-    expect(() => engine.placeOrder('alice', { symbol: PERP.symbol, side: 'buy', type: 'limit', amount: '0.001', price: '64000' }))
-      .toThrowError(code('INVALID_ORDER'))
+    expect(() =>
+      engine.placeOrder('alice', { symbol: PERP.symbol, side: 'buy', type: 'limit', amount: '0.001', price: '64000' })
+    ).toThrowError(code('INVALID_ORDER'))
   })
 })
 
@@ -79,18 +90,28 @@ describe('spot margin', () => {
   it('a leveraged order opens a margin position instead of moving the base balance', () => {
     const { engine } = createHarness()
     engine.setBook(MARGIN.symbol, { bids: [['63990', '5']], asks: [['64010', '5']] })
-    const order = engine.placeOrder('alice', { symbol: MARGIN.symbol, side: 'buy', type: 'market', amount: '0.3', leverage: 3 })
+    const order = engine.placeOrder('alice', {
+      symbol: MARGIN.symbol,
+      side: 'buy',
+      type: 'market',
+      amount: '0.3',
+      leverage: 3,
+    })
     expect(order.leverage).toBe(3)
     expect(engine.balances('alice').BTC).toEqual({ free: '10', locked: '0' })
     expect(engine.balances('alice').USD?.locked).toBe('6401')
-    expect(engine.positions('alice')).toMatchObject([{ symbol: MARGIN.symbol, side: 'long', amount: '0.3', leverage: 3 }])
+    expect(engine.positions('alice')).toMatchObject([
+      { symbol: MARGIN.symbol, side: 'long', amount: '0.3', leverage: 3 },
+    ])
   })
 
   it('refuses margin where it is not allowed or above the maximum leverage', () => {
     const { engine } = createHarness()
-    expect(() => engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'buy', type: 'market', amount: '0.1', leverage: 2 }))
-      .toThrowError(code('MARGIN_NOT_ALLOWED'))
-    expect(() => engine.placeOrder('alice', { symbol: MARGIN.symbol, side: 'buy', type: 'market', amount: '0.1', leverage: 6 }))
-      .toThrowError(code('INVALID_LEVERAGE'))
+    expect(() =>
+      engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'buy', type: 'market', amount: '0.1', leverage: 2 })
+    ).toThrowError(code('MARGIN_NOT_ALLOWED'))
+    expect(() =>
+      engine.placeOrder('alice', { symbol: MARGIN.symbol, side: 'buy', type: 'market', amount: '0.1', leverage: 6 })
+    ).toThrowError(code('INVALID_LEVERAGE'))
   })
 })

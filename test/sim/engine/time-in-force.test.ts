@@ -12,7 +12,12 @@ describe('time in force', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
     const order = engine.placeOrder('alice', {
-      symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '1.5', price: '64010', timeInForce: 'IOC',
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'limit',
+      amount: '1.5',
+      price: '64010',
+      timeInForce: 'IOC',
     })
     expect(order.status).toBe('expired')
     expect(order.filled).toBe('1')
@@ -25,12 +30,20 @@ describe('time in force', () => {
     const before = engine.balances('alice')
     expect(() =>
       engine.placeOrder('alice', {
-        symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '1.5', price: '64010', timeInForce: 'FOK',
+        symbol: SPOT.symbol,
+        side: 'buy',
+        type: 'limit',
+        amount: '1.5',
+        price: '64010',
+        timeInForce: 'FOK',
         clientOrderId: 'fok-1',
       })
     ).toThrowError(code('FOK_NOT_FILLABLE'))
     expect(engine.balances('alice')).toEqual(before)
-    expect(engine.book(SPOT.symbol).asks).toEqual([['64010', '1'], ['64020', '1']])
+    expect(engine.book(SPOT.symbol).asks).toEqual([
+      ['64010', '1'],
+      ['64020', '1'],
+    ])
     expect(engine.receivedOrders()).toEqual([])
   })
 
@@ -38,7 +51,12 @@ describe('time in force', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
     const order = engine.placeOrder('alice', {
-      symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '1.5', price: '64020', timeInForce: 'FOK',
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'limit',
+      amount: '1.5',
+      price: '64020',
+      timeInForce: 'FOK',
     })
     expect(order.status).toBe('filled')
     expect(order.filled).toBe('1.5')
@@ -48,10 +66,22 @@ describe('time in force', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
     expect(() =>
-      engine.placeOrder('alice', { symbol: SPOT.symbol, side: 'sell', type: 'limit', amount: '0.1', price: '63990', postOnly: true })
+      engine.placeOrder('alice', {
+        symbol: SPOT.symbol,
+        side: 'sell',
+        type: 'limit',
+        amount: '0.1',
+        price: '63990',
+        postOnly: true,
+      })
     ).toThrowError(code('POST_ONLY_WOULD_CROSS'))
     const resting = engine.placeOrder('alice', {
-      symbol: SPOT.symbol, side: 'sell', type: 'limit', amount: '0.1', price: '64000', postOnly: true,
+      symbol: SPOT.symbol,
+      side: 'sell',
+      type: 'limit',
+      amount: '0.1',
+      price: '64000',
+      postOnly: true,
     })
     expect(resting.status).toBe('new')
     expect(engine.book(SPOT.symbol).asks[0]).toEqual(['64000', '0.1'])
@@ -61,7 +91,12 @@ describe('time in force', () => {
     const { engine, clock } = createHarness()
     pinSimpleBook(engine)
     const order = engine.placeOrder('alice', {
-      symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '0.5', price: '63000', timeInForce: 'GTT',
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'limit',
+      amount: '0.5',
+      price: '63000',
+      timeInForce: 'GTT',
       expireAt: clock.now + 60_000,
     })
     expect(engine.balances('alice').USDT?.locked).not.toBe('0')
@@ -79,7 +114,12 @@ describe('time in force', () => {
     const { engine, clock } = createHarness()
     expect(() =>
       engine.placeOrder('alice', {
-        symbol: SPOT.symbol, side: 'buy', type: 'limit', amount: '0.5', price: '63000', timeInForce: 'GTT',
+        symbol: SPOT.symbol,
+        side: 'buy',
+        type: 'limit',
+        amount: '0.5',
+        price: '63000',
+        timeInForce: 'GTT',
         expireAt: clock.now,
       })
     ).toThrowError(code('INVALID_ORDER'))

@@ -9,7 +9,11 @@ describe('conditional orders', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
     const stop = engine.placeOrder('alice', {
-      symbol: SPOT.symbol, side: 'sell', type: 'stop_loss', amount: '0.5', triggerPrice: '63500',
+      symbol: SPOT.symbol,
+      side: 'sell',
+      type: 'stop_loss',
+      amount: '0.5',
+      triggerPrice: '63500',
     })
     expect(stop.status).toBe('pending_trigger')
     expect(engine.balances('alice').BTC).toEqual({ free: '9.5', locked: '0.5' })
@@ -28,20 +32,33 @@ describe('conditional orders', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
     const order = engine.placeOrder('alice', {
-      symbol: SPOT.symbol, side: 'sell', type: 'take_profit_limit', amount: '0.5', triggerPrice: '64500', price: '64700',
+      symbol: SPOT.symbol,
+      side: 'sell',
+      type: 'take_profit_limit',
+      amount: '0.5',
+      triggerPrice: '64500',
+      price: '64700',
     })
     expect(order.status).toBe('pending_trigger')
     engine.setBook(SPOT.symbol, { bids: [['64490', '1']], asks: [['64520', '1']] })
     const fired = engine.getOrder('alice', { id: order.id })!
     expect(fired.status).toBe('new')
-    expect(engine.book(SPOT.symbol).asks).toEqual([['64520', '1'], ['64700', '0.5']])
+    expect(engine.book(SPOT.symbol).asks).toEqual([
+      ['64520', '1'],
+      ['64700', '0.5'],
+    ])
   })
 
   it('a stop buy fires on a trade at or above the trigger', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
     const stop = engine.placeOrder('alice', {
-      symbol: SPOT.symbol, side: 'buy', type: 'stop_loss_limit', amount: '0.2', triggerPrice: '64020', price: '64030',
+      symbol: SPOT.symbol,
+      side: 'buy',
+      type: 'stop_loss_limit',
+      amount: '0.2',
+      triggerPrice: '64020',
+      price: '64030',
     })
     // bob's market buy prints trades at 64010 and 64020; the second reaches the trigger.
     engine.placeOrder('bob', { symbol: SPOT.symbol, side: 'buy', type: 'market', amount: '1.1' })
@@ -54,7 +71,12 @@ describe('conditional orders', () => {
     const { engine } = createHarness()
     pinSimpleBook(engine)
     const stop = engine.placeOrder('alice', {
-      symbol: SPOT.symbol, side: 'sell', type: 'stop_loss_limit', amount: '1', triggerPrice: '63000', price: '62900',
+      symbol: SPOT.symbol,
+      side: 'sell',
+      type: 'stop_loss_limit',
+      amount: '1',
+      triggerPrice: '63000',
+      price: '62900',
     })
     expect(engine.cancelOrder('alice', { id: stop.id }).status).toBe('canceled')
     expect(engine.balances('alice').BTC).toEqual({ free: '10', locked: '0' })
