@@ -64,7 +64,7 @@ export async function runEndToEndBenchmarks(
     results.push(...memory.results, ...file.results, ...lazy.results)
     return {
       results,
-      gatewayRssMb: process.memoryUsage().rss / 2 ** 20,
+      gatewayRssMb: memory.rssMb ?? process.memoryUsage().rss / 2 ** 20,
       workflowsPerRead: memory.workflowsPerRead ?? 0,
     }
   } finally {
@@ -112,7 +112,7 @@ async function runOnServer(
   sizes: EndToEndSizes,
   log: (line: string) => void,
   everyCase: boolean
-): Promise<{ results: CaseResult[]; workflowsPerRead?: number }> {
+): Promise<{ results: CaseResult[]; workflowsPerRead?: number; rssMb?: number }> {
   const group = `end to end, ${server}`
   // node: this process (API, worker, connectors and the load generator); temporal: the dev server
   const sampleCpu = (): CpuSample => {
@@ -176,7 +176,8 @@ async function runOnServer(
     () => post('/api/orders', order)
   )
   results.push(sustained)
-  return { results, workflowsPerRead }
+  // Sampled while the worker still runs, right after the sustained load: what a worker holds after the run.
+  return { results, workflowsPerRead, rssMb: process.memoryUsage().rss / 2 ** 20 }
 }
 
 let requests = 0

@@ -129,7 +129,7 @@ export function judgeGoals({ results, gatewayRssMb, workflowsPerRead }: RunFacts
       ? {
           goal: 'worker resident memory after the run',
           target: '< 300 MB',
-          figure: `${fmt(gatewayRssMb, 0)} MB (API + worker + load generator, one process)`,
+          figure: `${fmt(gatewayRssMb, 0)} MB (the bench process after the sustained run: API, worker, load generator, and the domain and connector groups before them)`,
           floors: '',
           met: gatewayRssMb < 300,
         }
