@@ -177,7 +177,19 @@ async function runOnServer(
   )
   results.push(sustained)
   // Sampled while the worker still runs, right after the sustained load: what a worker holds after the run.
-  return { results, workflowsPerRead, rssMb: process.memoryUsage().rss / 2 ** 20 }
+  const rssMb = process.memoryUsage().rss / 2 ** 20
+  // The same load of empty workflows: the throughput and CPU this server and worker allow before any work of ours.
+  const floorSeconds = Math.max(5, Math.round(sizes.sustainedSeconds / 3))
+  log(`   ${server}: floor B sustained, ${sizes.sustainedConcurrency} in flight for ${floorSeconds} s`)
+  results.push(
+    await measureSustained(
+      group,
+      `floor B sustained ${floorSeconds} s, ${sizes.sustainedConcurrency} in flight`,
+      { durationMs: floorSeconds * 1000, concurrency: sizes.sustainedConcurrency, sampleCpu, log },
+      () => runFloor(stack)
+    )
+  )
+  return { results, workflowsPerRead, rssMb }
 }
 
 let requests = 0
