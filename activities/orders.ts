@@ -12,6 +12,7 @@ import { ApplicationFailure, Context, log } from '@temporalio/activity'
 
 import {
   getOrderAttempt,
+  recordLookupAbsent,
   recordOrderIntent,
   updateOrderAttempt,
   type OrderAttemptUpdate,
@@ -199,7 +200,7 @@ export function createOrderActivities({
           'OrderNotYetVisible'
         )
       }
-      updateOrderAttempt(db, input.clientOrderId, { status: 'absent' }, now())
+      recordLookupAbsent(db, input.clientOrderId, now())
       return { found: false }
     },
 

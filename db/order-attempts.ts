@@ -1,5 +1,5 @@
 // Order attempts: written before the request goes out, then updated in place by client order id.
-import { eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 
 import type { GatewayDb } from './client.js'
 import { orderAttempts, type NewOrderAttempt, type OrderAttempt } from './schema.js'
@@ -43,4 +43,25 @@ export function updateOrderAttempt(db: GatewayDb, clientOrderId: string, update:
 
 export function getOrderAttempt(db: GatewayDb, clientOrderId: string): OrderAttempt | undefined {
   return db.select().from(orderAttempts).where(eq(orderAttempts.clientOrderId, clientOrderId)).get()
+}
+
+/**
+ * Statuses under which the ledger holds no answer of the venue about the order: recorded, being sent, refused before
+ * the send, or its outcome unknown.
+ */
+const NO_VENUE_ANSWER = ['pending', 'sent', 'not_sent', 'unknown', 'absent']
+
+/**
+ * Records that a lookup did not find the order, unless the row already holds the venue's answer. A lookup is not
+ * the last word: one that was slow (a held answer, a rate-limit wait, an attempt Temporal had given up while it ran)
+ * can end after a later send of the same order was answered, and its "absent" must not overwrite that answer.
+ * Returns whether the row was updated.
+ */
+export function recordLookupAbsent(db: GatewayDb, clientOrderId: string, at: number): boolean {
+  const result = db
+    .update(orderAttempts)
+    .set({ status: 'absent', updatedAt: at })
+    .where(and(eq(orderAttempts.clientOrderId, clientOrderId), inArray(orderAttempts.status, NO_VENUE_ANSWER)))
+    .run()
+  return result.changes > 0
 }
