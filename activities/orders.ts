@@ -13,6 +13,7 @@ import { ApplicationFailure, Context, log } from '@temporalio/activity'
 import {
   getOrderAttempt,
   recordLookupAbsent,
+  recordLookupFound,
   recordOrderIntent,
   updateOrderAttempt,
   type OrderAttemptUpdate,
@@ -189,7 +190,7 @@ export function createOrderActivities({
         connector.findOrder({ symbol: input.symbol, clientOrderId: input.clientOrderId })
       )
       if (order) {
-        updateOrderAttempt(db, input.clientOrderId, attemptUpdateFrom(order), now())
+        recordLookupFound(db, input.clientOrderId, attemptUpdateFrom(order), now())
         return { found: true, order }
       }
       const { scheduledTimestampMs } = Context.current().info

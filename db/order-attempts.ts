@@ -1,5 +1,5 @@
 // Order attempts: written before the request goes out, then updated in place by client order id.
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, notInArray } from 'drizzle-orm'
 
 import type { GatewayDb } from './client.js'
 import { orderAttempts, type NewOrderAttempt, type OrderAttempt } from './schema.js'
@@ -62,6 +62,33 @@ export function recordLookupAbsent(db: GatewayDb, clientOrderId: string, at: num
     .update(orderAttempts)
     .set({ status: 'absent', updatedAt: at })
     .where(and(eq(orderAttempts.clientOrderId, clientOrderId), inArray(orderAttempts.status, NO_VENUE_ANSWER)))
+    .run()
+  return result.changes > 0
+}
+
+/** Statuses after which the venue will not change the order again. */
+const FINAL_AT_VENUE = ['closed', 'canceled', 'expired', 'rejected']
+
+/**
+ * Records what a lookup found, unless it is older than what the row holds: a lookup still reporting the order open
+ * never overwrites a final status that a later answer (the fill, the cancel) already recorded. A slow lookup can end
+ * after that answer, as in recordLookupAbsent. Returns whether the row was updated.
+ */
+export function recordLookupFound(
+  db: GatewayDb,
+  clientOrderId: string,
+  update: OrderAttemptUpdate,
+  at: number
+): boolean {
+  const final = update.status !== undefined && update.status !== null && FINAL_AT_VENUE.includes(update.status)
+  const result = db
+    .update(orderAttempts)
+    .set({ ...update, updatedAt: at })
+    .where(
+      final
+        ? eq(orderAttempts.clientOrderId, clientOrderId)
+        : and(eq(orderAttempts.clientOrderId, clientOrderId), notInArray(orderAttempts.status, FINAL_AT_VENUE))
+    )
     .run()
   return result.changes > 0
 }

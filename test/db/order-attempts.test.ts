@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { openDatabase, type OpenedDatabase } from '../../db/client.js'
 import { recordExecutionStart } from '../../db/executions.js'
-import { getOrderAttempt, recordLookupAbsent, recordOrderIntent, updateOrderAttempt } from '../../db/order-attempts.js'
+import {
+  getOrderAttempt,
+  recordLookupAbsent,
+  recordLookupFound,
+  recordOrderIntent,
+  updateOrderAttempt,
+} from '../../db/order-attempts.js'
 
 describe('recordLookupAbsent', () => {
   let database: OpenedDatabase
@@ -38,5 +44,44 @@ describe('recordLookupAbsent', () => {
       expect(recordLookupAbsent(database.db, 'c1', 2)).toBe(false)
       expect(getOrderAttempt(database.db, 'c1')).toMatchObject({ status, filled: '4.5', updatedAt: 1 })
     }
+  })
+})
+
+describe('recordLookupFound', () => {
+  let database: OpenedDatabase
+  beforeEach(() => {
+    database = openDatabase(':memory:')
+    recordExecutionStart(database.db, { id: 'exec-1', strategy: 'order', request: {} })
+    recordOrderIntent(database.db, {
+      clientOrderId: 'c1',
+      executionId: 'exec-1',
+      role: 'primary',
+      seq: 1,
+      exchange: 'binance',
+      symbol: 'BTC/USDT',
+      side: 'buy',
+      type: 'limit',
+      amount: '1',
+      price: '60000',
+    })
+  })
+  afterEach(() => database.close())
+
+  it('records an open order over a row without a final status', () => {
+    updateOrderAttempt(database.db, 'c1', { status: 'sent' }, 1)
+    expect(recordLookupFound(database.db, 'c1', { status: 'open', filled: '0.2' }, 2)).toBe(true)
+    expect(getOrderAttempt(database.db, 'c1')).toMatchObject({ status: 'open', filled: '0.2' })
+  })
+
+  it('never puts a final order back to open: a slow lookup ending after the fill changes nothing', () => {
+    updateOrderAttempt(database.db, 'c1', { status: 'closed', filled: '1' }, 1)
+    expect(recordLookupFound(database.db, 'c1', { status: 'open', filled: '0.2' }, 2)).toBe(false)
+    expect(getOrderAttempt(database.db, 'c1')).toMatchObject({ status: 'closed', filled: '1', updatedAt: 1 })
+  })
+
+  it('records a final answer over anything', () => {
+    updateOrderAttempt(database.db, 'c1', { status: 'canceled', filled: '0.2' }, 1)
+    expect(recordLookupFound(database.db, 'c1', { status: 'closed', filled: '1' }, 2)).toBe(true)
+    expect(getOrderAttempt(database.db, 'c1')).toMatchObject({ status: 'closed', filled: '1' })
   })
 })
