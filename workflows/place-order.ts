@@ -54,7 +54,9 @@ export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promis
   const { workflowId } = workflowInfo()
   // The start record is written alongside the pre-trade check (one round trip of local activities, not two);
   // placeAndSettle awaits it before anything is recorded or sent under this execution.
-  const startRecorded = patched(PATCHES.orderStartAlongsideRisk) ? recordStart(start) : await recordStart(start)
+  const alongsideRisk = patched(PATCHES.orderStartAlongsideRisk)
+  const startRecorded = recordStart(start)
+  if (!alongsideRisk) await startRecorded
   const outcome = await placeAndSettle(
     {
       executionId: workflowId,
@@ -66,7 +68,7 @@ export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promis
     {
       reconcileGraceMs: input.reconcileGraceMs ?? 5_000,
       unresolvedAfterMs: input.unresolvedAfterMs,
-      ...(typeof startRecorded !== 'string' && { startRecorded }),
+      startRecorded,
     }
   )
   const result: OrderExecutionResult = {

@@ -97,9 +97,14 @@ export async function measure(
   const result = summarise(group, name, options, latencies, performance.now() - started)
   if (cpuBefore !== undefined && options.sampleCpu !== undefined) {
     const cpuAfter = options.sampleCpu()
-    result.cpuMsPerOp = Object.fromEntries(
-      Object.entries(cpuAfter).map(([name, ms]) => [name, (ms - (cpuBefore[name] ?? 0)) / result.count])
-    )
+    result.cpuMsPerOp = cpuPerCall(cpuBefore, cpuAfter, result.count)
   }
   return result
+}
+
+/** CPU ms per call of each sampled process between two samples (no calls: the whole difference). */
+export function cpuPerCall(before: CpuSample, after: CpuSample, calls: number): CpuSample {
+  return Object.fromEntries(
+    Object.entries(after).map(([name, ms]) => [name, (ms - (before[name] ?? 0)) / Math.max(1, calls)])
+  )
 }

@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks'
 
 import type { CpuSample } from './cpu.js'
-import { summarise, type CaseResult } from './measure.js'
+import { cpuPerCall, summarise, type CaseResult } from './measure.js'
 
 export interface SustainedOptions {
   durationMs: number
@@ -66,10 +66,7 @@ export async function measureSustained(
     ...(firstError !== undefined && { firstError }),
   }
   if (cpuBefore !== undefined && options.sampleCpu !== undefined) {
-    const cpuAfter = options.sampleCpu()
-    result.cpuMsPerOp = Object.fromEntries(
-      Object.entries(cpuAfter).map(([key, ms]) => [key, (ms - (cpuBefore[key] ?? 0)) / Math.max(1, result.count)])
-    )
+    result.cpuMsPerOp = cpuPerCall(cpuBefore, options.sampleCpu(), result.count)
   }
   return result
 }
