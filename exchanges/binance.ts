@@ -1,15 +1,16 @@
 // Binance spot (/api/v3) and USD-M perpetuals (/fapi) over ccxt.binance: the CcxtConnector plus Binance's client
 // order id rules, its order book depths, its account permissions, its used-weight headers and the futures extras.
 import ccxt from 'ccxt'
-import type { Order as CcxtOrder, Position as CcxtPosition } from 'ccxt'
+import type { Order as CcxtOrder, Position as CcxtPosition, Trade as CcxtTrade } from 'ccxt'
 
 import { CcxtConnector } from './ccxt-connector.js'
 import type { CallSpec, ConnectorDeps } from './ccxt-connector.js'
 import { decimal } from './ccxt-convert.js'
 import type { ConnectorConfig } from './config.js'
-import type { BinanceConnector, FuturesOrderRequest, SendOptions } from './connector.js'
+import type { BinanceConnector, FillQuery, FuturesOrderRequest, SendOptions } from './connector.js'
 import { InvalidOrderError } from './errors.js'
 import { headerValue } from './error-mapping.js'
+import { type ExactFigures, MAX_FILL_PAGES, tooManyFillPages } from './fill-reads.js'
 import { binanceRateModel } from './rate-limit/binance.js'
 import { dec } from '../domain/money.js'
 import type { AccountInfo, FuturesPosition, UnifiedOrder } from '../domain/types.js'
@@ -20,6 +21,10 @@ export const BINANCE_FEATURES = ['spot', 'futures', 'postOnly', 'ioc', 'fok'] as
 const CLIENT_ORDER_ID = /^[.A-Z:/a-z0-9_-]{1,36}$/
 const SPOT_DEPTHS = [5, 10, 20, 50, 100, 500, 1000, 5000]
 const FUTURES_DEPTHS = [5, 10, 20, 50, 100, 500, 1000]
+/** myTrades (spot) and userTrades (USD-M) answer at most 1000 rows a page. */
+const TRADE_PAGE = 1000
+/** USD-M answers at most 7 days after a startTime (ccxt asks for that window when `since` is older). */
+const FUTURES_WINDOW_MS = 7 * 24 * 60 * 60 * 1000
 
 /** A ccxt.binance instance configured for our use: no currency/margin calls, our own pacing, no retries. */
 export function createBinanceClient(config: ConnectorConfig): InstanceType<typeof ccxt.binance> {
@@ -107,6 +112,62 @@ class BinanceCcxtConnector extends CcxtConnector implements BinanceConnector {
     const spec = { ...this.spec('account', 'fetchPositions', 'getFuturesPositions'), market: 'futures' as const }
     const positions = await this.call(spec, () => this.exchange.fetchPositions())
     return positions.filter((p) => (p.contracts ?? 0) !== 0).map((p) => this.toFuturesPosition(p))
+  }
+
+  // ---- fills: myTrades / userTrades, paged by trade id ----
+
+  /** orderId, then orderId + fromId for each further page (both documented combinations; no time with orderId). */
+  protected override orderTrades(query: FillQuery & { orderId: string }, operation: string): Promise<CcxtTrade[]> {
+    const symbol = this.fillSymbol(query, operation)
+    const byOrder = { orderId: query.orderId }
+    return this.tradePages(symbol, operation, this.tradePage(symbol, operation, byOrder), byOrder)
+  }
+
+  /** From the first trade at or after `since` (or the first trade of all), page on by fromId. */
+  protected override async accountTrades(query: FillQuery, operation: string): Promise<CcxtTrade[]> {
+    const symbol = this.fillSymbol(query, operation)
+    const { since } = query
+    if (since === undefined) return this.tradePages(symbol, operation, this.tradePage(symbol, operation, { fromId: 0 }))
+    const windowed = (start: number) =>
+      this.marketKind(symbol) === 'futures' && this.clock() - start >= FUTURES_WINDOW_MS
+    let start = since
+    let first = await this.tradePage(symbol, operation, {}, start)
+    for (let windows = 1; first.length === 0 && windowed(start); windows++) {
+      if (windows >= MAX_FILL_PAGES) throw tooManyFillPages(this.id, operation)
+      start += FUTURES_WINDOW_MS
+      first = await this.tradePage(symbol, operation, {}, start)
+    }
+    // a page cut off by the window's end says nothing of the trades after it
+    return this.tradePages(symbol, operation, Promise.resolve(first), {}, windowed(start))
+  }
+
+  protected override exactFigures(info: Record<string, unknown> | undefined): ExactFigures {
+    return { price: info?.['price'], amount: info?.['qty'], fee: info?.['commission'] }
+  }
+
+  private async tradePages(
+    symbol: string,
+    operation: string,
+    first: Promise<CcxtTrade[]>,
+    params: Record<string, unknown> = {},
+    firstPageCut = false
+  ): Promise<CcxtTrade[]> {
+    const trades: CcxtTrade[] = []
+    let page = await first
+    for (let pages = 1; ; pages++) {
+      trades.push(...page)
+      const ids = page.map((trade) => BigInt(trade.id ?? '0'))
+      if (ids.length === 0 || (ids.length < TRADE_PAGE && !(pages === 1 && firstPageCut))) return trades
+      if (pages >= MAX_FILL_PAGES) throw tooManyFillPages(this.id, operation)
+      const next = ids.reduce((a, b) => (a > b ? a : b)) + 1n
+      page = await this.tradePage(symbol, operation, { ...params, fromId: next.toString() })
+    }
+  }
+
+  private tradePage(symbol: string, operation: string, params: Record<string, unknown>, since?: number) {
+    const spec = { ...this.spec('account', 'fetchMyTrades', operation, symbol), limit: TRADE_PAGE }
+    // fetchMyTrades, not fetchOrderTrades: ccxt's fetchOrderTrades refuses USD-M markets
+    return this.call(spec, () => this.exchange.fetchMyTrades(symbol, since, TRADE_PAGE, params))
   }
 
   protected override clientOrderIdProblem(clientOrderId: string): string | undefined {

@@ -5,7 +5,7 @@
 // params. The file is long because it implements the whole interface once, for all venues.
 import { randomUUID } from 'node:crypto'
 
-import type { Exchange, MarketInterface, Order as CcxtOrder } from 'ccxt'
+import type { Exchange, MarketInterface, Order as CcxtOrder, Trade as CcxtTrade } from 'ccxt'
 
 import { canonicalClientOrderId } from '../domain/client-order-id.js'
 import type {
@@ -16,6 +16,7 @@ import type {
   ExchangeId,
   ExchangeMetrics,
   ExchangeStatus,
+  Fill,
   Kline,
   MarketInfo,
   OrderBook,
@@ -37,7 +38,14 @@ import {
   toUnifiedOrder,
 } from './ccxt-convert.js'
 import type { ConnectorConfig } from './config.js'
-import type { ConnectorOperation, ExchangeConnector, OrderLookup, SendOptions } from './connector.js'
+import type {
+  ConnectorOperation,
+  ExchangeConnector,
+  FillLookup,
+  FillQuery,
+  OrderLookup,
+  SendOptions,
+} from './connector.js'
 import {
   ExchangeError,
   ExchangeUnavailableError,
@@ -45,6 +53,7 @@ import {
   OrderNotFoundError,
   UnknownSymbolError,
 } from './errors.js'
+import { type ExactFigures, orderedFills, toFill } from './fill-reads.js'
 import { createMetrics } from './metrics.js'
 import type { ConnectorMetrics } from './metrics.js'
 import { exactNumber, prepareOrder } from './order-checks.js'
@@ -85,6 +94,8 @@ export interface CcxtConnectorOptions {
 const HEALTH_PROBE_AFTER_MS = 30_000
 /** Placement times kept for rate-limit costs of cancels (Kraken charges by order age). */
 const PLACEMENT_MEMORY = 1_000
+
+type Info = Record<string, unknown>
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -275,6 +286,20 @@ export abstract class CcxtConnector implements ExchangeConnector {
     return orders.map((o) => this.unified(o, { symbol: symbol ?? o.symbol ?? '' }))
   }
 
+  // ---- fills ----
+
+  async getOrderFills(lookup: FillLookup): Promise<Fill[]> {
+    await this.ccxtMarket(lookup.symbol, 'getOrderFills')
+    const query = { symbol: lookup.symbol, orderId: lookup.id, since: lookup.since }
+    return this.readFills(query, 'getOrderFills')
+  }
+
+  async getFills(query: FillQuery): Promise<Fill[]> {
+    if (query.symbol !== undefined) await this.ccxtMarket(query.symbol, 'getFills')
+    else await this.ensureMarkets()
+    return this.readFills(query, 'getFills')
+  }
+
   // ---- operations ----
 
   async getStatus(): Promise<ExchangeStatus> {
@@ -360,6 +385,36 @@ export abstract class CcxtConnector implements ExchangeConnector {
 
   protected accountInfoFrom(_balanceInfo: unknown): AccountInfo {
     return { exchange: this.id, canTrade: true, canWithdraw: false, canDeposit: false, permissions: ['SPOT'] }
+  }
+
+  /** Every trade of one order (all pages); by default ccxt's fetchOrderTrades, for a venue that answers in one page. */
+  protected orderTrades(query: FillQuery & { orderId: string }, operation: string): Promise<CcxtTrade[]> {
+    const spec = this.spec('queryOrder', 'fetchOrderTrades', operation, query.symbol)
+    return this.call(spec, () => this.exchange.fetchOrderTrades(query.orderId, query.symbol, query.since))
+  }
+
+  /** The account's trades of a symbol since a time (all pages); by default one fetchMyTrades. */
+  protected accountTrades(query: FillQuery, operation: string): Promise<CcxtTrade[]> {
+    const symbol = this.fillSymbol(query, operation)
+    const spec = this.spec('account', 'fetchMyTrades', operation, symbol)
+    return this.call(spec, () => this.exchange.fetchMyTrades(symbol, query.since))
+  }
+
+  /** The venue's literal figures in a trade's raw answer; ccxt's numbers are used where none is named. */
+  protected exactFigures(_info: Info | undefined): ExactFigures {
+    return {}
+  }
+
+  /** Orders the fills of one millisecond: the venue's trade number (an integer id on most venues). */
+  protected tradeSequence(trade: CcxtTrade): number {
+    return /^\d+$/.test(String(trade.id)) ? Number(trade.id) : 0
+  }
+
+  /** The symbol a venue needs for reading fills, or InvalidOrderError naming it. */
+  protected fillSymbol(query: FillQuery, operation: string): string {
+    if (query.symbol !== undefined) return query.symbol
+    const needs = query.orderId === undefined ? 'a symbol or an orderId' : 'a symbol'
+    throw new InvalidOrderError(`${this.id} ${operation} needs ${needs}`, { exchange: this.id, operation })
   }
 
   /** Called after every answer (and failure) with ccxt's last response headers, e.g. to sync used weight. */
@@ -517,6 +572,26 @@ export abstract class CcxtConnector implements ExchangeConnector {
       }
       return prepared.price === undefined ? order : { ...order, price: prepared.price }
     }
+  }
+
+  /** An order's fills or the account's, converted exactly, deduplicated, filtered and oldest first. */
+  private async readFills(query: FillQuery, operation: string): Promise<Fill[]> {
+    const { orderId } = query
+    let trades: CcxtTrade[]
+    try {
+      trades =
+        orderId === undefined
+          ? await this.accountTrades(query, operation)
+          : await this.orderTrades({ ...query, orderId }, operation)
+    } catch (err) {
+      // An order the venue does not know has no fills (Binance and Coinbase answer [] for it, Kraken an error).
+      if (orderId !== undefined && err instanceof OrderNotFoundError) return []
+      throw err
+    }
+    const now = this.clock()
+    const sequence = new Map(trades.map((trade) => [String(trade.id ?? ''), this.tradeSequence(trade)]))
+    const fills = trades.map((trade) => toFill(trade, this.exactFigures(trade.info as Info | undefined), now))
+    return orderedFills(fills, query, (fill) => sequence.get(fill.id) ?? 0)
   }
 
   private requireClientOrderId(lookup: OrderLookup, operation: string): string {

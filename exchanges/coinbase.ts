@@ -1,19 +1,30 @@
 // Coinbase Exchange connector: the generic CcxtConnector over ccxt's `coinbaseexchange`, plus what Coinbase does
 // its own way — UUID client order ids, GTT with cancel_after, placement acknowledged as `pending` (read back),
 // post-only crosses answered with a `rejected` order, no status endpoint, fills and transfers as extras.
-import type { Order as CcxtOrder } from 'ccxt'
+import type { Order as CcxtOrder, Trade as CcxtTrade } from 'ccxt'
 
-import type { AccountInfo, ExchangeStatus, Fill, OrderRequest, TradingFees, UnifiedOrder } from '../domain/types.js'
+import type { AccountInfo, ExchangeStatus, OrderRequest, TradingFees, UnifiedOrder } from '../domain/types.js'
 import { CcxtConnector, type ConnectorDeps } from './ccxt-connector.js'
 import { decimal } from './ccxt-convert.js'
 import type { ConnectorConfig } from './config.js'
-import type { AdvancedOrderRequest, CoinbaseConnector, FundingRecord, OrderLookup, SendOptions } from './connector.js'
+import type {
+  AdvancedOrderRequest,
+  CoinbaseConnector,
+  FillQuery,
+  FundingRecord,
+  OrderLookup,
+  SendOptions,
+} from './connector.js'
 import { advancedOrderParams } from './coinbase/advanced-order.js'
 import { createCoinbaseCcxt } from './coinbase/ccxt-client.js'
 import { coinbaseClientOrderId } from './coinbase/client-order-id.js'
-import { toFill, toFundingRecord } from './coinbase/records.js'
+import { toFundingRecord } from './coinbase/records.js'
 import { ExchangeUnavailableError, InvalidOrderError, OrderOutcomeUnknownError } from './errors.js'
+import { type ExactFigures, MAX_FILL_PAGES, tooManyFillPages } from './fill-reads.js'
 import { coinbaseRateModel } from './rate-limit/coinbase.js'
+
+/** GET /fills answers at most 100 fills a page (the limit Coinbase has documented for it). */
+const FILLS_PAGE = 100
 
 export const COINBASE_FEATURES = ['spot', 'postOnly', 'ioc', 'fok', 'gtt', 'fills', 'fundingRecords'] as const
 
@@ -86,20 +97,48 @@ export class CoinbaseCcxtConnector extends CcxtConnector implements CoinbaseConn
 
   // ---- extras ----
 
-  async getFills(query: { orderId?: string; symbol?: string }): Promise<Fill[]> {
+  // getFills and getOrderFills are the generic ones: GET /fills by order_id or product_id, every page.
+
+  protected override orderTrades(query: FillQuery & { orderId: string }, operation: string): Promise<CcxtTrade[]> {
     const { orderId, symbol } = query
-    if (orderId === undefined && symbol === undefined) {
-      throw new InvalidOrderError('getFills needs an orderId or a symbol', { exchange: this.id, operation: 'getFills' })
-    }
-    if (symbol !== undefined) await this.ccxtMarket(symbol, 'getFills')
-    else await this.ensureMarkets()
-    // Both ccxt methods read GET /fills, which has its own budget ('fetchMyTrades' in the rate model).
-    const spec = this.spec('account', 'fetchMyTrades', 'getFills', symbol)
-    const trades = await this.call(spec, () =>
-      orderId !== undefined ? this.exchange.fetchOrderTrades(orderId, symbol) : this.exchange.fetchMyTrades(symbol)
+    return this.fillPages(operation, symbol, (params) =>
+      this.exchange.fetchOrderTrades(orderId, symbol, undefined, undefined, params)
     )
-    const now = this.clock()
-    return trades.map((trade) => toFill(trade, now)).sort((a, b) => a.timestamp - b.timestamp)
+  }
+
+  protected override accountTrades(query: FillQuery, operation: string): Promise<CcxtTrade[]> {
+    const symbol = this.fillSymbol(query, operation)
+    // start_date is sent as a param, not as ccxt's since, so that a page's length is the venue's own
+    const since = query.since === undefined ? {} : { start_date: this.exchange.iso8601(query.since) }
+    return this.fillPages(operation, symbol, (params) =>
+      this.exchange.fetchMyTrades(symbol, undefined, undefined, { ...since, ...params })
+    )
+  }
+
+  protected override exactFigures(info: Record<string, unknown> | undefined): ExactFigures {
+    return { price: info?.['price'], amount: info?.['size'], fee: info?.['fee'] }
+  }
+
+  /**
+   * GET /fills answers newest first, by descending trade_id; `after` a trade id asks for the page of older fills
+   * (the CB-AFTER cursor of /fills is the page's last, smallest, trade id).
+   */
+  private async fillPages(
+    operation: string,
+    symbol: string | undefined,
+    fetch: (params: Record<string, unknown>) => Promise<CcxtTrade[]>
+  ): Promise<CcxtTrade[]> {
+    const trades: CcxtTrade[] = []
+    let params: Record<string, unknown> = { limit: FILLS_PAGE }
+    for (let pages = 1; ; pages++) {
+      // GET /fills has its own budget ('fetchMyTrades' in the rate model)
+      const page = await this.call(this.spec('account', 'fetchMyTrades', operation, symbol), () => fetch(params))
+      trades.push(...page)
+      if (page.length < FILLS_PAGE) return trades
+      if (pages >= MAX_FILL_PAGES) throw tooManyFillPages(this.id, operation)
+      const oldest = page.map((trade) => BigInt(trade.id ?? '0')).reduce((a, b) => (a < b ? a : b))
+      params = { limit: FILLS_PAGE, after: oldest.toString() }
+    }
   }
 
   async getFundingRecords(query: { currency?: string }): Promise<FundingRecord[]> {

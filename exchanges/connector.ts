@@ -42,6 +42,19 @@ export interface OrderLookup {
   clientOrderId?: string
 }
 
+/** One order's fills: the venue's order id on its market. */
+export interface FillLookup {
+  symbol: string
+  id: string
+  since?: number
+}
+
+export interface FillQuery {
+  symbol?: string
+  orderId?: string
+  since?: number
+}
+
 /** Bounds of one order attempt (hole 1 of issue 7). */
 export interface SendOptions {
   /** Epoch ms on this process's clock: nothing is handed to ccxt at or after this instant. */
@@ -87,6 +100,19 @@ export interface ExchangeConnector {
   findOrder(lookup: OrderLookup): Promise<UnifiedOrder | undefined>
   getOpenOrders(symbol?: string): Promise<UnifiedOrder[]>
 
+  // fills
+  /**
+   * The fills (trades) of one order, oldest first. `id` is the venue's order id; `since` (ms) leaves out earlier
+   * fills. An order without fills, or one the venue does not know, has none: []. Reads every page the venue pages.
+   */
+  getOrderFills(lookup: FillLookup): Promise<Fill[]>
+  /**
+   * The account's fills, oldest first: of one order (orderId), of one symbol, since a time (ms), or any combination.
+   * Binance needs a symbol; Coinbase a symbol or an orderId; Kraken nothing. Reads every page the venue pages, and
+   * fails with InvalidOrderError rather than answer in part when that is more than MAX_FILL_PAGES pages.
+   */
+  getFills(query: FillQuery): Promise<Fill[]>
+
   // operations
   getStatus(): Promise<ExchangeStatus>
   getExchangeHealth(): Promise<ExchangeHealth>
@@ -130,7 +156,6 @@ export interface FundingRecord {
 export interface CoinbaseConnector extends ExchangeConnector {
   readonly id: 'coinbase'
   placeAdvancedOrder(request: AdvancedOrderRequest, options?: SendOptions): Promise<UnifiedOrder>
-  getFills(query: { orderId?: string; symbol?: string }): Promise<Fill[]>
   getFundingRecords(query: { currency?: string }): Promise<FundingRecord[]>
 }
 
@@ -165,6 +190,7 @@ export interface KrakenConnector extends ExchangeConnector {
   placeMarginOrder(request: MarginOrderRequest, options?: SendOptions): Promise<UnifiedOrder>
   getMarginPositions(): Promise<MarginPosition[]>
   placeConditionalOrder(request: ConditionalOrderRequest, options?: SendOptions): Promise<UnifiedOrder>
+  /** getFills({ symbol, since: startTime }), by the name the Kraken connector first had. */
   getTradeHistory(query: { startTime?: number; symbol?: string }): Promise<Fill[]>
 }
 

@@ -12,6 +12,7 @@ import { decimal } from './ccxt-convert.js'
 import type { ConnectorConfig } from './config.js'
 import type {
   ConditionalOrderRequest,
+  FillQuery,
   KrakenConnector,
   MarginOrderRequest,
   MarginPosition,
@@ -19,6 +20,7 @@ import type {
   SendOptions,
 } from './connector.js'
 import { InvalidOrderError, OrderNotFoundError } from './errors.js'
+import { type ExactFigures, MAX_FILL_PAGES, tooManyFillPages } from './fill-reads.js'
 import { exactNumber } from './order-checks.js'
 import { type KrakenCcxt, createKrakenCcxt } from './kraken/ccxt-client.js'
 import { krakenClientOrderIdProblem } from './kraken/client-order-id.js'
@@ -31,14 +33,17 @@ import {
   SHARED_NONCE_SOURCE,
 } from './kraken/key-serialiser.js'
 import { conditionalShape, limitOrderParams, timeInForceProblem } from './kraken/order-params.js'
-import { toKrakenFill, toMarginPosition } from './kraken/records.js'
+import { toMarginPosition } from './kraken/records.js'
 import { KRAKEN_TIER_LIMITS, krakenRateModel } from './rate-limit/kraken.js'
 import { queueWithinSendDeadline } from './send-deadline.js'
 
 export const KRAKEN_FEATURES = ['spot', 'margin', 'conditionalOrders', 'postOnly', 'ioc', 'tradeHistory'] as const
 
-/** TradesHistory answers 50 trades a page; getTradeHistory reads at most this many pages. */
-const MAX_TRADE_PAGES = 20
+/**
+ * QueryTrades takes at most 20 trade ids; ccxt's fetchOrderTrades sends one more, empty, request when the ids fill
+ * its batches of 20 exactly (kraken.js fetchOrderTrades), so each call hands it fewer.
+ */
+const QUERY_TRADES_IDS = 19
 
 export interface KrakenConnectorDeps extends ConnectorDeps {
   /** Orders private calls per API key; shared process-wide by default. */
@@ -184,30 +189,63 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
     return positions.map(toMarginPosition)
   }
 
-  async getTradeHistory(query: { startTime?: number; symbol?: string }): Promise<Fill[]> {
-    const { startTime, symbol } = query
-    if (symbol !== undefined) await this.ccxtMarket(symbol, 'getTradeHistory')
-    else await this.ensureMarkets()
+  getTradeHistory(query: { startTime?: number; symbol?: string }): Promise<Fill[]> {
+    return this.getFills({ symbol: query.symbol, since: query.startTime })
+  }
+
+  // ---- fills: getFills and getOrderFills are the generic ones ----
+
+  /** QueryOrders names the order's trades; QueryTrades reads them, a batch of ids a call. */
+  protected override async orderTrades(query: FillQuery & { orderId: string }, operation: string) {
+    const { orderId, symbol } = query
+    const order = await this.call(this.spec('queryOrder', 'fetchOrder', operation, symbol), () =>
+      this.exchange.fetchOrder(orderId, symbol)
+    )
+    const listed = (order.info as Info | undefined)?.['trades']
+    const ids = Array.isArray(listed) ? listed.map(String) : []
+    const trades: CcxtTrade[] = []
+    for (let from = 0; from < ids.length; from += QUERY_TRADES_IDS) {
+      const batch = ids.slice(from, from + QUERY_TRADES_IDS)
+      // a history call, charged like TradesHistory
+      const spec = this.spec('account', 'fetchMyTrades', operation, symbol)
+      trades.push(
+        ...(await this.call(spec, () =>
+          this.exchange.fetchOrderTrades(orderId, undefined, undefined, undefined, { trades: batch })
+        ))
+      )
+    }
+    return trades
+  }
+
+  /** TradesHistory, newest first, 50 a page by offset; `start` is exclusive and in whole seconds. */
+  protected override async accountTrades(query: FillQuery, operation: string): Promise<CcxtTrade[]> {
+    const { symbol, since } = query
+    const start = since === undefined ? {} : { start: Math.ceil(since / 1000) - 1 }
     const trades: CcxtTrade[] = []
     let offset = 0
-    for (let pages = 0; pages < MAX_TRADE_PAGES; pages++) {
-      const spec = this.spec('account', 'fetchMyTrades', 'getTradeHistory', symbol)
-      const params = offset > 0 ? { ofs: offset } : {}
+    for (let pages = 1; ; pages++) {
+      const spec = this.spec('account', 'fetchMyTrades', operation, symbol)
+      const params = { ...start, ...(offset > 0 && { ofs: offset }) }
       const { page, rows, count } = await this.call(spec, async () => {
-        const page = await this.exchange.fetchMyTrades(symbol, startTime, undefined, params)
-        // ccxt filters by symbol and since: the page position comes from the raw answer
+        const page = await this.exchange.fetchMyTrades(symbol, undefined, undefined, params)
+        // ccxt filters by symbol: the page position comes from the raw answer
         const result = ((this.exchange.last_json_response as Info | undefined)?.['result'] ?? {}) as Info
         return { page, rows: Object.keys((result['trades'] ?? {}) as Info).length, count: Number(result['count'] ?? 0) }
       })
       trades.push(...page)
       offset += rows
-      if (rows === 0 || offset >= count) break
+      if (rows === 0 || offset >= count) return trades
+      if (pages >= MAX_FILL_PAGES) throw tooManyFillPages(this.id, operation)
     }
-    // oldest first; Kraken's integer trade_id orders the fills of one millisecond
-    const tradeId = (t: CcxtTrade): number => Number((t.info as Info | undefined)?.['trade_id'] ?? 0)
-    trades.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0) || tradeId(a) - tradeId(b))
-    const now = this.clock()
-    return trades.map((trade) => toKrakenFill(trade, now))
+  }
+
+  /** Kraken's raw strings; its integer trade_id orders the fills of one millisecond. */
+  protected override exactFigures(info: Info | undefined): ExactFigures {
+    return { price: info?.['price'], amount: info?.['vol'], fee: info?.['fee'] }
+  }
+
+  protected override tradeSequence(trade: CcxtTrade): number {
+    return Number((trade.info as Info | undefined)?.['trade_id'] ?? 0)
   }
 
   // ---- venue specifics of the generic machinery ----

@@ -1,26 +1,9 @@
-// ccxt's parsed Coinbase fills and transfers → our Fill and FundingRecord. Amounts come from ccxt's numbers via
-// their shortest representation (the venue's literal), or from the raw strings where ccxt did arithmetic.
-import type { Trade as CcxtTrade, Transaction as CcxtTransaction } from 'ccxt'
+// ccxt's parsed Coinbase transfers → our FundingRecord. Amounts come from ccxt's numbers via their shortest
+// representation (the venue's literal), or from the raw strings where ccxt did arithmetic. (Fills: fill-reads.ts.)
+import type { Transaction as CcxtTransaction } from 'ccxt'
 
-import type { Fill } from '../../domain/types.js'
-import { decimal, toSide } from '../ccxt-convert.js'
+import { decimal } from '../ccxt-convert.js'
 import type { FundingRecord } from '../connector.js'
-
-export function toFill(trade: CcxtTrade, now: number): Fill {
-  const fill: Fill = {
-    id: String(trade.id ?? ''),
-    orderId: String(trade.order ?? ''),
-    symbol: trade.symbol ?? '',
-    side: toSide(trade.side),
-    price: decimal(trade.price) ?? '0',
-    amount: decimal(trade.amount) ?? '0',
-    timestamp: trade.timestamp ?? now,
-  }
-  const feeCost = decimal(trade.fee?.cost)
-  if (feeCost !== undefined && trade.fee?.currency) fill.fee = { cost: feeCost, currency: trade.fee.currency }
-  if (trade.takerOrMaker === 'maker' || trade.takerOrMaker === 'taker') fill.takerOrMaker = trade.takerOrMaker
-  return fill
-}
 
 export function toFundingRecord(transaction: CcxtTransaction, now: number): FundingRecord | undefined {
   if (transaction.type !== 'deposit' && transaction.type !== 'withdrawal') return undefined
