@@ -149,16 +149,22 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   }
 }
 
-async function ensureSearchAttributes(connection: Connection, namespace: string, keys: readonly SearchAttributeKey[]) {
-  if (keys.length === 0) return
+/** Registers the attributes the namespace lacks (also used for `npm run cluster`); returns their names. */
+export async function ensureSearchAttributes(
+  connection: Connection,
+  namespace: string,
+  keys: readonly SearchAttributeKey[]
+): Promise<string[]> {
+  if (keys.length === 0) return []
   const existing = await connection.operatorService.listSearchAttributes({ namespace })
   const known = new Set(Object.keys(existing.customAttributes ?? {}))
   const missing = keys.filter((k) => !known.has(k.name))
-  if (missing.length === 0) return
+  if (missing.length === 0) return []
   await connection.operatorService.addSearchAttributes({
     namespace,
     searchAttributes: Object.fromEntries(missing.map((k) => [k.name, SA_TYPE_TO_ENUM[k.type] as number])) as never,
   })
+  return missing.map((k) => k.name)
 }
 
 async function setRetention(connection: Connection, namespace: string, days: number) {
