@@ -220,7 +220,8 @@ export class KrakenCcxtConnector extends CcxtConnector implements KrakenConnecto
   /** TradesHistory, newest first, 50 a page by offset; `start` is exclusive and in whole seconds. */
   protected override async accountTrades(query: FillQuery, operation: string): Promise<CcxtTrade[]> {
     const { symbol, since } = query
-    const start = since === undefined ? {} : { start: Math.ceil(since / 1000) - 1 }
+    const startSeconds = since === undefined ? 0 : Math.ceil(since / 1000) - 1
+    const start = startSeconds > 0 ? { start: startSeconds } : {}
     const trades: CcxtTrade[] = []
     let offset = 0
     for (let pages = 1; ; pages++) {

@@ -2,6 +2,7 @@
 import { add, mul } from '../../../domain/money.js'
 import type { SimResponse } from '../../dialect.js'
 import type { SimFill } from '../../engine/types.js'
+import { cursorPage } from './cursor-page.js'
 import { badRequest, notFound } from './errors.js'
 import { decimalsOf, fixed, isoMicros, parseDateParam, productId, SIZE_DECIMALS, VALUE_DECIMALS } from './format.js'
 import { accountIdOf, profileIdOf, userIdOf } from './ids.js'
@@ -79,9 +80,10 @@ function fills(context: RouteContext): SimResponse {
       ...(start !== undefined && { since: start }),
     })
     .filter((fill) => end === undefined || fill.time <= end)
-    .sort((a, b) => b.id - a.id)
-    .slice(0, limit)
-  return ok(rows.map((fill) => fillView(context, fill)))
+  // fills page by trade_id (Coinbase: "sorted by descending trade_id"; CB-BEFORE carries the first trade id)
+  const paged = cursorPage(rows, (fill) => fill.id, { before: query.get('before'), after: query.get('after'), limit })
+  if (!('page' in paged)) return paged
+  return { ...ok(paged.page.map((fill) => fillView(context, fill))), headers: paged.headers }
 }
 
 function transfers(context: RouteContext, currency?: string): SimResponse {
