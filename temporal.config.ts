@@ -75,6 +75,8 @@ export const PLACEMENT_TIMING = { startToCloseMs: 20_000 } as const
  *   answer): the execution shows as unresolved and the order is looked up with backoff until the venue answers.
  * - record: SQLite writes, run as local activities (idempotent upserts, no server round trip); retried until they
  *   succeed.
+ * - follow: one look at a resting order (its state, and its fills when they changed). The order's workflow polls
+ *   again on its own schedule, so a look that keeps failing only waits for the next one.
  * - risk: the pre-trade check's facts (limits, trading state, position, a send slot; the book top for a market
  *   order) and the record of a refusal. Short and retried for a minute; the gate fails closed after that.
  */
@@ -159,6 +161,16 @@ export const ACTIVITY_OPTIONS = {
     },
   },
   unwindLookup: PATIENT_LOOKUP,
+  follow: {
+    startToCloseTimeout: '15s',
+    scheduleToCloseTimeout: '1m',
+    retry: {
+      initialInterval: '500ms',
+      backoffCoefficient: 2,
+      maximumInterval: '10s',
+      nonRetryableErrorTypes: [...CALLER_REFUSALS],
+    },
+  },
   // One round of patient lookups; the workflow starts another round when it runs out, so an unresolved order is
   // looked up for as long as it takes.
   settle: PATIENT_LOOKUP,

@@ -3,6 +3,7 @@ import { createBenchFloorActivities } from './bench-floor.js'
 import type { ActivityDeps } from './deps.js'
 import { createMarketDataActivities } from './market-data.js'
 import { createOpenOrderActivities } from './open-orders.js'
+import { createOrderFollowActivities } from './order-follow.js'
 import { createOrderActivities } from './orders.js'
 import { createReconciliationActivities } from './reconciliation.js'
 import { createRecordActivities } from './records.js'
@@ -10,6 +11,7 @@ import { createRiskActivities } from './risk.js'
 
 export type { ActivityDeps } from './deps.js'
 export type { ExchangeRead } from './market-data.js'
+export type { FollowOrderInput, FollowOrderResult } from './order-follow.js'
 export type { CancelOrderInput, OrderRole, PlaceOrderInput, ReconcileInput, ReconcileResult } from './orders.js'
 export type { AutomationCheckInput, AutomationFacts, RiskRefusalInput } from './risk.js'
 
@@ -17,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createMarketDataActivities(deps),
     ...createOrderActivities(deps),
+    ...createOrderFollowActivities(deps),
     ...createRecordActivities(deps),
     ...createReconciliationActivities(deps),
     ...createOpenOrderActivities(deps),

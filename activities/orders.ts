@@ -27,7 +27,7 @@ import { PLACEMENT_TIMING } from '../temporal.config.js'
 import type { ActivityDeps } from './deps.js'
 import { asActivity, toApplicationFailure } from './failures.js'
 
-export type OrderRole = 'primary' | 'backup' | 'routed' | 'split' | 'buy-leg' | 'sell-leg' | 'unwind'
+export type OrderRole = 'primary' | 'backup' | 'routed' | 'split' | 'buy-leg' | 'sell-leg' | 'unwind' | 'amend'
 
 export interface PlaceOrderInput {
   executionId: string

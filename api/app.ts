@@ -18,6 +18,7 @@ import { docsRoutes } from './routes/docs.js'
 import { exchangeRoutes } from './routes/exchanges.js'
 import { executionRoutes } from './routes/executions.js'
 import { failoverRoutes } from './routes/failover.js'
+import { fillRoutes } from './routes/fills.js'
 import { healthRoutes } from './routes/health.js'
 import { marketDataRoutes } from './routes/market-data.js'
 import { metricsRoutes } from './routes/metrics.js'
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   // Ahead of /api/orders, so that /api/orders/failover... never reaches /api/orders/:workflowId.
   app.route('/api/orders/failover', failoverRoutes(deps))
   app.route('/api/orders', orderRoutes(deps))
+  app.route('/api/fills', fillRoutes(deps))
   app.route('/api/smart-order', smartOrderRoutes(deps))
   app.route('/api/arbitrage/monitor', arbitrageMonitorRoutes(deps))
   app.route('/api/arbitrage', arbitrageRoutes(deps))

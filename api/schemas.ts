@@ -7,6 +7,8 @@ import { inputPrefix } from '../domain/input-prefix.js'
 import { isDecimalString, isPositive } from '../domain/money.js'
 import { EXCHANGE_IDS, TIMEFRAMES } from '../domain/types.js'
 import { parseSymbol } from './symbols.js'
+import { expireAt } from './schemas-expire-at.js'
+import { canRest } from '../domain/order-lifecycle.js'
 
 const EXACT_FLOAT_DIGITS = 15
 
@@ -74,7 +76,14 @@ export function checkOrder(order: OrderShape, ctx: z.RefinementCtx): void {
   }
 }
 
-export const placeOrderBody = z.strictObject({ exchange: exchangeId, ...orderFields }).superRefine(checkOrder)
+export const placeOrderBody = z
+  .strictObject({ exchange: exchangeId, ...orderFields, expireAt: expireAt.optional() })
+  .superRefine(checkOrder)
+  .superRefine((order, ctx) => {
+    if (order.expireAt !== undefined && !canRest(order)) {
+      ctx.addIssue({ code: 'custom', path: ['expireAt'], message: 'is only valid for a limit order that rests (GTC)' })
+    }
+  })
 
 // Query strings and the bodies of the routing, failover, arbitrage and history endpoints.
 

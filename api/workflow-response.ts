@@ -1,6 +1,7 @@
 // The two answers every workflow-backed resource gives: POST starts (or joins) a run and waits up to waitMs for
 // its result, answering 202 + Location while it is still running; GET /:workflowId reports the run again. Both show
 // prices and costs at the market's precision (api/display.ts); the run's history keeps them exact.
+import type { WorkflowHandle } from '@temporalio/client'
 import type { QueryDefinition } from '@temporalio/common'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -15,7 +16,7 @@ import { riskRefusalOf, riskRejectedBody } from './risk-refusal.js'
 import { workflowFailure } from './workflow-failure.js'
 import { startOrJoinOnce } from './start-once.js'
 import { describeOrUndefined, type StartRequest } from './workflow-runner.js'
-import type { WorkflowName, WorkflowResult } from './workflow-types.js'
+import type { WorkflowName, WorkflowOf, WorkflowResult } from './workflow-types.js'
 
 export const DEFAULT_WAIT_MS = 30_000
 
@@ -23,15 +24,23 @@ export async function startAndRespond<N extends WorkflowName>(
   c: Context,
   deps: AppDeps,
   request: StartRequest<N>,
-  answer: { location: string; statusFor: (result: WorkflowResult<N>) => ContentfulStatusCode }
+  answer: {
+    location: string
+    statusFor: (result: WorkflowResult<N>) => ContentfulStatusCode
+    /** An answer that may come before the result (see WorkflowRunner.awaitResult). */
+    early?: (handle: WorkflowHandle<WorkflowOf<N>>) => Promise<WorkflowResult<N>>
+  }
 ) {
   c.set('workflowId', request.workflowId)
   const handle = await startOrJoinOnce(deps, request)
   auditIntent(c, request)
-  const waited = await deps.runner.awaitResult(handle, deps.waitMs ?? DEFAULT_WAIT_MS).catch((error: unknown) => {
-    auditOutcome(c, request.workflowId, { outcome: 'failed', status: 500 })
-    throw failedRun(request.workflowId, error)
-  })
+  const early = answer.early && (() => answer.early!(handle))
+  const waited = await deps.runner
+    .awaitResult(handle, deps.waitMs ?? DEFAULT_WAIT_MS, early)
+    .catch((error: unknown) => {
+      auditOutcome(c, request.workflowId, { outcome: 'failed', status: 500 })
+      throw failedRun(request.workflowId, error)
+    })
   if (!waited.done) {
     auditOutcome(c, request.workflowId, { outcome: 'running', status: 202 })
     return c.json({ workflowId: request.workflowId, status: 'running' }, 202, { Location: answer.location })

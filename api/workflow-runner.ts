@@ -27,10 +27,15 @@ export interface WorkflowRunner {
   readonly taskQueue: string
   /** Starts the workflow, or joins the one an earlier request with the same id started. */
   startOrJoin<N extends WorkflowName>(request: StartRequest<N>): Promise<WorkflowHandle<WorkflowOf<N>>>
-  /** Waits up to `waitMs` for the result. */
+  /**
+   * Waits up to `waitMs` for the result, or for `early`'s answer when it comes first (a resting order answers once it
+   * is placed, while its run goes on following it). An `early` that fails (a run too old to answer it, or one that
+   * ended before it was asked) leaves the result to decide.
+   */
   awaitResult<W extends Workflow>(
     handle: WorkflowHandle<W>,
-    waitMs: number
+    waitMs: number,
+    early?: () => Promise<WorkflowResultType<W>>
   ): Promise<{ done: true; result: WorkflowResultType<W> } | { done: false }>
   /** Runs a short workflow to completion (market-data reads). */
   execute<N extends WorkflowName>(
@@ -105,13 +110,21 @@ export function createWorkflowRunner(
       return handle
     },
 
-    async awaitResult(handle, waitMs) {
+    async awaitResult(handle, waitMs, early) {
       let timer: NodeJS.Timeout | undefined
       const timeout = new Promise<{ done: false }>((resolve) => {
         timer = setTimeout(() => resolve({ done: false }), waitMs)
       })
+      const answered = early?.().then(
+        (result) => ({ done: true as const, result }),
+        () => new Promise<never>(() => {})
+      )
       try {
-        return await Promise.race([handle.result().then((result) => ({ done: true as const, result })), timeout])
+        return await Promise.race([
+          handle.result().then((result) => ({ done: true as const, result })),
+          timeout,
+          ...(answered ? [answered] : []),
+        ])
       } finally {
         clearTimeout(timer)
       }

@@ -205,3 +205,42 @@ export type RiskLimitsRow = typeof riskLimits.$inferSelect
 export type TradingStateRow = typeof tradingStates.$inferSelect
 export type RiskEventRow = typeof riskEvents.$inferSelect
 export type NewRiskEvent = typeof riskEvents.$inferInsert
+
+// ---- Order lifecycle (issue 13): every fill of every order the gateway follows. ----
+
+/**
+ * One fill (trade) of one of our orders, as the venue reported it. A trade id is unique per venue and symbol, so a
+ * fill read twice (a retried poll, a continued run) is recorded once.
+ */
+export const orderFills = sqliteTable(
+  'order_fills',
+  {
+    exchange: text('exchange').notNull(),
+    symbol: text('symbol').notNull(),
+    /** The venue's trade id. */
+    tradeId: text('trade_id').notNull(),
+    clientOrderId: text('client_order_id')
+      .notNull()
+      .references(() => orderAttempts.clientOrderId),
+    executionId: text('execution_id').notNull(),
+    exchangeOrderId: text('exchange_order_id').notNull(),
+    side: text('side').notNull(),
+    price: text('price').notNull(),
+    amount: text('amount').notNull(),
+    fee: text('fee'),
+    feeCurrency: text('fee_currency'),
+    /** maker or taker, when the venue says. */
+    liquidity: text('liquidity'),
+    /** The venue's time of the trade, epoch ms. */
+    tradedAt: integer('traded_at').notNull(),
+    recordedAt: integer('recorded_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('order_fills_trade').on(t.exchange, t.symbol, t.tradeId),
+    index('order_fills_execution_idx').on(t.executionId, t.tradedAt),
+    index('order_fills_traded_idx').on(t.tradedAt),
+  ]
+)
+
+export type OrderFillRow = typeof orderFills.$inferSelect
+export type NewOrderFill = typeof orderFills.$inferInsert

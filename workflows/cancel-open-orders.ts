@@ -18,6 +18,8 @@ const ledger = proxyActivities<Pick<Activities, 'listOpenLedgerOrders' | 'lookup
 export interface CancelOpenOrdersInput {
   /** Only this venue's orders; every venue's when absent. */
   exchange?: ExchangeId
+  /** Only this symbol's orders (DELETE /api/orders?symbol=). */
+  symbol?: string
   reason: string
 }
 
@@ -90,7 +92,8 @@ async function cancelOne(order: OpenLedgerOrder, reason: string): Promise<OneRes
 }
 
 export async function cancelOpenOrdersWorkflow(input: CancelOpenOrdersInput): Promise<CancelOpenOrdersResult> {
-  const open = await ledger.listOpenLedgerOrders(input.exchange ? { exchange: input.exchange } : {})
+  const listed = await ledger.listOpenLedgerOrders(input.exchange ? { exchange: input.exchange } : {})
+  const open = input.symbol === undefined ? listed : listed.filter((order) => order.symbol === input.symbol)
   const result: CancelOpenOrdersResult = { cancelled: [], alreadyDone: [], failed: [] }
   for (let i = 0; i < open.length; i += CONCURRENCY) {
     const batch = await Promise.all(open.slice(i, i + CONCURRENCY).map((order) => cancelOne(order, input.reason)))

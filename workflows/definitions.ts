@@ -7,11 +7,27 @@ import type { ArbitrageState } from './arbitrage.js'
 import type { MonitorView } from './arbitrage-monitor.js'
 import type { FailoverState } from './failover-order.js'
 import type { MonitorParams, MonitorParamsUpdate } from './lib/monitor-params.js'
-import type { OrderWorkflowState } from './place-order.js'
+import type { AmendChange } from '../domain/order-lifecycle.js'
+import type { OrderExecutionResult, OrderWorkflowState } from './place-order.js'
 import type { SmartOrderState } from './smart-order.js'
 
 /** A running order workflow's state; `unresolved` lists the orders whose outcome the venue has not told yet. */
 export const orderStateQuery = defineQuery<OrderWorkflowState>('state')
+/**
+ * Answers once the order's placement is settled (placed, refused or not placed), while a resting order goes on
+ * being followed: what POST /api/orders answers with.
+ */
+export const orderPlacedUpdate = defineUpdate<OrderExecutionResult>('placed')
+/**
+ * Cancels a resting order at the venue, exactly once, and answers its final state. Refused by its validator when the
+ * order is already done (WorkflowUpdateFailedError naming its state).
+ */
+export const cancelOrderUpdate = defineUpdate<OrderExecutionResult>('cancel')
+/**
+ * Amends a resting order (new price and/or new total amount): the original is cancelled, then a replacement for what
+ * the new total still lacks is placed under a new client order id. Answers the order's state after it.
+ */
+export const amendOrderUpdate = defineUpdate<OrderExecutionResult, [AmendChange]>('amend')
 export const failoverStateQuery = defineQuery<FailoverState>('state')
 export const smartOrderStateQuery = defineQuery<SmartOrderState>('state')
 export const arbitrageStateQuery = defineQuery<ArbitrageState>('state')

@@ -1,10 +1,22 @@
 // A single order on a named exchange: record it, place it exactly once, settle an unknown outcome, record the end.
-import { patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow'
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  patched,
+  setHandler,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow'
 
 import type { ExecutionStart } from '../db/executions.js'
+import { canRest, type AmendChange } from '../domain/order-lifecycle.js'
+import { isDecimalString, isPositive } from '../domain/money.js'
 import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
-import { orderStateQuery } from './definitions.js'
+import { amendOrderUpdate, cancelOrderUpdate, orderPlacedUpdate, orderStateQuery } from './definitions.js'
 import { recordEnd, recordStart } from './lib/execution.js'
+import { createOrderFollower, type OrderFollower, type OrderLife, type OrderLifeView } from './lib/order-life.js'
 import { PATCHES, placeAndSettle, type PlacementOutcome } from './lib/placement.js'
 import { summarise, type AttemptSummary } from './lib/summaries.js'
 import { unresolvedOrders, type UnresolvedOrder } from './lib/unresolved.js'
@@ -17,6 +29,12 @@ export interface PlaceOrderWorkflowInput {
   reconcileGraceMs?: number
   /** How long lookups may fail before the order is reported unresolved (default: the reconcile class's budget). */
   unresolvedAfterMs?: number
+  /** Epoch ms: a resting order still open then is cancelled by the workflow's durable timer. */
+  expireAt?: number
+  /** Set by the workflow itself when it continues as new: the order is followed on from here. */
+  resume?: { life: OrderLife; attempts: AttemptSummary[]; clientOrderId: string }
+  /** Looks at the venue per run before continuing as new (default LOOKS_PER_RUN). */
+  looksPerRun?: number
 }
 
 export interface OrderExecutionResult {
@@ -28,10 +46,19 @@ export interface OrderExecutionResult {
   order?: UnifiedOrder
   error?: { type: string; message: string }
   attempts: AttemptSummary[]
+  /** A resting order (limit GTC/GTT): open while it rests, then how it ended, with every fill. */
+  status?: OrderLifeView['status']
+  /** The amount to buy or sell in all; an amendment changes it. */
+  total?: string
+  filled?: string
+  fills?: OrderLifeView['fills']
+  amendments?: OrderLifeView['amendments']
+  expireAt?: number
 }
 
 export type OrderWorkflowState = {
-  phase: 'placing' | 'done'
+  /** placing, then following while a placed order rests at the venue, then done. */
+  phase: 'placing' | 'following' | 'done'
   result?: OrderExecutionResult
   clientOrderId: string
   /** Orders whose outcome the venue has not told yet: the execution is unresolved while this is not empty. */
@@ -39,9 +66,47 @@ export type OrderWorkflowState = {
 }
 
 export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promise<OrderExecutionResult> {
-  const clientOrderId = input.order.clientOrderId ?? uuid4()
+  const clientOrderId = input.resume?.clientOrderId ?? input.order.clientOrderId ?? uuid4()
   const state: OrderWorkflowState = { phase: 'placing', clientOrderId }
-  setHandler(orderStateQuery, () => ({ ...state, unresolved: unresolvedOrders() }))
+  let placed: OrderExecutionResult | undefined
+  let follower: OrderFollower | undefined
+  const current = (): OrderExecutionResult =>
+    follower && placed ? withLife(placed, follower.view()) : (state.result ?? placed!)
+  setHandler(orderStateQuery, () => ({
+    ...state,
+    ...(follower && placed && { result: withLife(placed, follower.view()) }),
+    unresolved: unresolvedOrders(),
+  }))
+  setHandler(orderPlacedUpdate, async () => {
+    await condition(() => placed !== undefined || state.phase === 'done')
+    return placed ?? state.result!
+  })
+  const command = async (run: (f: OrderFollower) => ReturnType<OrderFollower['command']>) => {
+    await condition(() => follower !== undefined || state.phase === 'done')
+    if (!follower) throw alreadyDone(state.result!)
+    const answer = await run(follower)
+    if (answer.refusal !== undefined) throw alreadyDone(current(), answer.refusal)
+    return current()
+  }
+  // A command on an order that is done is refused before it is accepted: nothing is recorded in the history.
+  const refuseWhenDone = () => {
+    const done = state.result ?? (follower?.isDone() ? current() : undefined)
+    if (done) throw alreadyDone(done)
+  }
+  setHandler(cancelOrderUpdate, () => command((f) => f.command({ kind: 'cancel' })), { validator: refuseWhenDone })
+  setHandler(amendOrderUpdate, (change) => command((f) => f.command({ kind: 'amend', change })), {
+    validator: (change) => {
+      refuseWhenDone()
+      checkAmendChange(change)
+    },
+  })
+
+  if (input.resume) {
+    placed = { ...(input.resume.life.generations[0]!.order && placedResult(input, clientOrderId, input.resume)) }
+    follower = createOrderFollower(input.resume.life, { looksPerRun: input.looksPerRun })
+    state.phase = 'following'
+    return finishFollowing(input, placed, follower, state)
+  }
 
   const start: Omit<ExecutionStart, 'id'> = {
     strategy: 'order',
@@ -57,14 +122,9 @@ export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promis
   const alongsideRisk = patched(PATCHES.orderStartAlongsideRisk)
   const startRecorded = recordStart(start)
   if (!alongsideRisk) await startRecorded
+  const request = { ...input.order, clientOrderId }
   const outcome = await placeAndSettle(
-    {
-      executionId: workflowId,
-      exchange: input.exchange,
-      request: { ...input.order, clientOrderId },
-      role: 'primary',
-      seq: 1,
-    },
+    { executionId: workflowId, exchange: input.exchange, request, role: 'primary', seq: 1 },
     {
       reconcileGraceMs: input.reconcileGraceMs ?? 5_000,
       unresolvedAfterMs: input.unresolvedAfterMs,
@@ -81,6 +141,24 @@ export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promis
       : { error: { type: outcome.errorType, message: outcome.message } }),
     attempts: [summarise(1, input.exchange, 'primary', clientOrderId, outcome)],
   }
+  // A resting order is followed until the venue shows it done; the caller has its answer (placed) meanwhile.
+  if (outcome.kind === 'placed' && canRest(input.order) && patched(PATCHES.orderLifecycle)) {
+    const life: OrderLife = {
+      exchange: input.exchange,
+      executionId: workflowId,
+      generations: [{ seq: 1, request, order: outcome.order, fills: [] }],
+      total: input.order.amount,
+      placedAt: Date.now(),
+      ...(input.expireAt !== undefined && { expireAt: input.expireAt }),
+      expiredByUs: false,
+      amendments: [],
+      reconcileGraceMs: input.reconcileGraceMs ?? 5_000,
+    }
+    follower = createOrderFollower(life, { looksPerRun: input.looksPerRun })
+    placed = withLife(result, follower.view())
+    state.phase = 'following'
+    return finishFollowing(input, placed, follower, state)
+  }
   await recordEnd({
     status: outcome.kind === 'placed' ? 'completed' : 'failed',
     outcome: statusLabel(result),
@@ -89,10 +167,78 @@ export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promis
   })
   state.phase = 'done'
   state.result = result
+  placed = result
   return result
 }
 
-export function statusLabel(result: { outcome: string; order?: UnifiedOrder }): string {
+async function finishFollowing(
+  input: PlaceOrderWorkflowInput,
+  placed: OrderExecutionResult,
+  follower: OrderFollower,
+  state: OrderWorkflowState
+): Promise<OrderExecutionResult> {
+  const view = await follower.followUntilDone((life) =>
+    continueAsNew<typeof placeOrderWorkflow>({
+      ...input,
+      resume: { life, attempts: placed.attempts, clientOrderId: placed.clientOrderId },
+    })
+  )
+  const result = withLife(placed, view)
+  await recordEnd({ status: 'completed', outcome: view.status, result })
+  state.result = result
+  state.phase = 'done'
+  // Commands that arrived as the order finished are answered before the run closes.
+  await condition(allHandlersFinished)
+  return result
+}
+
+/** The placement's answer, rebuilt in a continued run from what the earlier runs carried over. */
+function placedResult(
+  input: PlaceOrderWorkflowInput,
+  clientOrderId: string,
+  resume: NonNullable<PlaceOrderWorkflowInput['resume']>
+): OrderExecutionResult {
+  const first = resume.life.generations[0]!
+  return {
+    workflowId: workflowInfo().workflowId,
+    exchange: input.exchange,
+    clientOrderId,
+    outcome: 'placed',
+    order: first.order,
+    attempts: resume.attempts,
+  }
+}
+
+function withLife(placed: OrderExecutionResult, view: OrderLifeView): OrderExecutionResult {
+  const { order, ...life } = view
+  return { ...placed, order, ...life }
+}
+
+/** Refuses a command on an order that is done: the API answers 409 with the order's state (the failure's details). */
+function alreadyDone(result: OrderExecutionResult, reason?: string) {
+  return ApplicationFailure.nonRetryable(
+    reason ?? `the order is already ${statusLabel(result).toLowerCase()}`,
+    'OrderAlreadyDone',
+    result
+  )
+}
+
+const invalid = (field: string, message: string) =>
+  ApplicationFailure.nonRetryable(message, 'ValidationError', { field })
+
+/** An amendment names a new price, a new total amount or both, as positive decimal strings. */
+function checkAmendChange(change: AmendChange): void {
+  if (change.price === undefined && change.amount === undefined) throw new Error('price or amount is required')
+  for (const field of ['price', 'amount'] as const) {
+    const value = change[field]
+    if (value !== undefined && !(isDecimalString(value) && isPositive(value))) {
+      throw invalid(field, `${field} must be a positive decimal string such as "0.01"`)
+    }
+  }
+}
+
+export function statusLabel(result: { outcome: string; order?: UnifiedOrder; status?: string }): string {
+  if (result.status !== undefined) return result.status.toUpperCase()
   if (result.outcome !== 'placed' || !result.order) return result.outcome.toUpperCase()
   return result.order.status.toUpperCase()
 }

@@ -62,6 +62,8 @@ export const PATCHES = {
    * trip instead of two); nothing is written under the execution before its start record is in.
    */
   orderStartAlongsideRisk: 'order-start-alongside-risk',
+  /** A resting order is followed until the venue shows it done, with its fills, and can be cancelled or amended. */
+  orderLifecycle: 'order-lifecycle',
 } as const
 
 /** How many times one order is sent after each earlier send was proven absent (crashed or stalled workers). */

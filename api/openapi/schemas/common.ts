@@ -55,7 +55,7 @@ const failureType = z.string().meta({
   examples: ['InsufficientBalanceError'],
 })
 
-export const orderRole = z.enum(['primary', 'backup', 'routed', 'split', 'buy-leg', 'sell-leg', 'unwind'])
+export const orderRole = z.enum(['primary', 'backup', 'routed', 'split', 'buy-leg', 'sell-leg', 'unwind', 'amend'])
 
 export const attemptSummary = z
   .object({

@@ -1,0 +1,30 @@
+// The ledger's orders as GET /api/orders lists them: newest first, filtered by status, venue and symbol.
+import { and, desc, eq } from 'drizzle-orm'
+
+import type { GatewayDb } from './client.js'
+import { orderAttempts, type OrderAttempt } from './schema.js'
+
+export interface LedgerOrderQuery {
+  /** A ledger status: open, closed, canceled, expired, rejected, unknown, sent, pending, not_sent, absent. */
+  status?: string
+  exchange?: string
+  symbol?: string
+  limit: number
+}
+
+export function listLedgerOrders(db: GatewayDb, query: LedgerOrderQuery): OrderAttempt[] {
+  const a = orderAttempts
+  return db
+    .select()
+    .from(a)
+    .where(
+      and(
+        query.status ? eq(a.status, query.status) : undefined,
+        query.exchange ? eq(a.exchange, query.exchange) : undefined,
+        query.symbol ? eq(a.symbol, query.symbol) : undefined
+      )
+    )
+    .orderBy(desc(a.createdAt))
+    .limit(query.limit)
+    .all()
+}
