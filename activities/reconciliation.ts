@@ -159,7 +159,7 @@ async function recentFills(connector: AnyConnector, symbols: string[], since: nu
     case 'kraken':
       return connector.getTradeHistory({ startTime: since })
     case 'coinbase': {
-      const perSymbol = await Promise.all(symbols.map((symbol) => connector.getFills({ symbol })))
+      const perSymbol = await Promise.all(symbols.map((symbol) => connector.getFills({ symbol, since })))
       return perSymbol.flat()
     }
     case 'binance':
