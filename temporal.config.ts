@@ -77,6 +77,9 @@ export const PLACEMENT_TIMING = { startToCloseMs: 20_000 } as const
  *   succeed.
  * - follow: one look at a resting order (its state, and its fills when they changed). The order's workflow polls
  *   again on its own schedule, so a look that keeps failing only waits for the next one.
+ * - accountSetting: changes an account setting at the venue (a perpetual's leverage). Setting the same value again
+ *   leaves the account as setting it once did, so an unknown outcome is simply retried (unlike an order); refusals
+ *   are final. A person waits for the answer: a minute at most.
  * - risk: the pre-trade check's facts (limits, trading state, position, a send slot; the book top for a market
  *   order) and the record of a refusal. Short and retried for a minute; the gate fails closed after that.
  */
@@ -177,6 +180,17 @@ export const ACTIVITY_OPTIONS = {
   record: {
     startToCloseTimeout: '10s',
     retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '5s' },
+  },
+  accountSetting: {
+    startToCloseTimeout: '15s',
+    scheduleToCloseTimeout: '1m',
+    retry: {
+      initialInterval: '500ms',
+      backoffCoefficient: 2,
+      maximumInterval: '10s',
+      maximumAttempts: 5,
+      nonRetryableErrorTypes: [...FINAL_FAILURES],
+    },
   },
   // The pre-trade risk check's reads (SQLite, plus one order book top for a market order) and its refusal record.
   // Short, retried for about a minute: the gate fails closed (a new order is not placed) when they keep failing,

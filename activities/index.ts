@@ -1,6 +1,7 @@
 // createActivities(deps): every activity the worker registers. Workflows import only the *type*.
 import { createBenchFloorActivities } from './bench-floor.js'
 import type { ActivityDeps } from './deps.js'
+import { createLeverageActivities } from './leverage.js'
 import { createMarketDataActivities } from './market-data.js'
 import { createOpenOrderActivities } from './open-orders.js'
 import { createOrderFollowActivities } from './order-follow.js'
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReconciliationActivities(deps),
     ...createOpenOrderActivities(deps),
     ...createRiskActivities(deps),
+    ...createLeverageActivities(deps),
     ...createBenchFloorActivities(),
   }
 }

@@ -12,6 +12,7 @@ import { ApiError, errorResponse } from './errors.js'
 import { DEFAULT_LIMITS, limitBodySize, limitUrlLength } from './limits.js'
 import { rateLimit } from './rate-limit.js'
 import { requestLog } from './request-log.js'
+import { accountRoutes } from './routes/account.js'
 import { arbitrageMonitorRoutes } from './routes/arbitrage-monitor.js'
 import { arbitrageRoutes } from './routes/arbitrage.js'
 import { docsRoutes } from './routes/docs.js'
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', riskRoutes(deps))
   app.route('/api', exchangeRoutes(deps))
   app.route('/api', marketDataRoutes(deps))
+  app.route('/api', accountRoutes(deps))
 
   app.notFound((c) =>
     errorResponse(c, new ApiError(404, 'not_found', `no route for ${c.req.method} ${inputPrefix(c.req.path)}`))

@@ -30,6 +30,8 @@ const PRICES = new Set([
   'limitPrice',
   'effectivePrice',
   'worstPrice',
+  'entryPrice',
+  'liquidationPrice',
 ])
 /** Figures in the quote currency: rounded to the market's quote places. */
 const QUOTE_AMOUNTS = new Set([

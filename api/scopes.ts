@@ -29,6 +29,10 @@ export const ROUTE_SCOPES: Readonly<Record<string, Scope>> = {
   'GET /api/orderbook/:exchange/:symbol': 'read',
   'GET /api/trades/:exchange/:symbol': 'read',
   'GET /api/klines/:exchange/:symbol': 'read',
+  'GET /api/positions/:exchange': 'read',
+  'GET /api/account/:exchange': 'read',
+  'GET /api/funding/:exchange': 'read',
+  'GET /api/fills/:exchange': 'read',
   // Outside /api like /health, but not for strangers: order and execution counts, venue error rates.
   'GET /metrics': 'read',
 
@@ -39,6 +43,8 @@ export const ROUTE_SCOPES: Readonly<Record<string, Scope>> = {
   'POST /api/arbitrage/monitor': 'trade',
   'PATCH /api/arbitrage/monitor/:workflowId': 'trade',
   'DELETE /api/arbitrage/monitor/:workflowId': 'trade',
+  // It changes the account's margin on every later order of that market, as an order would.
+  'PUT /api/leverage/:exchange/:symbol': 'trade',
 
   'PUT /api/trading-state': 'admin',
   'PUT /api/risk/limits': 'admin',

@@ -8,7 +8,7 @@ import type { CallSpec, ConnectorDeps } from './ccxt-connector.js'
 import { decimal } from './ccxt-convert.js'
 import type { ConnectorConfig } from './config.js'
 import type { BinanceConnector, FillQuery, FuturesOrderRequest, SendOptions } from './connector.js'
-import { InvalidOrderError } from './errors.js'
+import { ExchangeError, InvalidOrderError } from './errors.js'
 import { headerValue } from './error-mapping.js'
 import { type ExactFigures, MAX_FILL_PAGES, tooManyFillPages } from './fill-reads.js'
 import { binanceRateModel } from './rate-limit/binance.js'
@@ -105,6 +105,27 @@ class BinanceCcxtConnector extends CcxtConnector implements BinanceConnector {
     const applied = Number(answer?.leverage ?? leverage)
     this.leverages.set(symbol, applied)
     return { symbol, leverage: applied }
+  }
+
+  async getMaxLeverage(symbol: string): Promise<number> {
+    const market = await this.ccxtMarket(symbol, 'getMaxLeverage')
+    if (market.swap !== true) {
+      throw new InvalidOrderError(`${symbol} is not a USD-M perpetual on binance (use e.g. BTC/USDT:USDT)`, {
+        exchange: 'binance',
+        operation: 'getMaxLeverage',
+      })
+    }
+    const spec = this.spec('account', 'fetchLeverageTiers', 'getMaxLeverage', symbol)
+    const tiers = await this.call(spec, () => this.exchange.fetchLeverageTiers([symbol]))
+    const leverages = (tiers[symbol] ?? []).map((tier) => tier.maxLeverage ?? 0)
+    const max = Math.max(0, ...leverages)
+    if (max < 1) {
+      throw new ExchangeError(`binance gave no leverage bracket for ${symbol}`, {
+        exchange: 'binance',
+        operation: 'getMaxLeverage',
+      })
+    }
+    return max
   }
 
   async getFuturesPositions(): Promise<FuturesPosition[]> {

@@ -134,6 +134,8 @@ export interface BinanceConnector extends ExchangeConnector {
   /** USD-M perpetual order; symbol like BTC/USDT:USDT. */
   placeFuturesOrder(request: FuturesOrderRequest, options?: SendOptions): Promise<UnifiedOrder>
   setLeverage(symbol: string, leverage: number): Promise<{ symbol: string; leverage: number }>
+  /** The highest leverage a USD-M perpetual's brackets allow; InvalidOrderError for a spot symbol. */
+  getMaxLeverage(symbol: string): Promise<number>
   getFuturesPositions(): Promise<FuturesPosition[]>
 }
 

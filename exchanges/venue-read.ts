@@ -1,7 +1,8 @@
 // One read on one venue, by name: what the REST API's market-data and account routes ask for. Both the API's
 // direct reader (api/venue-reader.ts) and the readExchange activity dispatch through here, so they answer alike.
 import type { Timeframe } from '../domain/types.js'
-import type { AnyConnector } from './connector.js'
+import type { AnyConnector, FillQuery } from './connector.js'
+import { InvalidOrderError } from './errors.js'
 
 export type ExchangeRead =
   | { operation: 'ticker'; symbol: string }
@@ -14,6 +15,12 @@ export type ExchangeRead =
   | { operation: 'status' }
   | { operation: 'markets' }
   | { operation: 'openOrders'; symbol?: string }
+  | { operation: 'tradingFees'; symbol: string }
+  | { operation: 'futuresPositions' }
+  | { operation: 'marginPositions' }
+  | { operation: 'fundingRecords'; currency?: string }
+  | { operation: 'maxLeverage'; symbol: string }
+  | ({ operation: 'fills' } & FillQuery)
 
 export async function readVenue(connector: AnyConnector, read: ExchangeRead): Promise<unknown> {
   switch (read.operation) {
@@ -37,5 +44,26 @@ export async function readVenue(connector: AnyConnector, read: ExchangeRead): Pr
       return connector.getMarkets()
     case 'openOrders':
       return connector.getOpenOrders(read.symbol)
+    case 'tradingFees':
+      return connector.getTradingFees(read.symbol)
+    case 'futuresPositions':
+      if (connector.id !== 'binance') throw notOffered(connector, 'USD-M futures positions')
+      return connector.getFuturesPositions()
+    case 'marginPositions':
+      if (connector.id !== 'kraken') throw notOffered(connector, 'margin positions')
+      return connector.getMarginPositions()
+    case 'fundingRecords':
+      if (connector.id !== 'coinbase') throw notOffered(connector, 'funding records')
+      return connector.getFundingRecords(read.currency === undefined ? {} : { currency: read.currency })
+    case 'fills':
+      return connector.getFills({ symbol: read.symbol, orderId: read.orderId, since: read.since })
+    case 'maxLeverage':
+      if (connector.id !== 'binance') throw notOffered(connector, 'account leverage setting')
+      return connector.getMaxLeverage(read.symbol)
   }
+}
+
+/** A venue extra asked of another venue: the callers check first, so this is a refusal of a bug, never sent. */
+function notOffered(connector: AnyConnector, what: string): InvalidOrderError {
+  return new InvalidOrderError(`${connector.id} offers no ${what}`, { exchange: connector.id, operation: 'read' })
 }

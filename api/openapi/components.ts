@@ -11,6 +11,7 @@ import {
   smartOrderBody,
 } from '../schemas.js'
 import { tradingStateBody } from '../routes/risk.js'
+import { setLeverageBody } from '../schemas-account.js'
 import { riskLimitsPatchSchema } from '../../domain/risk/config.js'
 import {
   arbitrageResult,
@@ -23,6 +24,7 @@ import {
   monitorUpdated,
   monitorView,
 } from './schemas/arbitrage.js'
+import { accountInfo, fundingRecords, leverageSet, positions, venueFills } from './schemas/account.js'
 import { attemptSummary, runClosed, runStarted, unifiedOrder, unresolvedOrder } from './schemas/common.js'
 import { errorEnvelope } from './schemas/errors.js'
 import { health } from './schemas/health.js'
@@ -79,6 +81,11 @@ export const RESPONSE_SCHEMAS = {
   OrderBook: orderBook,
   Trades: trades,
   Klines: klines,
+  Positions: positions,
+  LeverageSet: leverageSet,
+  AccountInfo: accountInfo,
+  FundingRecords: fundingRecords,
+  VenueFills: venueFills,
 }
 
 export const REQUEST_SCHEMAS = {
@@ -91,6 +98,7 @@ export const REQUEST_SCHEMAS = {
   TradingStateRequest: tradingStateBody,
   RiskLimitsRequest: riskLimitsPatchSchema,
   ReconciliationRequest: z.strictObject({}).meta({ description: 'No parameters: an empty body or {}' }),
+  SetLeverageRequest: setLeverageBody,
 }
 
 export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS

@@ -38,6 +38,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'arbitrage', description: 'Scan, execute, and monitor cross-venue arbitrage' },
       { name: 'market data', description: 'Public market data per venue, read straight from the connectors' },
       { name: 'exchanges', description: 'The venues, their health and the account balances' },
+      {
+        name: 'account',
+        description: 'Positions, leverage, permissions and fees, fills and funding records per venue',
+      },
       { name: 'history', description: 'Every execution, from the database' },
       { name: 'reconciliation', description: 'The ledger compared with the venues' },
       { name: 'risk', description: 'Risk limits and the trading state (the kill switch)' },

@@ -75,6 +75,7 @@ const FUTURES_WEIGHTS: Record<string, number | ((r: RateLimitRequest) => number)
   createOrder: 0,
   cancelOrder: 1,
   setLeverage: 1,
+  fetchLeverageTiers: 1,
   fetchPositions: 6, // positionRisk 5 + leverageBracket 1 (ccxt caches the brackets after the first call)
 }
 

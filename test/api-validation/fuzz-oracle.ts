@@ -12,6 +12,7 @@ import {
   smartOrderBody,
 } from '../../api/schemas.js'
 import { tradingStateBody } from '../../api/routes/risk.js'
+import { setLeverageBody } from '../../api/schemas-account.js'
 import { riskLimitsPatchProblem } from '../../domain/risk/config.js'
 import type { FuzzRequest, RouteSpec } from './fuzz-requests.js'
 
@@ -33,6 +34,8 @@ const WRITES: Record<string, { valid: Check; key: boolean; emptyBodyOk?: boolean
   'POST /api/arbitrage/monitor': { valid: bySchema(arbitrageMonitorBody), key: true },
   'PUT /api/trading-state': { valid: bySchema(tradingStateBody), key: false },
   'PUT /api/risk/limits': { valid: (body) => riskLimitsPatchProblem(body) === undefined, key: false },
+  // A valid body may still be refused: the path must name a binance perpetual, the leverage fit its bracket.
+  'PUT /api/leverage/:exchange/:symbol': { valid: bySchema(setLeverageBody), key: false },
   'POST /api/reconciliation': {
     valid: (body) => isPlainObject(body) && Object.keys(body).length === 0,
     key: false,

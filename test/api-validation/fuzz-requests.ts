@@ -62,6 +62,7 @@ export const VALID_BODIES: Record<string, unknown> = {
   },
   'PATCH /api/arbitrage/monitor/:workflowId': { intervalMs: 2000, autoExecute: false, maxAmount: null },
   'PUT /api/trading-state': { state: 'HALTED', reason: 'fuzz', exchange: 'binance', cancelOpenOrders: true },
+  'PUT /api/leverage/:exchange/:symbol': { leverage: 5 },
   'PUT /api/risk/limits': {
     maxOrderNotional: '500000',
     maxOrderNotionalBySymbol: { 'BTC/USDT': '100000' },

@@ -355,6 +355,23 @@ describe('the platform answers as its OpenAPI document says', () => {
     expect((await call('PUT', '/api/risk/limits', { maxExposure: {} })).status).toBe(200)
   })
 
+  it('the account: positions, leverage, permissions and fees, funding records, fills', async () => {
+    for (const exchange of EXCHANGE_IDS) {
+      expect((await call('GET', `/api/positions/${exchange}`)).status).toBe(200)
+      expect((await call('GET', `/api/account/${exchange}?symbol=BTC-USDT`)).status).toBe(200)
+    }
+    // The default leverage of the simulator's accounts: nothing changes for the other tests.
+    expect((await call('PUT', '/api/leverage/binance/BTC-USDT-USDT', { leverage: 20 })).body.leverage).toBe(20)
+    expect((await call('PUT', '/api/leverage/binance/BTC-USDT-USDT', { leverage: 126 })).body.error.field).toBe(
+      'leverage'
+    )
+    expect((await call('PUT', '/api/leverage/kraken/BTC-USD', { leverage: 2 })).body.error.field).toBe('exchange')
+    expect((await call('GET', '/api/funding/coinbase?currency=BTC')).status).toBe(200)
+    expect((await call('GET', '/api/funding/binance')).body.error.field).toBe('exchange')
+    expect((await call('GET', '/api/fills/binance?symbol=BTC-USDT')).status).toBe(200)
+    expect((await call('GET', '/api/fills/coinbase')).body.error.field).toBe('symbol')
+  })
+
   it('tokens and scopes, the rate limit, the URL limit', async () => {
     const guarded = appWith({ apiTokens: [{ name: 'reader', sha256: sha256(READ_TOKEN), scopes: ['read'] }] })
     const bearer = { Authorization: `Bearer ${READ_TOKEN}` }

@@ -1,5 +1,6 @@
 // Every route the app serves, documented: test/api/openapi-document.test.ts compares this list with app.routes.
 import type { RouteDoc } from '../route-doc.js'
+import { ACCOUNT_ROUTES } from './account.js'
 import { ARBITRAGE_ROUTES } from './arbitrage.js'
 import { HISTORY_ROUTES } from './history.js'
 import { MARKET_DATA_ROUTES } from './market-data.js'
@@ -12,6 +13,7 @@ export const ROUTE_CATALOGUE: readonly RouteDoc[] = [
   ...ORDER_ROUTES,
   ...ARBITRAGE_ROUTES,
   ...MARKET_DATA_ROUTES,
+  ...ACCOUNT_ROUTES,
   ...HISTORY_ROUTES,
   ...RISK_ROUTES,
 ]
