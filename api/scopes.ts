@@ -11,7 +11,10 @@ export type Scope = (typeof SCOPES)[number]
 
 /** `METHOD path` as Hono registers the route (the path with its :params) -> the scope it needs. */
 export const ROUTE_SCOPES: Readonly<Record<string, Scope>> = {
+  'GET /api/orders': 'read',
   'GET /api/orders/:workflowId': 'read',
+  'GET /api/orders/:workflowId/fills': 'read',
+  'GET /api/fills': 'read',
   'GET /api/orders/failover/:workflowId': 'read',
   'GET /api/smart-order/:workflowId': 'read',
   'GET /api/arbitrage/opportunities/:symbol': 'read',
@@ -37,6 +40,10 @@ export const ROUTE_SCOPES: Readonly<Record<string, Scope>> = {
   'GET /metrics': 'read',
 
   'POST /api/orders': 'trade',
+  'DELETE /api/orders/:workflowId': 'trade',
+  'PATCH /api/orders/:workflowId': 'trade',
+  // Cancelling adds no risk; halting trading stays admin (PUT /api/trading-state).
+  'DELETE /api/orders': 'trade',
   'POST /api/orders/failover': 'trade',
   'POST /api/smart-order': 'trade',
   'POST /api/arbitrage/execute': 'trade',

@@ -12,6 +12,7 @@ import {
 } from '../schemas.js'
 import { tradingStateBody } from '../routes/risk.js'
 import { setLeverageBody } from '../schemas-account.js'
+import { amendOrderBody } from '../schemas-orders.js'
 import { riskLimitsPatchSchema } from '../../domain/risk/config.js'
 import {
   arbitrageResult,
@@ -33,12 +34,24 @@ import { balances, exchangeHealth, exchangeList, klines, orderBook, ticker, trad
 import {
   failoverResult,
   failoverRun,
+  orderDone,
   orderResult,
   orderRun,
   routingDecision,
   smartOrderResult,
   smartOrderRun,
 } from './schemas/orders.js'
+import {
+  amendment,
+  cancelOrdersResult,
+  ledgerFill,
+  ledgerFills,
+  ledgerOrder,
+  ledgerOrders,
+  orderCommandPending,
+  orderFill,
+  orderFills,
+} from './schemas/order-lifecycle.js'
 import { riskLimits, riskLimitsAnswer, riskView, tradingStateChanged, tradingStateView } from './schemas/risk.js'
 
 export const RESPONSE_SCHEMAS = {
@@ -51,6 +64,16 @@ export const RESPONSE_SCHEMAS = {
   RunClosed: runClosed,
   OrderResult: orderResult,
   OrderRun: orderRun,
+  OrderFill: orderFill,
+  Amendment: amendment,
+  OrderCommandPending: orderCommandPending,
+  OrderDone: orderDone,
+  LedgerOrder: ledgerOrder,
+  LedgerOrders: ledgerOrders,
+  LedgerFill: ledgerFill,
+  LedgerFills: ledgerFills,
+  OrderFills: orderFills,
+  CancelOrdersResult: cancelOrdersResult,
   FailoverResult: failoverResult,
   FailoverRun: failoverRun,
   RoutingDecision: routingDecision,
@@ -90,6 +113,7 @@ export const RESPONSE_SCHEMAS = {
 
 export const REQUEST_SCHEMAS = {
   PlaceOrderRequest: placeOrderBody,
+  AmendOrderRequest: amendOrderBody,
   FailoverOrderRequest: failoverOrderBody,
   SmartOrderRequest: smartOrderBody,
   ArbitrageExecuteRequest: arbitrageExecuteBody,

@@ -197,6 +197,83 @@ describe('the platform answers as its OpenAPI document says', () => {
     expect(done.status).toBe(200)
   })
 
+  it('a resting order: placed, followed, amended, cancelled once, its fills; the ledger; the sweep', async () => {
+    const resting = { exchange: 'binance', symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: '0.02' }
+    const expireAt = new Date(Date.now() + 3_600_000).toISOString()
+    const placed = await call('POST', '/api/orders', { ...resting, price: '60000', expireAt })
+    expect(placed.status).toBe(201)
+    expect(placed.body).toMatchObject({ outcome: 'placed', status: 'open', filled: '0', total: '0.02' })
+    expect(placed.body.expireAt).toBe(Date.parse(expireAt))
+    const path = `/api/orders/${placed.body.workflowId}`
+    expect((await call('GET', path)).body).toMatchObject({ status: 'running', state: { phase: 'following' } })
+    expect((await call('GET', `${path}/fills`)).body.fills).toEqual([])
+    expect((await call('PATCH', path, {})).body.error.field).toBe('price')
+    const amended = await call('PATCH', path, { price: '60100' }, { 'Idempotency-Key': 'oa-amend-1' })
+    expect(amended.status).toBe(200)
+    expect(amended.body).toMatchObject({ status: 'open', amendments: [{ result: 'replaced' }] })
+    // The same key is the same command: answered again, carried out once.
+    const retried = await call('PATCH', path, { price: '60100' }, { 'Idempotency-Key': 'oa-amend-1' })
+    expect(retried.status).toBe(200)
+    expect(retried.body.amendments).toHaveLength(1)
+    const cancelled = await call('DELETE', path)
+    expect(cancelled.status).toBe(200)
+    expect(cancelled.body).toMatchObject({ status: 'canceled', order: { status: 'canceled' } })
+    const twice = await call('DELETE', path)
+    expect(twice.status).toBe(409)
+    expect(twice.body).toMatchObject({ error: { code: 'order_done' }, order: { status: 'canceled' } })
+    expect((await call('PATCH', path, { price: '60200' })).body.error.code).toBe('order_done')
+    await until(
+      () => call('GET', path),
+      (a) => a.body.status === 'canceled' && a.body.outcome === 'placed',
+      'the cancelled order to end'
+    )
+    expect((await call('DELETE', '/api/orders/order-nope')).status).toBe(404)
+    expect((await call('PATCH', '/api/orders/order-nope', { price: '1' })).status).toBe(404)
+    expect((await call('GET', '/api/orders/order-nope/fills')).status).toBe(404)
+
+    // Amended to a price that crosses the book: the replacement fills, and its fill is in the ledger.
+    const crossed = await call('POST', '/api/orders', { ...resting, exchange: 'coinbase', price: '62000' })
+    expect(crossed.status).toBe(201)
+    const filled = await call('PATCH', `/api/orders/${crossed.body.workflowId}`, { price: '64300' })
+    expect(filled.body).toMatchObject({ status: 'filled', filled: '0.02' })
+    const fills = await call('GET', `/api/orders/${crossed.body.workflowId}/fills`)
+    expect(fills.body.fills.map((fill: Json) => fill.amount)).toEqual(['0.02'])
+    const since = await call('GET', `/api/fills?exchange=coinbase&since=${fills.body.fills[0].tradedAt}`)
+    expect(since.body.fills.map((fill: Json) => fill.tradeId)).toContain(fills.body.fills[0].tradeId)
+    expect((await call('GET', '/api/fills')).status).toBe(200)
+    expect((await call('GET', '/api/fills?since=yesterday')).body.error.field).toBe('since')
+
+    // Open orders of a venue and symbol, listed from the ledger, then cancelled together.
+    const onKraken = [
+      await call('POST', '/api/orders', { ...resting, exchange: 'kraken', price: '60000' }),
+      await call('POST', '/api/orders', { ...resting, exchange: 'kraken', price: '60100' }),
+    ].map((answer) => answer.body.clientOrderId as string)
+    const open = await call('GET', '/api/orders?status=open&exchange=kraken&symbol=BTC-USDT')
+    expect(open.body.orders.map((order: Json) => order.clientOrderId)).toEqual(expect.arrayContaining(onKraken))
+    expect((await call('GET', '/api/orders')).status).toBe(200)
+    expect((await call('GET', '/api/orders?status=resting')).body.error.field).toBe('status')
+    const swept = await call('DELETE', '/api/orders?exchange=kraken&symbol=BTC-USDT')
+    expect(swept.status).toBe(200)
+    expect([...swept.body.cancelled, ...swept.body.alreadyDone].map((order: Json) => order.clientOrderId)).toEqual(
+      expect.arrayContaining(onKraken)
+    )
+    expect((await call('DELETE', '/api/orders')).body.error.field).toBe('exchange')
+
+    // Answers that come before the venue's.
+    const impatient = appWith({ waitMs: 1 })
+    const another = await call('POST', '/api/orders', { ...resting, price: '60000' })
+    const pending = await call('DELETE', `/api/orders/${another.body.workflowId}`, undefined, {}, impatient)
+    expect(pending.status).toBe(202)
+    expect(pending.headers.get('location')).toBe(`/api/orders/${another.body.workflowId}`)
+    await until(
+      () => call('GET', pending.headers.get('location')!),
+      (a) => a.body.status === 'canceled',
+      'the cancel to be carried out'
+    )
+    const sweeping = await call('DELETE', '/api/orders?exchange=coinbase', undefined, {}, impatient)
+    expect(sweeping.status).toBe(202)
+  })
+
   it('failover and smart orders', async () => {
     const failover = await call('POST', '/api/orders/failover', {
       order: { exchange: 'coinbase', symbol: 'BTC/USDT', side: 'sell', type: 'market', amount: '0.1' },

@@ -1,6 +1,8 @@
 // One order, failover and smart routing (api/routes/orders.ts, failover.ts, smart-order.ts).
 import type { RouteDoc } from '../route-doc.js'
 import * as ex from './examples.js'
+import * as life from './order-lifecycle-examples.js'
+import { ORDER_LIFECYCLE_ROUTES } from './order-lifecycle.js'
 import { workflowIdParam } from './params.js'
 
 const POLL = 'Poll GET on the Location header until the outcome is settled.'
@@ -32,7 +34,10 @@ export const ORDER_ROUTES: RouteDoc[] = [
     description:
       'Places the order exactly once (placeOrderWorkflow): its client order id is chosen and recorded before it is sent ' +
       'and reused on every retry; an unknown outcome is settled by looking the order up, never by sending it again ' +
-      'blindly. Waits up to 30 s for the outcome. The same Idempotency-Key returns the same order instead of placing another.',
+      'blindly. Waits up to 30 s for the outcome. The same Idempotency-Key returns the same order instead of placing another. ' +
+      'A limit order that can rest (GTC, the default) is answered once the venue has it (status `open`) and followed by ' +
+      'its run until it is done: looked at on a schedule that yields to the venue’s read budget, every fill recorded; ' +
+      '`expireAt` cancels it then if it is still open. GET shows it, DELETE cancels it, PATCH amends it.',
     tags: ['orders'],
     idempotencyKey: true,
     body: {
@@ -56,14 +61,29 @@ export const ORDER_ROUTES: RouteDoc[] = [
             clientOrderId: 'my-order-1',
           },
         },
+        resting: {
+          summary: 'limit buy that rests until filled, cancelled, or its expire-at',
+          value: {
+            exchange: 'binance',
+            symbol: 'BTC/USDT',
+            side: 'buy',
+            type: 'limit',
+            amount: '1',
+            price: '62000',
+            expireAt: '2099-01-02T18:00:00Z',
+          },
+        },
       },
     },
     responses: [
       {
         status: 201,
-        description: 'Placed: the venue has the order.',
+        description: 'Placed: the venue has the order (a resting limit order: `status` open, followed by its run).',
         schemas: ['OrderResult'],
-        examples: { placed: { summary: 'filled market order', value: ex.orderPlaced } },
+        examples: {
+          placed: { summary: 'filled market order', value: ex.orderPlaced },
+          resting: { summary: 'resting limit order', value: life.restingPlaced },
+        },
       },
       runningOr('OrderResult', ex.orderUnknown),
       {
@@ -94,7 +114,9 @@ export const ORDER_ROUTES: RouteDoc[] = [
     path: '/api/orders/:workflowId',
     operationId: 'getOrder',
     summary: 'One order, again',
-    description: 'Its result once done (as the POST answered it), its live state while running, its end otherwise.',
+    description:
+      'Its result once done (as the POST answered it), its live state while running (a resting order: phase ' +
+      '`following`, its result so far with every fill), its end otherwise.',
     tags: ['orders'],
     pathParams: workflowIdParam,
     responses: [
@@ -105,6 +127,7 @@ export const ORDER_ROUTES: RouteDoc[] = [
         examples: {
           done: { summary: 'placed', value: ex.orderPlaced },
           unresolved: { summary: 'outcome being looked up', value: ex.orderRunning },
+          following: { summary: 'a resting order, followed', value: life.restingFollowed },
         },
       },
       noSuchRun,
@@ -212,4 +235,5 @@ export const ORDER_ROUTES: RouteDoc[] = [
     pathParams: workflowIdParam,
     responses: [{ status: 200, description: 'The smart order.', schemas: ['SmartOrderRun'] }, noSuchRun, failedRun],
   },
+  ...ORDER_LIFECYCLE_ROUTES,
 ]

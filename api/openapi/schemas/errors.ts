@@ -83,6 +83,12 @@ export const ERROR_CODES = {
     example: 'clientOrderId: my-order-1 was already used by execution order-key-1; choose a new one',
     extra: { field: 'clientOrderId', workflowId: 'order-key-1' },
   },
+  order_done: {
+    status: 409,
+    meaning: 'the order is already done (filled, cancelled, expired or rejected): nothing was sent; `order` holds it',
+    example: 'order order-key-1 is already filled',
+    extra: { workflowId: 'order-key-1' },
+  },
   request_timeout: {
     status: 408,
     meaning: 'the request was not received in time (answered by the HTTP server)',

@@ -16,6 +16,7 @@ import {
   unifiedOrder,
   unresolvedOrder,
 } from './common.js'
+import { lifeFields } from './order-lifecycle.js'
 
 export const orderResult = z
   .object({
@@ -28,8 +29,13 @@ export const orderResult = z
       .optional()
       .meta({ description: 'Why nothing was placed (outcome rejected, not_placed, unknown)' }),
     attempts: z.array(attemptSummary),
+    ...lifeFields,
   })
-  .meta({ description: 'The end of one order: placed, rejected, not placed, or unknown' })
+  .meta({
+    description:
+      'One order: placed, rejected, not placed, or unknown; a resting limit order (GTC/GTT) also shows its life: ' +
+      'open while it rests, then how it ended, with every fill and amendment',
+  })
 
 export const failoverResult = z
   .object({
@@ -140,7 +146,9 @@ export const smartOrderResult = z
   .meta({ description: 'The end of a smart order: where it went, what filled, at what price' })
 
 const orderState = z.looseObject({
-  phase: z.enum(['placing', 'done']),
+  phase: z.enum(['placing', 'following', 'done']).meta({
+    description: 'following: the order rests at the venue and is looked at until it is done',
+  }),
   clientOrderId: z.string(),
   result: orderResult.optional(),
   unresolved: z.array(unresolvedOrder).optional(),
@@ -169,3 +177,16 @@ export const failoverRun = z
 export const smartOrderRun = z
   .union([smartOrderResult, runningState(smartOrderState), runClosed])
   .meta({ description: 'The smart order: its result once done, its live state while running' })
+
+/** 409 to a cancel or amend of an order that is done: nothing was sent; the order as it ended. */
+export const orderDone = z
+  .object({
+    error: z.object({
+      code: z.literal('order_done'),
+      message: z.string().meta({ examples: ['the order is already filled'] }),
+      workflowId: z.string(),
+    }),
+    // The order as it is now: its result once its run ended.
+    order: orderRun,
+  })
+  .meta({ description: 'The order is already done (filled, cancelled, expired or rejected): nothing was sent' })
