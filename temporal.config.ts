@@ -44,6 +44,8 @@ export const SA = {
   side: defineSearchAttributeKey('Side', 'KEYWORD'),
   strategy: defineSearchAttributeKey('Strategy', 'KEYWORD'),
   orderStatus: defineSearchAttributeKey('OrderStatus', 'KEYWORD'),
+  /** The order's kind: market, limit, futures-limit, margin-market, stop-loss, limit-gtt... (domain/order-kinds.ts). */
+  orderType: defineSearchAttributeKey('OrderType', 'KEYWORD'),
 } as const
 
 /**

@@ -19,12 +19,13 @@ import {
   type OrderAttemptUpdate,
 } from '../db/order-attempts.js'
 import { canonicalClientOrderId } from '../domain/client-order-id.js'
-import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
+import type { ExchangeId, OrderSpec, UnifiedOrder } from '../domain/types.js'
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../exchanges/config.js'
 import { ExchangeError } from '../exchanges/errors.js'
 import { latestSendBy, requestTimeoutProblem } from '../exchanges/send-deadline.js'
 import { PLACEMENT_TIMING } from '../temporal.config.js'
 import type { ActivityDeps } from './deps.js'
+import { sendOrder } from './send-order.js'
 import { asActivity, toApplicationFailure } from './failures.js'
 
 export type OrderRole = 'primary' | 'backup' | 'routed' | 'split' | 'buy-leg' | 'sell-leg' | 'unwind' | 'amend'
@@ -33,7 +34,7 @@ export interface PlaceOrderInput {
   executionId: string
   exchange: ExchangeId
   /** clientOrderId is required: the workflow chooses it before this activity first runs. */
-  request: OrderRequest & { clientOrderId: string }
+  request: OrderSpec & { clientOrderId: string }
   role: OrderRole
   /** Position of the attempt within the execution, for ordering the audit trail. */
   seq: number
@@ -139,7 +140,7 @@ export function createOrderActivities({
           orderRole: input.role,
           ...auditFields(exchange, request),
         })
-        const order = await connector.placeOrder(request, { sendBy, signal: context.cancellationSignal })
+        const order = await sendOrder(connector, request, { sendBy, signal: context.cancellationSignal })
         updateOrderAttempt(db, request.clientOrderId, attemptUpdateFrom(order), now())
         log.info(`order placement: ${order.status}`, {
           audit: 'placement_outcome',
@@ -217,7 +218,7 @@ export function createOrderActivities({
 }
 
 /** What an audit line says of an order: never the whole request object (nothing else of it is copied). */
-function auditFields(exchange: ExchangeId, request: OrderRequest & { clientOrderId: string }) {
+function auditFields(exchange: ExchangeId, request: OrderSpec & { clientOrderId: string }) {
   const { symbol, side, type, amount, price, clientOrderId } = request
   return { exchange, symbol, side, type, amount, price: price ?? null, clientOrderId }
 }

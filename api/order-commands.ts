@@ -7,7 +7,7 @@ import {
   type WorkflowHandle,
   type WorkflowUpdateHandle,
 } from '@temporalio/client'
-import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common'
+import { ApplicationFailure } from '@temporalio/common'
 import type { Context } from 'hono'
 
 import { SA } from '../temporal.config.js'
@@ -107,9 +107,4 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
   } finally {
     clearTimeout(timer)
   }
-}
-
-/** A placed order's early answer (POST /api/orders): the placement, while the run follows a resting order. */
-export function placedAnswer(update: UpdateDefinition<OrderExecutionResult, []>) {
-  return (handle: WorkflowHandle<typeof placeOrderWorkflow>) => handle.executeUpdate(update)
 }

@@ -5,10 +5,11 @@ import { z } from 'zod'
 import { executions } from '../db/schema.js'
 import { inputPrefix } from '../domain/input-prefix.js'
 import { isDecimalString, isPositive } from '../domain/money.js'
-import { EXCHANGE_IDS, TIMEFRAMES } from '../domain/types.js'
+import { CONDITIONAL_ORDER_TYPES, EXCHANGE_IDS, TIMEFRAMES } from '../domain/types.js'
 import { parseSymbol } from './symbols.js'
 import { expireAt } from './schemas-expire-at.js'
 import { canRest } from '../domain/order-lifecycle.js'
+import { orderKindProblem } from '../domain/order-kinds.js'
 
 const EXACT_FLOAT_DIGITS = 15
 
@@ -71,17 +72,48 @@ export function checkOrder(order: OrderShape, ctx: z.RefinementCtx): void {
   if (order.type === 'market' && order.postOnly) {
     ctx.addIssue({ code: 'custom', path: ['postOnly'], message: 'is only valid for limit orders' })
   }
-  if (order.postOnly && order.timeInForce && order.timeInForce !== 'GTC') {
-    ctx.addIssue({ code: 'custom', path: ['timeInForce'], message: 'must be GTC for a post-only order' })
+  if (order.postOnly && order.timeInForce && order.timeInForce !== 'GTC' && order.timeInForce !== 'GTT') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['timeInForce'],
+      message: 'must be GTC (or GTT on coinbase) for a post-only order',
+    })
   }
 }
 
+const ORDER_TYPES = ['market', 'limit', ...CONDITIONAL_ORDER_TYPES] as const
+
+/**
+ * POST /api/orders takes every kind the connectors place: besides market and limit, a perpetual (BTC/USDT:USDT)
+ * with reduceOnly and leverage, a margin order with leverage (kraken), a stop-loss or take-profit with triggerPrice,
+ * a GTT order with cancelAfter (coinbase). What a venue cannot take is refused naming the field (domain/order-kinds).
+ */
 export const placeOrderBody = z
-  .strictObject({ exchange: exchangeId, ...orderFields, expireAt: expireAt.optional() })
-  .superRefine(checkOrder)
+  .strictObject({
+    exchange: exchangeId,
+    ...orderFields,
+    type: z.enum(ORDER_TYPES, { message: `must be one of ${ORDER_TYPES.join(', ')}` }),
+    timeInForce: z.enum(['GTC', 'IOC', 'FOK', 'GTT'], { message: 'must be GTC, IOC, FOK or GTT' }).optional(),
+    reduceOnly: z.boolean({ message: 'must be true or false' }).optional(),
+    leverage: z
+      .number({ message: 'must be a whole number such as 5' })
+      .int({ message: 'must be a whole number such as 5' })
+      .min(1, { message: 'must be at least 1' })
+      .max(125, { message: 'must be at most 125' })
+      .optional(),
+    triggerPrice: positiveDecimal.optional(),
+    cancelAfter: z.enum(['min', 'hour', 'day'], { message: 'must be min, hour or day' }).optional(),
+    expireAt: expireAt.optional(),
+  })
+  .superRefine((order, ctx) =>
+    checkOrder({ ...order, type: order.type === 'limit' ? 'limit' : 'market', timeInForce: order.timeInForce }, ctx)
+  )
   .superRefine((order, ctx) => {
-    if (order.expireAt !== undefined && !canRest(order)) {
-      ctx.addIssue({ code: 'custom', path: ['expireAt'], message: 'is only valid for a limit order that rests (GTC)' })
+    const { exchange, expireAt: expiry, ...spec } = order
+    const problem = orderKindProblem(exchange, spec)
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message })
+    if (expiry !== undefined && !canRest(order)) {
+      ctx.addIssue({ code: 'custom', path: ['expireAt'], message: 'is only valid for an order that rests (limit GTC)' })
     }
   })
 

@@ -1,10 +1,12 @@
 // Pure decisions of an order's life after it is placed: whether it can rest, how often it is looked at, what an
 // amendment may still send, and the word its execution ends with.
 import { cmp, isPositive, str, sub, sum } from './money.js'
-import type { DecimalString, Fill, OrderRequest, OrderStatus, UnifiedOrder } from './types.js'
+import { isConditional } from './order-kinds.js'
+import type { DecimalString, Fill, OrderSpec, OrderStatus, UnifiedOrder } from './types.js'
 
-/** An order that can stay on the book after the venue answers: followed until it is done. */
-export function canRest(request: Pick<OrderRequest, 'type' | 'timeInForce'>): boolean {
+/** An order that can stay on the book (or wait for its trigger) after the venue answers: followed until it is done. */
+export function canRest(request: Pick<OrderSpec, 'type' | 'timeInForce'>): boolean {
+  if (isConditional(request.type)) return true
   if (request.type !== 'limit') return false
   return request.timeInForce === undefined || request.timeInForce === 'GTC' || request.timeInForce === 'GTT'
 }

@@ -33,6 +33,27 @@ export interface OrderRequest {
   postOnly?: boolean
 }
 
+/** Orders that wait for a trigger price: a stop-loss or take-profit, at market or (the -limit kinds) at a limit. */
+export const CONDITIONAL_ORDER_TYPES = ['stop-loss', 'stop-loss-limit', 'take-profit', 'take-profit-limit'] as const
+export type ConditionalOrderType = (typeof CONDITIONAL_ORDER_TYPES)[number]
+
+/**
+ * Every order the durable path places: a spot order (OrderRequest), or one of the venues' extras: a USD-M perpetual
+ * (symbol like BTC/USDT:USDT) with reduce-only and leverage, a Kraken margin order (leverage), a conditional order,
+ * a Coinbase GTT order with cancelAfter. activities/send-order.ts sends each to its connector method.
+ */
+export interface OrderSpec extends Omit<OrderRequest, 'type'> {
+  type: OrderType | ConditionalOrderType
+  /** Only reduces a position (futures, margin). */
+  reduceOnly?: boolean
+  /** Futures: set on the account before the order is sent; margin (Kraken): sent with the order. */
+  leverage?: number
+  /** Conditional orders: the price that fires them. */
+  triggerPrice?: DecimalString
+  /** GTT on Coinbase: cancel after a minute, an hour or a day. */
+  cancelAfter?: 'min' | 'hour' | 'day'
+}
+
 export interface Fee {
   cost: DecimalString
   currency: string

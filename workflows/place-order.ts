@@ -11,10 +11,13 @@ import {
 } from '@temporalio/workflow'
 
 import type { ExecutionStart } from '../db/executions.js'
+import { isPerpetual } from '../domain/order-kinds.js'
 import { canRest, type AmendChange } from '../domain/order-lifecycle.js'
+import { ACTIVITY_OPTIONS } from '../temporal.config.js'
 import { isDecimalString, isPositive } from '../domain/money.js'
-import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
+import type { ExchangeId, OrderSpec, UnifiedOrder } from '../domain/types.js'
 import { amendOrderUpdate, cancelOrderUpdate, orderPlacedUpdate, orderStateQuery } from './definitions.js'
+import { accountSettings } from './lib/activities.js'
 import { recordEnd, recordStart } from './lib/execution.js'
 import { createOrderFollower, type OrderFollower, type OrderLife, type OrderLifeView } from './lib/order-life.js'
 import { PATCHES, placeAndSettle, type PlacementOutcome } from './lib/placement.js'
@@ -23,7 +26,7 @@ import { unresolvedOrders, type UnresolvedOrder } from './lib/unresolved.js'
 
 export interface PlaceOrderWorkflowInput {
   exchange: ExchangeId
-  order: OrderRequest
+  order: OrderSpec
   idempotencyKey?: string
   /** Lookup grace window after an unknown outcome (default 5 s). */
   reconcileGraceMs?: number
@@ -123,6 +126,15 @@ export async function placeOrderWorkflow(input: PlaceOrderWorkflowInput): Promis
   const startRecorded = recordStart(start)
   if (!alongsideRisk) await startRecorded
   const request = { ...input.order, clientOrderId }
+  // A perpetual's leverage is the account's: set before the first send (setting the same value again is harmless,
+  // so a retry after a crash sets it again rather than guessing). Kraken's margin leverage goes with the order.
+  if (input.order.leverage !== undefined && isPerpetual(input.order.symbol)) {
+    await startRecorded
+    await accountSettings.setAccountLeverage.executeWithOptions(
+      { ...ACTIVITY_OPTIONS.accountSetting, summary: `leverage ${input.order.leverage}x on ${input.order.symbol}` },
+      [{ exchange: input.exchange, symbol: input.order.symbol, leverage: input.order.leverage }]
+    )
+  }
   const outcome = await placeAndSettle(
     { executionId: workflowId, exchange: input.exchange, request, role: 'primary', seq: 1 },
     {

@@ -4,6 +4,7 @@
 //   DELETE /api/orders/:workflowId cancels it and PATCH amends it (updates of its run), GET .../fills lists its fills.
 // GET /api/orders lists the ledger's orders; DELETE /api/orders?exchange=&symbol= cancels every open one that
 //   matches, through the kill switch's own sweep (cancelOpenOrdersWorkflow).
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client'
 import { Hono } from 'hono'
 
 import { randomUUID } from 'node:crypto'
@@ -11,6 +12,7 @@ import { randomUUID } from 'node:crypto'
 import { fillsOfExecution } from '../../db/order-fills.js'
 import { listLedgerOrders } from '../../db/order-list.js'
 import { canRest } from '../../domain/order-lifecycle.js'
+import { orderKind } from '../../domain/order-kinds.js'
 import type { CancelOpenOrdersInput } from '../../workflows/cancel-open-orders.js'
 import { amendOrderUpdate, cancelOrderUpdate, orderPlacedUpdate, orderStateQuery } from '../../workflows/definitions.js'
 import type { PlaceOrderWorkflowInput } from '../../workflows/place-order.js'
@@ -55,12 +57,13 @@ export function orderRoutes(deps: AppDeps) {
         workflowId,
         args: [input],
         requestHash: requestHash(body),
-        summary: `${order.side} ${order.amount} ${order.symbol} ${order.type} on ${exchange}`,
+        summary: `${order.side} ${order.amount} ${order.symbol} ${orderKind(order)} on ${exchange}`,
         searchAttributes: [
           { key: SA.exchange, value: exchange },
           { key: SA.symbol, value: order.symbol },
           { key: SA.side, value: order.side },
           { key: SA.strategy, value: 'order' },
+          { key: SA.orderType, value: orderKind(order) },
         ],
       },
       {
@@ -86,14 +89,21 @@ export function orderRoutes(deps: AppDeps) {
     }
     const workflowId = `cancel-orders-${c.req.header('Idempotency-Key') ?? randomUUID()}`
     c.set('workflowId', workflowId)
-    const handle = await deps.runner.client.workflow.start(CANCEL_OPEN_ORDERS_WORKFLOW, {
-      taskQueue: deps.runner.taskQueue,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      staticSummary: input.reason.slice(0, 200),
-    })
+    // The same Idempotency-Key joins its sweep: while it runs, and after it ended (its result is answered again).
+    const handle = await deps.runner.client.workflow
+      .start(CANCEL_OPEN_ORDERS_WORKFLOW, {
+        taskQueue: deps.runner.taskQueue,
+        workflowId,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        staticSummary: input.reason.slice(0, 200),
+      })
+      .catch((error: unknown) => {
+        if (error instanceof WorkflowExecutionAlreadyStartedError)
+          return deps.runner.client.workflow.getHandle(workflowId)
+        throw error
+      })
     const waited = await deps.runner.awaitResult(handle, deps.waitMs ?? DEFAULT_WAIT_MS).catch((error: unknown) => {
       throw failedRun(workflowId, error)
     })

@@ -50,7 +50,8 @@ export function decideOrderRisk(facts: RiskFacts, input: RiskCheckInput): RiskDe
     return refuse('tradingState', `trading is HALTED (${facts.stateReason}): ${where} not sent`)
   // An unwind takes down an imbalance this platform made: refusing it for size or rate would keep the risk open.
   if (input.reducing) return { allowed: true }
-  if (facts.state === 'REDUCING' && !reducesHolding(input, facts.heldAtVenue)) {
+  // A reduce-only order can only take a position down: the venue refuses whatever part of it would not.
+  if (facts.state === 'REDUCING' && request.reduceOnly !== true && !reducesHolding(input, facts.heldAtVenue)) {
     const held = `${facts.heldAtVenue ?? '0'} ${assetsOf(request.symbol).base} held at the venue`
     return refuse('tradingState', `trading is REDUCING (${facts.stateReason}): ${where} does not reduce (${held})`)
   }
@@ -65,22 +66,24 @@ export function decideOrderRisk(facts: RiskFacts, input: RiskCheckInput): RiskDe
       `${where} has no price to value it against maxOrderNotional ${limits.maxOrderNotional} ${quote}`
     )
   }
-  const notional = mul(request.amount, facts.valuationPrice)
+  // Leverage multiplies what the order puts at risk: its exposure is the notional times the leverage.
+  const leverage = request.leverage ?? 1
+  const notional = mul(mul(request.amount, facts.valuationPrice), leverage)
   if (symbolCeiling !== undefined && cmp(notional, symbolCeiling) > 0) {
     return refuse(
       'maxOrderNotionalBySymbol',
-      `${where}: order value ${notional} ${quote} is above maxOrderNotionalBySymbol ${symbolCeiling} ${quote} for ${request.symbol}`
+      `${where}: order value ${notional} ${quote}${leverageNote(leverage)} is above maxOrderNotionalBySymbol ${symbolCeiling} ${quote} for ${request.symbol}`
     )
   }
   if (cmp(notional, limits.maxOrderNotional) > 0) {
     return refuse(
       'maxOrderNotional',
-      `${where}: order value ${notional} ${quote} is above maxOrderNotional ${limits.maxOrderNotional} ${quote}`
+      `${where}: order value ${notional} ${quote}${leverageNote(leverage)} is above maxOrderNotional ${limits.maxOrderNotional} ${quote}`
     )
   }
 
   const ceiling = exposureCeiling(limits, exchange, base)
-  if (ceiling !== undefined) {
+  if (ceiling !== undefined && request.reduceOnly !== true) {
     const net = facts.netPosition
     // The facts read the position whenever a ceiling applies; without it the guard fails closed.
     if (net === undefined)
@@ -88,7 +91,8 @@ export function decideOrderRisk(facts: RiskFacts, input: RiskCheckInput): RiskDe
         'maxExposure',
         `${where}: no net ${base} position was read to hold against maxExposure ${ceiling} ${base}`
       )
-    const after = add(net, request.side === 'buy' ? request.amount : sub('0', request.amount))
+    const exposure = mul(request.amount, leverage)
+    const after = add(net, request.side === 'buy' ? exposure : sub('0', exposure))
     // Only an order that grows the position is held to the ceiling: one that shrinks it is always welcome.
     if (cmp(abs(after), ceiling) > 0 && cmp(abs(after), abs(net)) > 0) {
       return refuse(
@@ -106,3 +110,5 @@ export function decideOrderRisk(facts: RiskFacts, input: RiskCheckInput): RiskDe
   }
   return { allowed: true }
 }
+
+const leverageNote = (leverage: number): string => (leverage === 1 ? '' : ` (notional x ${leverage} leverage)`)

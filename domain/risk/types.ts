@@ -1,7 +1,7 @@
 // The risk vocabulary shared by the workflows (which decide), the activities (which read the facts) and the API
 // (which shows and changes limits and the trading state). Amounts are decimal strings; counts are numbers.
 import type { FailureType } from '../failures.js'
-import type { DecimalString, ExchangeId, OrderRequest } from '../types.js'
+import type { DecimalString, ExchangeId, OrderSpec } from '../types.js'
 
 /**
  * What the platform may send. ACTIVE: anything within the limits. REDUCING: only orders that reduce what is held
@@ -62,7 +62,7 @@ export interface RiskLimits {
 export interface RiskCheckInput {
   executionId: string
   exchange: ExchangeId
-  request: OrderRequest & { clientOrderId: string }
+  request: OrderSpec & { clientOrderId: string }
   /** An arbitrage unwind: it reduces an imbalance this platform created (see the unwind semantics in README). */
   reducing?: boolean
 }

@@ -40,6 +40,19 @@ export interface ApiClient {
   poll(execution: PlannedExecution): Promise<PollAnswer>
 }
 
+/**
+ * A resting order's expire-at is fixed when it is first sent (the plan says how long it may rest) and sent the same on
+ * every retry, so that the retries stay the same request for its Idempotency-Key.
+ */
+function withExpireAt(execution: PlannedExecution): Record<string, unknown> {
+  const { expireInMs, ...body } = execution.body
+  if (typeof expireInMs === 'number') {
+    execution.body = { ...body, expireAt: Date.now() + expireInMs }
+    return execution.body
+  }
+  return execution.body
+}
+
 export function createApiClient(baseUrl: string): ApiClient {
   return {
     async submit(execution, deadline) {
@@ -49,7 +62,7 @@ export function createApiClient(baseUrl: string): ApiClient {
           {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'Idempotency-Key': execution.idempotencyKey },
-            body: JSON.stringify(execution.body),
+            body: JSON.stringify(withExpireAt(execution)),
           },
           45_000
         )

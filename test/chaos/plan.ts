@@ -1,5 +1,5 @@
 // The executions a chaos run drives, drawn from the seed: single orders (market, marketable IOC limits, and GTC
-// limits far from the market that rest open), failover orders, smart orders that must split, and arbitrages
+// limits far from the market that rest until their expire-at), failover orders, smart orders that must split, and arbitrages
 // whose sell leg is refused. Single and failover orders trade SOL, which no lane pins.
 import type { ExchangeId } from '../../domain/types.js'
 import type { Rng } from '../../sim/engine/rng.js'
@@ -21,8 +21,15 @@ function singleOrderBody(rng: Rng, venue: ExchangeId): Record<string, unknown> {
   if (variant < 0.6) return { ...base, type: 'market' }
   // Marketable: far through the book, so the IOC takes what is there at once.
   if (variant < 0.85) return { ...base, type: 'limit', timeInForce: 'IOC', price: side === 'buy' ? '170' : '130' }
-  // Far from the market: it rests, and the ledger must say open as the venue does.
-  return { ...base, type: 'limit', timeInForce: 'GTC', price: side === 'buy' ? '90' : '250' }
+  // Far from the market: it rests, followed by its run (through the kills) until its expire-at timer cancels it;
+  // the ledger must say what the venue says. The API client turns expireInMs into an expire-at when it first sends.
+  return {
+    ...base,
+    type: 'limit',
+    timeInForce: 'GTC',
+    price: side === 'buy' ? '90' : '250',
+    expireInMs: Math.round(rng.between(4_000, 12_000)),
+  }
 }
 
 export function planExecutions(rng: Rng, total: number, runId: string): PlannedExecution[] {

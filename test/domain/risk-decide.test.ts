@@ -296,3 +296,31 @@ describe('the helpers', () => {
     expect(reducesHolding(order({ side: 'sell', amount: '0.50000001' }), '0.5')).toBe(false)
   })
 })
+
+describe('decideOrderRisk: leverage and reduce-only', () => {
+  it('values a leveraged order at its notional times the leverage', () => {
+    // 0.5 x 60000 = 30000 is within 50000 for BTC/USDT; at 2x leverage it is 60000, above it.
+    expect(decideOrderRisk(facts(), order({ leverage: 1 }))).toEqual({ allowed: true })
+    const refused = decideOrderRisk(facts(), order({ leverage: 2 }))
+    expect(refused).toMatchObject({ allowed: false, limit: 'maxOrderNotionalBySymbol' })
+    expect((refused as { message: string }).message).toContain('60000 USDT (notional x 2 leverage)')
+  })
+
+  it('counts the leverage in the exposure a position would reach', () => {
+    // 0.5 BTC at 3x is 1.5 BTC of exposure on kraken, whose ceiling is 1.
+    const refused = decideOrderRisk(facts(), order({ symbol: 'BTC/USD', leverage: 3 }, { exchange: 'kraken' }))
+    expect(refused).toMatchObject({ allowed: false, limit: 'maxExposure' })
+    expect(decideOrderRisk(facts(), order({ symbol: 'BTC/USD' }, { exchange: 'kraken' }))).toEqual({ allowed: true })
+  })
+
+  it('lets a reduce-only order through REDUCING and past the exposure ceiling', () => {
+    const reducing = facts({ state: 'REDUCING', stateReason: 'desk', heldAtVenue: '0', netPosition: '5' })
+    expect(decideOrderRisk(reducing, order({ symbol: 'BTC/USDT:USDT', side: 'buy' }))).toMatchObject({
+      allowed: false,
+      limit: 'tradingState',
+    })
+    expect(decideOrderRisk(reducing, order({ symbol: 'BTC/USDT:USDT', side: 'buy', reduceOnly: true }))).toEqual({
+      allowed: true,
+    })
+  })
+})

@@ -193,8 +193,13 @@ describe('open orders', () => {
     expect(new Set(ours)).toEqual(new Set(atVenue))
     for (const order of placed) expect(ours).toContain(order.clientOrderId)
 
-    const swept = await stack.request('DELETE', '/api/orders?exchange=kraken&symbol=BTC-USDT')
+    const key = { 'Idempotency-Key': `sweep-${Date.now()}` }
+    const swept = await stack.request('DELETE', '/api/orders?exchange=kraken&symbol=BTC-USDT', undefined, key)
     expect(swept.status).toBe(200)
+    // The same key again is the same sweep: its result, not a second sweep.
+    const again = await stack.request('DELETE', '/api/orders?exchange=kraken&symbol=BTC-USDT', undefined, key)
+    expect(again.status).toBe(200)
+    expect(again.body).toEqual(swept.body)
     // Cancelled by the sweep, or already shown cancelled when its read-back lagged: never failed, none left open.
     const sweptIds = [...swept.body.cancelled, ...swept.body.alreadyDone].map(
       (order: { clientOrderId: string }) => order.clientOrderId

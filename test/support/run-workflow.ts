@@ -17,3 +17,21 @@ export async function runWorkflow<T>(
   })) as T
   return { workflowId, result }
 }
+
+/**
+ * Starts placeOrderWorkflow and returns its answer once the order is placed: a resting order's run goes on following
+ * it (until the venue shows it done), so its result would not come while it rests.
+ */
+export async function placeUntilPlaced<T>(
+  stack: TestStack,
+  input: unknown,
+  prefix = 'test'
+): Promise<{ workflowId: string; result: T }> {
+  const workflowId = `${prefix}-${randomUUID()}`
+  const handle = await stack.client.workflow.start('placeOrderWorkflow', {
+    taskQueue: stack.taskQueue,
+    workflowId,
+    args: [input],
+  })
+  return { workflowId, result: (await handle.executeUpdate('placed')) as T }
+}

@@ -19,7 +19,7 @@ import type { ExchangeId, UnifiedOrder } from '../../domain/types.js'
 import { createConnectorRegistry, loadExchangeSettings, type ConnectorRegistry } from '../../exchanges/registry.js'
 import type { OrderExecutionResult } from '../../workflows/place-order.js'
 import type { ReconciliationResult } from '../../workflows/reconciliation.js'
-import { runWorkflow } from '../support/run-workflow.js'
+import { placeUntilPlaced, runWorkflow } from '../support/run-workflow.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
 
 let stack: TestStack
@@ -62,7 +62,7 @@ function ledgerRow(exchange: ExchangeId, clientOrderId: string, update: OrderAtt
 }
 
 async function placeThroughPlatform(exchange: ExchangeId, order: { type: 'market' | 'limit'; price?: string }) {
-  const { result } = await runWorkflow<OrderExecutionResult>(stack, 'placeOrderWorkflow', {
+  const { result } = await placeUntilPlaced<OrderExecutionResult>(stack, {
     exchange,
     order: { symbol: SYMBOL, side: 'buy', amount: '0.01', ...order },
   })

@@ -8,7 +8,7 @@ import { getExecution } from '../../db/executions.js'
 import type { FailoverOrderResult } from '../../workflows/failover-order.js'
 import type { OrderExecutionResult } from '../../workflows/place-order.js'
 import { captureHistory } from '../support/histories.js'
-import { runWorkflow } from '../support/run-workflow.js'
+import { placeUntilPlaced, runWorkflow } from '../support/run-workflow.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
 import { waitFor } from '../support/wait-for.js'
 
@@ -101,7 +101,7 @@ describe('settling every order', () => {
     const limit = { symbol: 'BTC/USDT', side: 'buy' as const, type: 'limit' as const, amount: '0.01', price: '60000' }
     const earlier = await stack.registry.get('binance').placeOrder({ ...limit, clientOrderId })
     expect(earlier.status).toBe('open')
-    const { result } = await runWorkflow<OrderExecutionResult>(stack, 'placeOrderWorkflow', {
+    const { result } = await placeUntilPlaced<OrderExecutionResult>(stack, {
       exchange: 'binance',
       order: { ...limit, clientOrderId },
       reconcileGraceMs: 200,

@@ -12,6 +12,7 @@ export const routingSnapshots = proxyActivities<Pick<Activities, 'fetchVenueSnap
 )
 export const orders = proxyActivities<Pick<Activities, 'placeOrder' | 'cancelOrder'>>(ACTIVITY_OPTIONS.placeOrder)
 export const reconcile = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.reconcile)
+export const accountSettings = proxyActivities<Pick<Activities, 'setAccountLeverage'>>(ACTIVITY_OPTIONS.accountSetting)
 export const follow = proxyActivities<Pick<Activities, 'followOrder'>>(ACTIVITY_OPTIONS.follow)
 export const unwind = proxyActivities<Pick<Activities, 'placeOrder'>>(ACTIVITY_OPTIONS.unwind)
 export const unwindLookup = proxyActivities<Pick<Activities, 'reconcileOrder'>>(ACTIVITY_OPTIONS.unwindLookup)

@@ -11,7 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow'
 
-import type { DecimalString, ExchangeId, Fill, OrderRequest, UnifiedOrder } from '../../domain/types.js'
+import type { DecimalString, ExchangeId, Fill, OrderSpec, UnifiedOrder } from '../../domain/types.js'
 import {
   amendPlan,
   cancelRetryDelayMs,
@@ -30,7 +30,7 @@ import { placeAndSettle } from './placement.js'
 /** One order sent to the venue under this execution: the original, or the replacement of an amendment. */
 export interface OrderGeneration {
   seq: number
-  request: OrderRequest & { clientOrderId: string }
+  request: OrderSpec & { clientOrderId: string }
   order: UnifiedOrder
   fills: Fill[]
 }
@@ -58,6 +58,8 @@ export interface OrderLife {
   /** Epoch ms at which the workflow cancels the order itself. */
   expireAt?: number
   expiredByUs: boolean
+  /** A cancel was asked for (by a person, or an amendment): a GTT order the venue cancels did not expire then. */
+  cancelRequested?: boolean
   amendments: Amendment[]
   reconcileGraceMs: number
 }
@@ -99,11 +101,16 @@ export function createOrderFollower(life: OrderLife, options: { looksPerRun?: nu
   /** The venue's read budget was spent at the last look: the next one waits at least this long. */
   let deferredMs = 0
 
+  /** Ended by time: our expire-at timer, or the venue's GTT (which Coinbase reports as a cancel no one asked for). */
+  const expired = (): boolean =>
+    life.expiredByUs ||
+    (current().order.status === 'canceled' && current().request.timeInForce === 'GTT' && life.cancelRequested !== true)
+
   function view(): OrderLifeView {
     const order = current().order
     const done = isFinal(order.status)
     return {
-      status: done ? lifecycleOutcome(order, filled(), life.total, life.expiredByUs) : 'open',
+      status: done ? lifecycleOutcome(order, filled(), life.total, expired()) : 'open',
       order,
       total: life.total,
       filled: filled(),
@@ -155,6 +162,7 @@ export function createOrderFollower(life: OrderLife, options: { looksPerRun?: nu
 
   /** Cancels the live order until the venue shows it done (cancelled, or filled first). */
   async function cancelAtVenue(reason: string): Promise<void> {
+    if (!life.expiredByUs) life.cancelRequested = true
     for (let attempt = 0; !isFinal(current().order.status); attempt++) {
       const generation = current()
       const { request } = generation
