@@ -207,7 +207,7 @@ try {
     )
 
     const servicePids = Object.fromEntries(SERVICES.map((service, index) => [service, pids()[index]!]))
-    const rolePids = [worker.child.pid!, api.child.pid!]
+    const rolePids = { api: api.child.pid!, worker: worker.child.pid! }
     // What the processes do with no order in flight (timers, shard leases, polls, the reconciliation schedule), so
     // that the batch's figures can be read net of it.
     await sleep(STATS_FLUSH_MS)

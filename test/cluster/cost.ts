@@ -26,7 +26,15 @@ function childrenOf(parent: number): number[] {
 
 function postgresCpuMs(layout: ClusterLayout): number {
   const postmaster = Number(readFileSync(join(layout.pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
-  return cpuMs(postmaster, true) + childrenOf(postmaster).reduce((sum, pid) => sum + cpuMs(pid), 0)
+  // A backend may end between the listing and the read (psql's own, for one): its time then moves to cutime.
+  const live = (pid: number) => {
+    try {
+      return cpuMs(pid)
+    } catch {
+      return 0
+    }
+  }
+  return cpuMs(postmaster, true) + childrenOf(postmaster).reduce((sum, pid) => sum + live(pid), 0)
 }
 
 interface DbCounters {
@@ -50,16 +58,18 @@ export interface CpuSnapshot {
   at: number
   servicesMs: Record<string, number>
   postgresMs: number
-  rolesMs: number
+  rolesMs: Record<string, number>
 }
 
-export function cpuSnapshot(layout: ClusterLayout, services: Record<string, number>, roles: number[]): CpuSnapshot {
-  return {
-    at: Date.now(),
-    servicesMs: Object.fromEntries(Object.entries(services).map(([name, pid]) => [name, cpuMs(pid)])),
-    postgresMs: postgresCpuMs(layout),
-    rolesMs: roles.reduce((sum, pid) => sum + cpuMs(pid), 0),
-  }
+/** Processes by name: the Temporal services, and the gateway's roles (api, worker). */
+export function cpuSnapshot(
+  layout: ClusterLayout,
+  services: Record<string, number>,
+  roles: Record<string, number>
+): CpuSnapshot {
+  const byName = (pids: Record<string, number>) =>
+    Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMs(pid)]))
+  return { at: Date.now(), servicesMs: byName(services), postgresMs: postgresCpuMs(layout), rolesMs: byName(roles) }
 }
 
 /**
@@ -76,13 +86,15 @@ const per = (value: number, count: number) => (value / count).toFixed(1)
 
 /** CPU between two snapshots, divided by `count`: per order over a batch, or per second over an idle spell. */
 export function cpuPer(before: CpuSnapshot, after: CpuSnapshot, count: number, unit: string): string {
-  const names = Object.keys(after.servicesMs)
-  const delta = (name: string) => after.servicesMs[name]! - before.servicesMs[name]!
-  const temporal = names.reduce((sum, name) => sum + delta(name), 0)
+  const group = (b: Record<string, number>, a: Record<string, number>) => {
+    const names = Object.keys(a)
+    const total = names.reduce((sum, name) => sum + a[name]! - b[name]!, 0)
+    return `${per(total, count)} ms (${names.map((name) => `${name} ${per(a[name]! - b[name]!, count)}`).join(', ')})`
+  }
   return (
-    `CPU ${unit}: Temporal ${per(temporal, count)} ms (${names.map((n) => `${n} ${per(delta(n), count)}`).join(', ')}), ` +
+    `CPU ${unit}: Temporal ${group(before.servicesMs, after.servicesMs)}, ` +
     `PostgreSQL ${per(after.postgresMs - before.postgresMs, count)} ms, ` +
-    `gateway roles (api + worker) ${per(after.rolesMs - before.rolesMs, count)} ms`
+    `gateway ${group(before.rolesMs, after.rolesMs)}`
   )
 }
 
