@@ -28,7 +28,7 @@ const UI_PROGRAM: GoProgram = {
   name: 'temporal-ui-server',
 }
 
-/** `<binary> --version` prints this program's version (urfave/cli): `temporal version 1.29.1`, `Temporal UI ...`. */
+/** `<binary> --version` prints its version (urfave/cli): `temporal version 1.29.1`, `Temporal UI version 2.42.1`. */
 function reportsVersion(path: string, version: string): boolean {
   const probe = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 20_000 })
   return probe.status === 0 && probe.stdout.includes(version.replace(/^v/, ''))
@@ -59,19 +59,20 @@ async function build(programs: GoProgram[], label: string, options: Options): Pr
   await goInstall({ programs, binDir: options.binDir, label, env, log: options.log })
 }
 
-/** The Temporal server and temporal-sql-tool at TEMPORAL_SERVER_VERSION. */
+/** The Temporal server and temporal-sql-tool at TEMPORAL_SERVER_VERSION (both print it: `... version 1.29.1`). */
 export async function ensureServerBinaries(options: Options): Promise<ServerBinaries> {
-  // The SQL tool prints its own version scheme, not the server's: it is trusted when it sits beside a right server.
   const found = () => {
     const server = find('temporal-server', TEMPORAL_SERVER_VERSION, options)
-    const sqlTool = server && join(server, '..', 'temporal-sql-tool')
-    return server && sqlTool && existsSync(sqlTool) ? { server, sqlTool } : undefined
+    const sqlTool = find('temporal-sql-tool', TEMPORAL_SERVER_VERSION, options)
+    return server && sqlTool ? { server, sqlTool } : undefined
   }
   const existing = found()
   if (existing) return existing
+  // Both are built even when one was found: they come from one module and compile mostly the same packages.
   await build(SERVER_PROGRAMS, `the Temporal server ${TEMPORAL_SERVER_VERSION} and temporal-sql-tool`, options)
   const built = found()
-  if (!built) throw new Error(`go install finished but ${join(options.binDir, 'temporal-server')} does not run`)
+  if (!built)
+    throw new Error(`go install finished but ${options.binDir} has no working temporal-server and temporal-sql-tool`)
   return built
 }
 
