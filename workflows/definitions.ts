@@ -5,7 +5,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow'
 
 import type { ArbitrageState } from './arbitrage.js'
 import type { MonitorView } from './arbitrage-monitor.js'
-import type { FailoverState } from './failover-order.js'
+import type { FailoverOrderResult, FailoverState } from './failover-order.js'
 import type { MonitorParams, MonitorParamsUpdate } from './lib/monitor-params.js'
 import type { AmendChange } from '../domain/order-lifecycle.js'
 import type { OrderExecutionResult, OrderWorkflowState } from './place-order.js'
@@ -28,6 +28,8 @@ export const cancelOrderUpdate = defineUpdate<OrderExecutionResult>('cancel')
  * the new total still lacks is placed under a new client order id. Answers the order's state after it.
  */
 export const amendOrderUpdate = defineUpdate<OrderExecutionResult, [AmendChange]>('amend')
+/** The failover order's answer once placed, while a resting order goes on being followed (as orderPlacedUpdate). */
+export const failoverPlacedUpdate = defineUpdate<FailoverOrderResult>('placed')
 export const failoverStateQuery = defineQuery<FailoverState>('state')
 export const smartOrderStateQuery = defineQuery<SmartOrderState>('state')
 export const arbitrageStateQuery = defineQuery<ArbitrageState>('state')

@@ -1,12 +1,14 @@
 // An order for a primary exchange with an ordered list of backups. It moves to the next venue only after a
 // definitive failure (rejection, or nothing placed). When the outcome is unknown it first looks the order up by its
 // client order id, and it never places on a backup while the primary's order may be live.
-import { setHandler, uuid4 } from '@temporalio/workflow'
+import { allHandlersFinished, condition, continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow'
 
+import { canRest } from '../domain/order-lifecycle.js'
 import type { ExchangeId, OrderRequest, UnifiedOrder } from '../domain/types.js'
-import { failoverStateQuery } from './definitions.js'
+import { failoverPlacedUpdate, failoverStateQuery } from './definitions.js'
 import { recordEnd, recordStart } from './lib/execution.js'
-import { placeAndSettle, type PlacementOutcome } from './lib/placement.js'
+import { createOrderFollower, type OrderLife, type OrderLifeView } from './lib/order-life.js'
+import { PATCHES, placeAndSettle, type PlacementOutcome } from './lib/placement.js'
 import { summarise, type AttemptSummary } from './lib/summaries.js'
 import { unresolvedOrders, type UnresolvedOrder } from './lib/unresolved.js'
 import { statusLabel } from './place-order.js'
@@ -18,6 +20,8 @@ export interface FailoverOrderInput {
   idempotencyKey?: string
   reconcileGraceMs?: number
   unresolvedAfterMs?: number
+  /** Set by the workflow itself when it continues as new while following the placed order. */
+  resume?: { life: OrderLife; placed: FailoverOrderResult }
 }
 
 export interface FailoverOrderResult {
@@ -29,6 +33,11 @@ export interface FailoverOrderResult {
   error?: { type: string; message: string }
   /** Every venue tried, in order. */
   attempts: AttemptSummary[]
+  /** A resting order (limit GTC): open while it rests, then how it ended, with every fill (see placeOrderWorkflow). */
+  status?: OrderLifeView['status']
+  total?: string
+  filled?: string
+  fills?: OrderLifeView['fills']
 }
 
 export interface FailoverState {
@@ -42,6 +51,13 @@ export async function failoverOrderWorkflow(input: FailoverOrderInput): Promise<
   const venues = [...new Set([input.exchange, ...input.backupExchanges])]
   const state: { attempts: AttemptSummary[]; current?: ExchangeId; done: boolean } = { attempts: [], done: false }
   setHandler(failoverStateQuery, () => ({ ...state, unresolved: unresolvedOrders() }))
+  let placedAnswer: FailoverOrderResult | undefined = input.resume?.placed
+  setHandler(failoverPlacedUpdate, async () => {
+    await condition(() => placedAnswer !== undefined)
+    return placedAnswer!
+  })
+  if (input.resume) return follow(input, input.resume.life, input.resume.placed, state)
+
   const workflowId = await recordStart({
     strategy: 'failover',
     symbol: input.order.symbol,
@@ -52,13 +68,15 @@ export async function failoverOrderWorkflow(input: FailoverOrderInput): Promise<
   })
 
   let last: PlacementOutcome | undefined
+  let request: (OrderRequest & { clientOrderId: string }) | undefined
   for (const [index, exchange] of venues.entries()) {
     state.current = exchange
     // The caller's client order id names the primary's order; each backup order gets its own.
     const clientOrderId = index === 0 && input.order.clientOrderId ? input.order.clientOrderId : uuid4()
     const role = index === 0 ? 'primary' : 'backup'
+    request = { ...input.order, clientOrderId }
     last = await placeAndSettle(
-      { executionId: workflowId, exchange, request: { ...input.order, clientOrderId }, role, seq: index + 1 },
+      { executionId: workflowId, exchange, request, role, seq: index + 1 },
       { reconcileGraceMs: input.reconcileGraceMs ?? 5_000, unresolvedAfterMs: input.unresolvedAfterMs }
     )
     state.attempts.push(summarise(index + 1, exchange, role, clientOrderId, last))
@@ -76,6 +94,22 @@ export async function failoverOrderWorkflow(input: FailoverOrderInput): Promise<
   } else {
     result.error = { type: last!.errorType, message: last!.message }
   }
+  // A resting order is followed until the venue shows it done, as a single order is; the caller has its answer.
+  if (last!.kind === 'placed' && canRest(input.order) && patched(PATCHES.failoverLifecycle)) {
+    const life: OrderLife = {
+      exchange: state.current!,
+      executionId: workflowId,
+      generations: [{ seq: state.attempts.length, request: request!, order: last!.order, fills: [] }],
+      total: input.order.amount,
+      placedAt: Date.now(),
+      expiredByUs: false,
+      amendments: [],
+      reconcileGraceMs: input.reconcileGraceMs ?? 5_000,
+    }
+    placedAnswer = { ...result, status: 'open', total: life.total, filled: '0', fills: [] }
+    return follow(input, life, placedAnswer, state)
+  }
+  placedAnswer = result
   state.done = true
   await recordEnd({
     status: result.outcome === 'placed' ? 'completed' : 'failed',
@@ -83,5 +117,28 @@ export async function failoverOrderWorkflow(input: FailoverOrderInput): Promise<
     result,
     error: result.error?.message,
   })
+  return result
+}
+
+async function follow(
+  input: FailoverOrderInput,
+  life: OrderLife,
+  placed: FailoverOrderResult,
+  state: { done: boolean }
+): Promise<FailoverOrderResult> {
+  const view = await createOrderFollower(life).followUntilDone((carried) =>
+    continueAsNew<typeof failoverOrderWorkflow>({ ...input, resume: { life: carried, placed } })
+  )
+  const result: FailoverOrderResult = {
+    ...placed,
+    order: view.order,
+    status: view.status,
+    total: view.total,
+    filled: view.filled,
+    fills: view.fills,
+  }
+  state.done = true
+  await recordEnd({ status: 'completed', outcome: view.status, result })
+  await condition(allHandlersFinished)
   return result
 }

@@ -16,6 +16,9 @@ import { jsonBody, parseWith } from '../validation.js'
 import { workflowIdParam } from '../request-log.js'
 import { describeRun, startAndRespond } from '../workflow-response.js'
 
+import { canRest } from '../../domain/order-lifecycle.js'
+import { failoverPlacedUpdate } from '../../workflows/definitions.js'
+
 const WORKFLOW = 'failoverOrderWorkflow'
 
 export function failoverRoutes(deps: AppDeps) {
@@ -50,7 +53,12 @@ export function failoverRoutes(deps: AppDeps) {
           { key: SA.strategy, value: 'failover' },
         ],
       },
-      { location: `/api/orders/failover/${workflowId}`, statusFor: (result) => statusForOutcome(result.outcome) }
+      {
+        location: `/api/orders/failover/${workflowId}`,
+        statusFor: (result) => statusForOutcome(result.outcome),
+        // A resting order is answered when placed; its run goes on following it.
+        ...(canRest(order) && { early: (handle) => handle.executeUpdate(failoverPlacedUpdate) }),
+      }
     )
   })
 

@@ -4,6 +4,7 @@
 // server, worker, simulator, connectors, SQLite) through createApp, as the stack builds it; a few apps on the same
 // parts differ only by a setting (tokens, a rate limit, no wait). The last test asserts what was covered: a success of
 // every route, and the refusals the middleware and routes give.
+import { PUBLIC_READ_CACHE_MS } from '../../api/venue-reader.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createApp, type AppDeps } from '../../api/app.js'
@@ -118,6 +119,8 @@ describe('the platform answers as its OpenAPI document says', () => {
     // Coinbase offers no 30-minute candles.
     expect((await call('GET', '/api/klines/coinbase/BTC-USDT?timeframe=30m')).body.error.code).toBe('venue_rejected')
     await stack.sim.control.setFaults('coinbase', { down: true })
+    // The ticker read above may still be served from the public-read cache for a moment: let it age out.
+    await new Promise((resolve) => setTimeout(resolve, PUBLIC_READ_CACHE_MS + 50))
     try {
       expect((await call('GET', '/api/ticker/coinbase/BTC-USDT')).body.error.code).toBe('venue_unavailable')
       expect((await call('GET', '/api/exchanges/coinbase/health')).status).toBe(200)

@@ -183,6 +183,33 @@ describe('a resting limit order', () => {
   })
 })
 
+describe('a resting order a strategy placed', () => {
+  it('is followed by its failover run too, until the market fills it', async () => {
+    const response = await stack.request('POST', '/api/orders/failover', {
+      order: { exchange: 'binance', symbol: SYMBOL, side: 'buy', type: 'limit', amount: '0.3', price: '62000' },
+      backupExchanges: ['kraken'],
+    })
+    expect(response.status).toBe(201)
+    expect(response.body).toMatchObject({ outcome: 'placed', exchange: 'binance', status: 'open', filled: '0' })
+    const { workflowId } = response.body
+    await stack.sim.control.setBook('binance', SYMBOL, { bids: [['59000', '5']], asks: [['61000', '5']] })
+    const result = await waitFor(
+      'the failover order to end',
+      async () => {
+        const run = await stack.request('GET', `/api/orders/failover/${workflowId}`)
+        return run.body.outcome !== undefined && !run.body.state ? run.body : undefined
+      },
+      30_000,
+      200
+    )
+    expect(result).toMatchObject({ status: 'filled', filled: '0.3', order: { status: 'closed' } })
+    expect(result.fills).toHaveLength(1)
+    expect(fillsOfExecution(stack.db, workflowId).map((fill) => fill.amount)).toEqual(['0.3'])
+    expect(getExecution(stack.db, workflowId)).toMatchObject({ status: 'completed', outcome: 'filled' })
+    await captureHistory(stack.client, workflowId, 'failover-rests-then-fills')
+  })
+})
+
 describe('open orders', () => {
   it('are listed from the ledger and agree with the venue; DELETE /api/orders?exchange=&symbol= cancels them all', async () => {
     const placed = [await placeRestingBuy('kraken', '0.1', '60500'), await placeRestingBuy('kraken', '0.2', '60600')]

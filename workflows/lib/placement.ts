@@ -64,6 +64,8 @@ export const PATCHES = {
   orderStartAlongsideRisk: 'order-start-alongside-risk',
   /** A resting order is followed until the venue shows it done, with its fills, and can be cancelled or amended. */
   orderLifecycle: 'order-lifecycle',
+  /** A failover order that rests on the venue that took it is followed until done, as a single order is. */
+  failoverLifecycle: 'failover-lifecycle',
 } as const
 
 /** How many times one order is sent after each earlier send was proven absent (crashed or stalled workers). */
