@@ -7,8 +7,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client'
 import { Hono } from 'hono'
 
-import { randomUUID } from 'node:crypto'
-
 import { fillsOfExecution } from '../../db/order-fills.js'
 import { listLedgerOrders } from '../../db/order-list.js'
 import { canRest } from '../../domain/order-lifecycle.js'
@@ -87,7 +85,7 @@ export function orderRoutes(deps: AppDeps) {
       ...(query.symbol && { symbol: query.symbol }),
       reason: `DELETE /api/orders${query.exchange ? ` on ${query.exchange}` : ''}${query.symbol ? ` ${query.symbol}` : ''}`,
     }
-    const workflowId = `cancel-orders-${c.req.header('Idempotency-Key') ?? randomUUID()}`
+    const workflowId = workflowIdFor('cancel-orders', c.req.header('Idempotency-Key'))
     c.set('workflowId', workflowId)
     // The same Idempotency-Key joins its sweep: while it runs, and after it ended (its result is answered again).
     const handle = await deps.runner.client.workflow
