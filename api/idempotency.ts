@@ -8,7 +8,15 @@ import { badRequest } from './errors.js'
 const KEY = /^[A-Za-z0-9_.:-]{1,128}$/
 
 export function workflowIdFor(prefix: string, idempotencyKey: string | undefined): string {
-  if (idempotencyKey === undefined) return `${prefix}-${randomUUID()}`
+  return keyedId(prefix, idempotencyKey) ?? `${prefix}-${randomUUID()}`
+}
+
+/**
+ * The id an Idempotency-Key names under `prefix` (a run's, or a command's update id), undefined without a key. A key
+ * is held to one rule wherever it is read: besides naming what to fix, it keeps every id within Temporal's limits.
+ */
+export function keyedId(prefix: string, idempotencyKey: string | undefined): string | undefined {
+  if (idempotencyKey === undefined) return undefined
   if (!KEY.test(idempotencyKey)) {
     throw badRequest('Idempotency-Key: 1 to 128 characters of letters, digits and _ . : -', 'Idempotency-Key')
   }

@@ -15,6 +15,7 @@ import type { OrderExecutionResult, placeOrderWorkflow } from '../workflows/plac
 import type { AppDeps } from './deps.js'
 import { displayed } from './display-markets.js'
 import { badRequest } from './errors.js'
+import { keyedId } from './idempotency.js'
 import { DEFAULT_WAIT_MS, describeRun } from './workflow-response.js'
 import { orderStateQuery } from '../workflows/definitions.js'
 
@@ -31,16 +32,17 @@ export type SendCommand = (
  * 202 + Location while the venue has not answered yet, 409 with the order's state when it is already done.
  */
 export async function orderCommand(c: Context, deps: AppDeps, workflowId: string, send: SendCommand) {
+  // The key names the update; an update id past Temporal's length limit would otherwise fail as a 500.
+  const updateId = keyedId('order-command', c.req.header('Idempotency-Key'))
   const { handle, description, body } = await describeRun(deps, workflowId, WORKFLOW, orderStateQuery)
   const symbol = description.typedSearchAttributes.get(SA.symbol)
   if (description.status.name !== 'RUNNING') return alreadyDone(c, deps, workflowId, body, symbol)
   const typed = handle as WorkflowHandle<typeof placeOrderWorkflow>
-  const updateId = c.req.header('Idempotency-Key')
   let result: OrderExecutionResult | undefined
   try {
     const started = await send(typed, {
       waitForStage: WorkflowUpdateStage.ACCEPTED,
-      ...(updateId ? { updateId: `order-command-${updateId}` } : {}),
+      ...(updateId !== undefined && { updateId }),
     })
     result = await within(started.result(), deps.waitMs ?? DEFAULT_WAIT_MS)
   } catch (error) {

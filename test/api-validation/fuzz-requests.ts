@@ -3,6 +3,8 @@
 // hostile values, and a body starts from the route's valid example (when it has one) and is then broken.
 import fc from 'fast-check'
 
+import { RUNNING_ORDER_ID } from './fuzz-runner.js'
+
 export interface RouteSpec {
   method: string
   /** Hono's pattern, e.g. /api/ticker/:exchange/:symbol */
@@ -61,6 +63,7 @@ export const VALID_BODIES: Record<string, unknown> = {
     autoExecute: { enabled: true, minProfitPct: 0.2, maxExecutions: 1, backoffMs: 1000 },
   },
   'PATCH /api/arbitrage/monitor/:workflowId': { intervalMs: 2000, autoExecute: false, maxAmount: null },
+  'PATCH /api/orders/:workflowId': { price: '60500', amount: '0.4' },
   'PUT /api/trading-state': { state: 'HALTED', reason: 'fuzz', exchange: 'binance', cancelOpenOrders: true },
   'PUT /api/leverage/:exchange/:symbol': { leverage: 5 },
   'PUT /api/risk/limits': {
@@ -71,6 +74,121 @@ export const VALID_BODIES: Record<string, unknown> = {
   },
   'POST /api/reconciliation': {},
 }
+
+/**
+ * More valid bodies of a route, one per kind: each kind's own fields (leverage, reduceOnly, triggerPrice, cancelAfter,
+ * expireAt) are broken from a body that has them, and the rules between fields and venues are reached past the schema.
+ */
+export const MORE_VALID_BODIES: Record<string, unknown[]> = {
+  'POST /api/orders': [
+    { exchange: 'binance', symbol: 'BTC/USDT:USDT', side: 'buy', type: 'market', amount: '0.01', leverage: 5 },
+    {
+      exchange: 'binance',
+      symbol: 'BTC/USDT:USDT',
+      side: 'sell',
+      type: 'limit',
+      amount: '0.01',
+      price: '70000',
+      reduceOnly: true,
+    },
+    {
+      exchange: 'kraken',
+      symbol: 'ETH/USD',
+      side: 'buy',
+      type: 'market',
+      amount: '0.5',
+      leverage: 3,
+      reduceOnly: false,
+    },
+    { exchange: 'kraken', symbol: 'BTC/USD', side: 'sell', type: 'stop-loss', amount: '0.01', triggerPrice: '62000' },
+    {
+      exchange: 'kraken',
+      symbol: 'BTC/USD',
+      side: 'sell',
+      type: 'take-profit-limit',
+      amount: '0.01',
+      triggerPrice: '66000',
+      price: '65900',
+      expireAt: '2099-01-01T00:00:00Z',
+    },
+    {
+      exchange: 'coinbase',
+      symbol: 'BTC/USD',
+      side: 'buy',
+      type: 'limit',
+      amount: '0.01',
+      price: '60000',
+      postOnly: true,
+      timeInForce: 'GTT',
+      cancelAfter: 'min',
+    },
+    {
+      exchange: 'binance',
+      symbol: 'BTC/USDT',
+      side: 'buy',
+      type: 'limit',
+      amount: '0.1',
+      price: '58000',
+      expireAt: 4070908800000,
+    },
+  ],
+}
+
+/** Every valid body the fuzzer starts from for a route (none: it starts from {}). */
+export const validBodiesOf = (key: string): unknown[] => [
+  ...(key in VALID_BODIES ? [VALID_BODIES[key]] : []),
+  ...(MORE_VALID_BODIES[key] ?? []),
+]
+
+/** Values valid somewhere, sent where they are not: another kind's type, another venue's time in force, a leverage. */
+const NEAR_VALID = [
+  'stop-loss',
+  'stop-loss-limit',
+  'take-profit',
+  'take-profit-limit',
+  'Stop-Loss',
+  'stop_loss',
+  'trailing-stop',
+  'GTT',
+  'GTD',
+  'gtt',
+  'min',
+  'hour',
+  'day',
+  'week',
+  'minute',
+  1,
+  5,
+  125,
+  126,
+  2.5,
+  '5',
+  'true',
+  '2099-01-01T00:00:00Z',
+  '1970-01-01T00:00:00Z',
+  '2026-02-30T25:61:00Z',
+  '4070908800000',
+  1000,
+  4070908800000.5,
+  'ETH/USD',
+  'BTC/USD',
+  'BTC/USDT:USDT',
+  'ETH/USDT:USDT',
+  'BTC/USD:USD',
+]
+
+/** Fields an order may have, added where the kind or the venue takes none of them. */
+const ORDER_FIELDS = [
+  'leverage',
+  'reduceOnly',
+  'triggerPrice',
+  'cancelAfter',
+  'timeInForce',
+  'expireAt',
+  'postOnly',
+  'price',
+  'clientOrderId',
+]
 
 const INJECTIONS = [
   "' OR '1'='1",
@@ -205,6 +323,7 @@ function longString(): fc.Arbitrary<string> {
 
 /** A value that is hostile wherever it lands: wrong type, out of range, injection, odd unicode, huge. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...NEAR_VALID) },
   { weight: 3, arbitrary: fc.constantFrom(...NUMBERS) },
   { weight: 3, arbitrary: fc.constantFrom(...NUMERIC_STRINGS) },
   { weight: 2, arbitrary: fc.constantFrom(...INJECTIONS) },
@@ -241,7 +360,19 @@ const hostileParam: fc.Arbitrary<{ text: string; encode: boolean }> = fc.record(
   encode: fc.boolean(),
 })
 
-const hostileQuery: fc.Arbitrary<string> = fc
+/** Queries some route takes as they are (a sweep's, a list's, a fill read's), to break with a pair or a header. */
+const PLAUSIBLE_QUERIES = [
+  'exchange=kraken',
+  'symbol=BTC-USDT',
+  'all=true',
+  'exchange=binance&symbol=BTC%2FUSDT',
+  'status=open&exchange=kraken&limit=5',
+  'since=0&exchange=binance',
+  'symbol=BTC-USDT&orderId=1',
+  'currency=BTC',
+]
+
+const hostilePairs: fc.Arbitrary<string> = fc
   .array(
     fc.tuple(
       fc.constantFrom(
@@ -257,6 +388,9 @@ const hostileQuery: fc.Arbitrary<string> = fc
         'symbol',
         'exchange',
         'before',
+        'all',
+        'orderId',
+        'currency',
         '__proto__',
         'constructor',
         '__proto__[polluted]',
@@ -271,7 +405,13 @@ const hostileQuery: fc.Arbitrary<string> = fc
           '1m',
           '1w',
           '1h',
-          '99999999999999999999'
+          '99999999999999999999',
+          'true',
+          'TRUE',
+          'false',
+          '1',
+          'open',
+          'BTC'
         ),
         fc.string({ unit: 'binary', maxLength: 20 })
       ),
@@ -286,6 +426,16 @@ const hostileQuery: fc.Arbitrary<string> = fc
       )
       .join('&')
   )
+
+const hostileQuery: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: hostilePairs },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...PLAUSIBLE_QUERIES), fc.option(hostilePairs, { freq: 2 }))
+      .map(([plausible, pairs]) => (pairs ? `${plausible}&${pairs}` : plausible)),
+  }
+)
 
 /** Header values must be bytes (Latin-1 without CR/LF), as on the wire. */
 const IDEMPOTENCY_KEYS = [
@@ -395,7 +545,7 @@ function mutationFor(template: unknown): fc.Arbitrary<Mutation> {
   const options: fc.Arbitrary<Mutation>[] = [
     fc.record({
       kind: fc.constant('addKey' as const),
-      key: fc.oneof(fc.constantFrom(...PROTO_KEYS), fc.string({ maxLength: 12 })),
+      key: fc.oneof(fc.constantFrom(...PROTO_KEYS), fc.constantFrom(...ORDER_FIELDS), fc.string({ maxLength: 12 })),
       value: hostileValue,
       nested: fc.boolean(),
     }),
@@ -489,26 +639,33 @@ export function hostileRequest(routes: RouteSpec[]): fc.Arbitrary<FuzzRequest> {
       suffix: fc.constantFrom('', '', '', '/', '/..', '/../../admin', '?', '#frag', '//', '/%2e%2e/'),
     })
     .chain((r) =>
-      bodyText(VALID_BODIES[`${r.route.method} ${r.route.path}`] ?? {}).map((body) => {
-        const method = r.otherMethod ?? r.route.method
-        let i = 0
-        const path = r.route.path.replace(/:(\w+)/g, (_, name: string) => {
-          const param = r.params[i]!
-          const plausible = r.plausible[i++]!
-          if (plausible) return PLAUSIBLE[name] ?? 'x'
-          return param.encode ? encodeURIComponent(wellFormed(param.text)) : param.text.replace(/[#?]/g, '')
+      fc
+        .constantFrom(...withEmpty(validBodiesOf(`${r.route.method} ${r.route.path}`)))
+        .chain(bodyText)
+        .map((body) => {
+          const method = r.otherMethod ?? r.route.method
+          let i = 0
+          const path = r.route.path.replace(/:(\w+)/g, (_, name: string) => {
+            const param = r.params[i]!
+            const plausible = r.plausible[i++]!
+            if (plausible) return PLAUSIBLE[name] ?? 'x'
+            return param.encode ? encodeURIComponent(wellFormed(param.text)) : param.text.replace(/[#?]/g, '')
+          })
+          const query = r.query ? `?${r.query}` : ''
+          const hasBody = method !== 'GET' && method !== 'HEAD' && body.body !== undefined
+          return {
+            route: r.route,
+            method,
+            path: `${path}${r.suffix}${query}`,
+            headers: r.headers.headers,
+            ...(hasBody ? { body: body.body } : {}),
+            tags: [
+              ...r.headers.tags,
+              ...(hasBody ? body.tags : ['no-body']),
+              ...(r.otherMethod ? ['other-method'] : []),
+            ],
+          }
         })
-        const query = r.query ? `?${r.query}` : ''
-        const hasBody = method !== 'GET' && method !== 'HEAD' && body.body !== undefined
-        return {
-          route: r.route,
-          method,
-          path: `${path}${r.suffix}${query}`,
-          headers: r.headers.headers,
-          ...(hasBody ? { body: body.body } : {}),
-          tags: [...r.headers.tags, ...(hasBody ? body.tags : ['no-body']), ...(r.otherMethod ? ['other-method'] : [])],
-        }
-      })
     )
 }
 
@@ -517,9 +674,12 @@ function wellFormed(text: string): string {
   return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
 }
 
+const withEmpty = (bodies: unknown[]): unknown[] => (bodies.length > 0 ? bodies : [{}])
+
 const PLAUSIBLE: Record<string, string> = {
   exchange: 'binance',
   symbol: 'BTC-USDT',
-  workflowId: 'order-fuzz-1',
-  id: 'order-fuzz-1',
+  // The run the fuzzer's Temporal knows, so that a command to it reaches the update it would send.
+  workflowId: RUNNING_ORDER_ID,
+  id: RUNNING_ORDER_ID,
 }

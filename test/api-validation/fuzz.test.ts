@@ -20,11 +20,14 @@ import { EXCHANGE_IDS } from '../../domain/types.js'
 import { createConnectorRegistry, loadExchangeSettings, type ConnectorRegistry } from '../../exchanges/registry.js'
 import { createContract } from '../support/openapi-contract.js'
 import { startTestSimulator, type TestSimulator } from '../support/simulator.js'
-import { createFuzzRunner, type FuzzRunner } from './fuzz-runner.js'
-import { mayAct, matchRoute } from './fuzz-oracle.js'
-import { hostileRequest, type FuzzRequest, type RouteSpec } from './fuzz-requests.js'
+import { createFuzzRunner, RUNNING_ORDER_ID, type FuzzRunner } from './fuzz-runner.js'
+import { canAct, mayAct, matchRoute } from './fuzz-oracle.js'
+import { hostileRequest, validBodiesOf, type FuzzRequest, type RouteSpec } from './fuzz-requests.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
+const ORDER_RUNS = Math.ceil(RUNS / 2)
+/** POST /api/orders and every route of an order's life after it (failover's own routes included). */
+const ORDER_ROUTES = /^\/api\/(orders|fills)(\/|$)/
 const MEMORY_BOUND_MB = 150
 /** Well past any body limit the API may configure by default. */
 const OVERSIZED_BODY = 1024 * 1024
@@ -129,9 +132,51 @@ function problemWith(request: FuzzRequest, answer: Answer, startsBefore: number)
   return undefined
 }
 
+interface Counts {
+  requests: number
+  by: Record<string, number>
+  maxErrorBytes: number
+}
+
+/** Sends `runs` hostile requests to `target` (never a valid write) and throws at the first answer it may not give. */
+async function sendHostile(target: RouteSpec[], runs: number, each: (counts: Counts) => void = () => undefined) {
+  const counts: Counts = { requests: 0, by: {}, maxErrorBytes: 0 }
+  await fc.assert(
+    fc.asyncProperty(
+      hostileRequest(target).filter((request) => {
+        if (request.method === 'GET') return true
+        const route = matchRoute(routes, request.method, new URL(request.path, 'http://localhost').pathname)
+        // A valid write by chance would rightly be accepted: only hostile ones are sent.
+        return !mayAct(route, request)
+      }),
+      async (request) => {
+        const startsBefore = runner.starts.length
+        const answer = await send(request)
+        counts.requests++
+        const bucket = `${Math.floor(answer.status / 100)}xx`
+        counts.by[bucket] = (counts.by[bucket] ?? 0) + 1
+        if (answer.status >= 400) counts.maxErrorBytes = Math.max(counts.maxErrorBytes, answer.text.length)
+        each(counts)
+        const problem = problemWith(request, answer, startsBefore)
+        if (problem) {
+          throw new Error(
+            `${request.method} ${request.path.slice(0, 300)} [${request.tags.join(', ')}] body ${JSON.stringify(request.body?.slice(0, 300))}: ` +
+              `${problem}: ${answer.text.slice(0, 500)}`
+          )
+        }
+      }
+    ),
+    { numRuns: runs, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: true }
+  )
+  return counts
+}
+
+// Read from the engines in-process: a control call after seconds of fuzzing may reuse a keep-alive socket the
+// simulator has just closed (ECONNRESET), and the fuzzer injects no faults, so there are no detached orders to miss.
+const venueOrders = () => EXCHANGE_IDS.flatMap((venue) => sim.engines[venue].receivedOrders())
+
 describe('the API under hostile requests', () => {
   it(`answers ${RUNS} of them with a 4xx (or a harmless read), starts nothing, orders nothing, in bounded memory`, async () => {
-    const counts = { requests: 0, by: {} as Record<string, number>, accepted: 0, maxErrorBytes: 0 }
     const rss: number[] = []
     const heap: number[] = []
     // Warm up (markets loaded, code paths compiled) before the memory baseline.
@@ -141,50 +186,68 @@ describe('the API under hostile requests', () => {
     const heapBaseline = process.memoryUsage().heapUsed
     const started = Date.now()
 
-    await fc.assert(
-      fc.asyncProperty(
-        hostileRequest(routes).filter((request) => {
-          if (request.method === 'GET') return true
-          const route = matchRoute(routes, request.method, new URL(request.path, 'http://localhost').pathname)
-          // A valid write by chance would rightly be accepted: only hostile ones are sent.
-          return !mayAct(route, request)
-        }),
-        async (request) => {
-          const startsBefore = runner.starts.length
-          const answer = await send(request)
-          counts.requests++
-          const bucket = `${Math.floor(answer.status / 100)}xx`
-          counts.by[bucket] = (counts.by[bucket] ?? 0) + 1
-          if (answer.status >= 400) counts.maxErrorBytes = Math.max(counts.maxErrorBytes, answer.text.length)
-          if (counts.requests % 1000 === 0) {
-            collectGarbage()
-            rss.push(process.memoryUsage().rss)
-            heap.push(process.memoryUsage().heapUsed)
-          }
-          const problem = problemWith(request, answer, startsBefore)
-          if (problem) {
-            throw new Error(
-              `${request.method} ${request.path.slice(0, 300)} [${request.tags.join(', ')}] body ${JSON.stringify(request.body?.slice(0, 300))}: ` +
-                `${problem}: ${answer.text.slice(0, 500)}`
-            )
-          }
-        }
-      ),
-      { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: true }
-    )
+    const counts = await sendHostile(routes, RUNS, ({ requests }) => {
+      if (requests % 1000 === 0) {
+        collectGarbage()
+        rss.push(process.memoryUsage().rss)
+        heap.push(process.memoryUsage().heapUsed)
+      }
+    })
 
-    const venueOrders = (await Promise.all(EXCHANGE_IDS.map((venue) => sim.control.receivedOrders(venue)))).flat()
+    const orders = venueOrders()
     const growthMb = (Math.max(...rss, baseline) - baseline) / 1024 / 1024
     console.log(
       `[fuzz] ${counts.requests} hostile requests over ${routes.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
         `4xx ${counts.by['4xx'] ?? 0}, 2xx reads ${counts.by['2xx'] ?? 0}, 5xx ${counts.by['5xx'] ?? 0}, ` +
-        `workflows started ${runner.starts.length} (venue reads ${reads}), venue orders ${venueOrders.length}, ` +
+        `workflows started ${runner.starts.length} (venue reads ${reads}), venue orders ${orders.length}, ` +
         `rss growth ${growthMb.toFixed(0)} MB (heap ${((Math.max(...heap) - heapBaseline) / 1024 / 1024).toFixed(0)} MB), largest error body ${counts.maxErrorBytes} bytes`
     )
     expect(counts.requests).toBeGreaterThanOrEqual(RUNS)
     expect(counts.by['5xx'] ?? 0).toBe(0)
     expect(runner.starts).toEqual([])
-    expect(venueOrders).toEqual([])
+    expect(orders).toEqual([])
     expect(growthMb).toBeLessThan(MEMORY_BOUND_MB)
   }, 180_000)
+
+  // Spread over every route, an order route gets a few hundred of the requests above; these get many more: every
+  // kind of order (perpetual, margin, conditional, GTT, expire-at) broken field by field, a resting order's cancel and
+  // amendment, the sweep, the ledger's orders and fills.
+  it(`answers ${ORDER_RUNS} aimed at the order routes the same way`, async () => {
+    const target = routes.filter((route) => ORDER_ROUTES.test(route.path))
+    const counts = await sendHostile(target, ORDER_RUNS)
+    console.log(
+      `[fuzz] ${counts.requests} hostile requests over the ${target.length} order routes: ` +
+        `4xx ${counts.by['4xx'] ?? 0}, 2xx reads ${counts.by['2xx'] ?? 0}, 5xx ${counts.by['5xx'] ?? 0}, ` +
+        `workflows started or commanded ${runner.starts.length}`
+    )
+    expect(target.map((route) => `${route.method} ${route.path}`)).toEqual(
+      expect.arrayContaining([
+        'POST /api/orders',
+        'GET /api/orders',
+        'DELETE /api/orders',
+        'DELETE /api/orders/:workflowId',
+        'PATCH /api/orders/:workflowId',
+        'GET /api/orders/:workflowId/fills',
+        'GET /api/fills',
+      ])
+    )
+    expect(counts.by['5xx'] ?? 0).toBe(0)
+    expect(runner.starts).toEqual([])
+    expect(venueOrders()).toEqual([])
+  }, 180_000)
+
+  it('starts from bodies the routes take, so that what it breaks is the only thing wrong', () => {
+    const json = { 'content-type': 'application/json' }
+    const writes = routes.filter(canAct)
+    expect(validBodiesOf('POST /api/orders')).toHaveLength(8)
+    for (const route of writes) {
+      for (const body of validBodiesOf(`${route.method} ${route.path}`)) {
+        const path = route.path.replace(':workflowId', RUNNING_ORDER_ID).replace(':exchange', 'binance')
+        const request = { route, method: route.method, path, headers: json, body: JSON.stringify(body), tags: [] }
+        expect({ route: `${route.method} ${route.path}`, body, acts: mayAct(route, request) }).toMatchObject({
+          acts: true,
+        })
+      }
+    }
+  })
 })

@@ -60,6 +60,33 @@ describe('hostile input that once got a 500 or was acted on', () => {
     expect(runner.calls.map((c) => c.workflowType)).toEqual(['placeOrderWorkflow'])
   })
 
+  // An Idempotency-Key names what a command or a sweep runs as. Temporal refuses an id past 1000 characters (a 500),
+  // and a key the POSTs refuse (spaces, slashes, control characters) named a run or an update all the same.
+  const badKeys = ['x'.repeat(2000), 'has spaces/../x', 'key\u007f']
+
+  it.each(badKeys)(
+    'refuses a cancel or an amendment under the Idempotency-Key %j with a 400 naming it',
+    async (key) => {
+      const headers = { 'Idempotency-Key': key, 'content-type': 'application/json' }
+      for (const [method, body] of [
+        ['DELETE', undefined],
+        ['PATCH', '{"price":"60100"}'],
+      ] as const) {
+        const { status, body: answer } = await send(method, '/api/orders/order-rest-1', body, headers)
+        expect(status).toBe(400)
+        expect(answer.error).toMatchObject({ code: 'validation_error', field: 'Idempotency-Key' })
+      }
+      expect(runner.calls).toEqual([])
+    }
+  )
+
+  it.each(badKeys)('refuses a sweep of open orders under the Idempotency-Key %j with a 400 naming it', async (key) => {
+    const { status, body } = await send('DELETE', '/api/orders?exchange=kraken', undefined, { 'Idempotency-Key': key })
+    expect(status).toBe(400)
+    expect(body.error).toMatchObject({ code: 'validation_error', field: 'Idempotency-Key' })
+    expect(runner.calls).toEqual([])
+  })
+
   it.each(['{"exchange":"binance"}', '[]', '{"__proto__":{"x":1}}', 'not json'])(
     'refuses POST /api/reconciliation with a body it cannot take (%s) instead of running a reconciliation',
     async (body) => {
