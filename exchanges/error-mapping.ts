@@ -67,6 +67,13 @@ const DUPLICATE_CLIENT_ORDER_ID_ANSWERS: RegExp[] = [
 const UNKNOWN_MARKET_ANSWERS: RegExp[] = [
   /Product not found/, // Coinbase Exchange (ccxt: InvalidOrder)
 ]
+/**
+ * Refusals ccxt files by venue code only for the venue's own hostnames: against another base URL (the simulator, a
+ * proxy) the same answer arrives as a BadResponse, which must not read as "the order may exist".
+ */
+const REFUSAL_ANSWERS: RegExp[] = [
+  /"code":\s*-2022\b|ReduceOnly Order is rejected/, // Binance USD-M REDUCE_ONLY_REJECT
+]
 const INVALID_REQUEST: ErrorClass[] = [
   ccxt.InvalidOrder, // OrderImmediatelyFillable, OrderNotFillable, ContractUnavailable (DuplicateOrderId: above)
   ccxt.BadRequest, // (BadSymbol: above)
@@ -96,6 +103,9 @@ export function toExchangeError(err: unknown, ctx: ErrorContext): ExchangeError 
   if (err instanceof ccxt.InsufficientFunds) return new InsufficientBalanceError(message, base)
   if (isUnknownMarket(err, message)) return new UnknownSymbolError(message, base)
   if (isAny(err, INVALID_REQUEST)) return new InvalidOrderError(message, base)
+  if (err instanceof ccxt.BaseError && REFUSAL_ANSWERS.some((answer) => answer.test(message))) {
+    return new InvalidOrderError(message, base)
+  }
   if (isAny(err, NOT_AUTHORISED)) return new AuthenticationError(message, base)
   if (err instanceof ccxt.MarketClosed) return new ExchangeUnavailableError(message, base)
   if (err instanceof ccxt.RateLimitExceeded || err instanceof ccxt.DDoSProtection) {

@@ -64,6 +64,18 @@ describe('a perpetual on binance', () => {
     })
     expect(closed.status).toBe(201)
     expect(closed.body.order).toMatchObject({ status: 'closed', filled: '0.01', reduceOnly: true })
+    // With no position left, another reduce-only close is the venue's refusal: sent once, never retried.
+    const refused = await stack.request('POST', '/api/orders', {
+      exchange: 'binance',
+      symbol: 'BTC/USDT:USDT',
+      side: 'sell',
+      type: 'market',
+      amount: '0.01',
+      reduceOnly: true,
+    })
+    expect(refused.status).toBe(422)
+    expect(refused.body).toMatchObject({ outcome: 'rejected', error: { type: 'InvalidOrderError' } })
+    expect(refused.body.error.message).not.toContain('sent 5 times')
     const after = await stack.sim.control.positions('binance')
     expect(after.filter((p) => p.symbol === 'BTC/USDT:USDT')).toEqual([])
     const positions = await stack.request('GET', '/api/positions/binance')
