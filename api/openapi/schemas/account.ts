@@ -2,7 +2,8 @@
 // records, fills.
 import { z } from 'zod'
 
-import { decimal, epochMs, exchangeId, fee, side } from './common.js'
+import { decimal, epochMs, exchangeId } from './common.js'
+import { orderFill as fill } from './order-lifecycle.js'
 
 const demo = z.boolean().meta({ description: 'True when the venue is the simulator (demo mode)' })
 
@@ -76,19 +77,6 @@ export const venueFills = z
     symbol: z.string().optional(),
     orderId: z.string().optional(),
     since: epochMs.optional(),
-    fills: z.array(
-      z.object({
-        id: z.string().meta({ description: "The venue's trade id" }),
-        orderId: z.string().meta({ description: "The venue's order id" }),
-        clientOrderId: z.string().optional(),
-        symbol: z.string(),
-        side,
-        price: decimal,
-        amount: decimal,
-        fee: fee.optional().meta({ description: 'As the venue charged it, in its currency' }),
-        takerOrMaker: z.enum(['maker', 'taker']).optional(),
-        timestamp: epochMs,
-      })
-    ),
+    fills: z.array(fill),
   })
   .meta({ description: "The venue's fills (trades) of the account, oldest first, with the query they answer" })

@@ -53,7 +53,7 @@ const routingDecisionRow = z.object({
 const orderAttemptRow = z.object({
   clientOrderId: z.string(),
   executionId: z.string(),
-  role: z.string().meta({ description: 'primary, backup, routed, split, buy-leg, sell-leg, unwind' }),
+  role: z.string().meta({ description: 'primary, backup, routed, split, buy-leg, sell-leg, unwind or amend' }),
   seq: z.number().int(),
   exchange: exchangeId,
   symbol: z.string(),

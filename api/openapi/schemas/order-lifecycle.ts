@@ -25,7 +25,7 @@ export const orderFill = z
     takerOrMaker: z.enum(['maker', 'taker']).optional(),
     timestamp: epochMs,
   })
-  .meta({ description: 'One fill (trade) of the order, as the venue reported it' })
+  .meta({ description: 'One fill (trade), as the venue reported it' })
 
 export const amendment = z
   .object({
