@@ -15,6 +15,7 @@ import type { OrderExecutionResult, placeOrderWorkflow } from '../workflows/plac
 import type { AppDeps } from './deps.js'
 import { displayed } from './display-markets.js'
 import { badRequest } from './errors.js'
+import { isClosedRunError } from './update-refusal.js'
 import { keyedId } from './idempotency.js'
 import { DEFAULT_WAIT_MS, describeRun } from './workflow-response.js'
 import { orderStateQuery } from '../workflows/definitions.js'
@@ -96,9 +97,6 @@ function doneState(error: unknown): { message: string; state: unknown } | undefi
 }
 
 /** An update sent to a run that closed meanwhile. */
-const isClosedRunError = (error: unknown): boolean =>
-  error instanceof Error && /workflow execution already completed|already completed/i.test(error.message)
-
 async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<undefined>((resolve) => {

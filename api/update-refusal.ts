@@ -7,11 +7,14 @@ import { ApiError, badRequest } from './errors.js'
 
 /** The ApiError for a failed executeUpdate; anything else (Temporal down, a bug) passes through. */
 export function updateRefusal(error: unknown, workflowId: string): unknown {
-  if (error instanceof WorkflowNotFoundError) {
+  if (error instanceof WorkflowNotFoundError || isClosedRunError(error)) {
     return new ApiError(409, 'not_running', `${workflowId} is not running`, { workflowId })
   }
   if (!(error instanceof WorkflowUpdateFailedError)) return error
   const cause = error.cause
+  if (cause instanceof ApplicationFailure && cause.type === 'AcceptedUpdateCompletedWorkflow') {
+    return new ApiError(409, 'not_running', `${workflowId} ended before it applied the change`, { workflowId })
+  }
   if (cause instanceof ApplicationFailure && cause.type === 'ValidationError')
     return badRequest(cause.message, fieldOf(cause.details))
   return new ApiError(
@@ -23,6 +26,13 @@ export function updateRefusal(error: unknown, workflowId: string): unknown {
     }
   )
 }
+
+/**
+ * A run that ended between the caller's look and the update: the server refuses it with a plain service error
+ * ("workflow execution already completed") rather than a not-found, depending on when the close landed.
+ */
+export const isClosedRunError = (error: unknown): boolean =>
+  error instanceof Error && /already completed/i.test(error.message)
 
 function fieldOf(details: unknown[] | undefined | null): string | undefined {
   const first = details?.[0]
