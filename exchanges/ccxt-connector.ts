@@ -128,6 +128,7 @@ export abstract class CcxtConnector implements ExchangeConnector {
       createRateLimiter({
         model: deps.rateLimitModel ?? options.rateLimitModel,
         buffer: options.config.rateLimitBuffer,
+        share: options.config.rateLimitShare,
         clock: this.clock,
         sleep: this.sleep,
         maxWaitMs: deps.maxRateLimitWaitMs ?? options.config.requestTimeoutMs,

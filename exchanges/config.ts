@@ -18,6 +18,11 @@ export interface ConnectorConfig {
   maxRetries: number
   /** 0..1 share of the venue's published limit kept in reserve (0.1 = use at most 90 %). */
   rateLimitBuffer: number
+  /**
+   * (0, 1]: this process's part of what the reserve leaves, when several processes use the same API key
+   * (RATE_LIMIT_SHARE; 1/3 for one of three workers). 1 when this process is the key's only user.
+   */
+  rateLimitShare: number
   /** Kraken only: the account's verification tier, which sets its rate limits (KRAKEN_TIER, default starter). */
   krakenTier?: KrakenTier
   /** True when talking to the venue simulator with its demo credentials. */
@@ -29,6 +34,7 @@ export interface ConnectorConfig {
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 export const DEFAULT_MAX_RETRIES = 3
 export const DEFAULT_RATE_LIMIT_BUFFER = 0.1
+export const DEFAULT_RATE_LIMIT_SHARE = 1
 export const DEFAULT_MARKETS_TTL_MS = 60 * 60 * 1000
 
 /** A complete config from the fields that matter to the caller; the rest take the documented defaults. */
@@ -37,6 +43,7 @@ export function connectorConfig(fields: Partial<ConnectorConfig> = {}): Connecto
     requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
     maxRetries: DEFAULT_MAX_RETRIES,
     rateLimitBuffer: DEFAULT_RATE_LIMIT_BUFFER,
+    rateLimitShare: DEFAULT_RATE_LIMIT_SHARE,
     demo: false,
     marketsTtlMs: DEFAULT_MARKETS_TTL_MS,
     ...fields,

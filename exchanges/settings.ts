@@ -8,6 +8,7 @@ import {
   connectorConfig,
   DEFAULT_MAX_RETRIES,
   DEFAULT_RATE_LIMIT_BUFFER,
+  DEFAULT_RATE_LIMIT_SHARE,
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './config.js'
 import type { ConnectorConfig } from './config.js'
@@ -50,6 +51,7 @@ export function loadExchangeSettings(env: Env): ExchangeSettings {
     maxRetries: integer(env, 'EXCHANGE_MAX_RETRIES', DEFAULT_MAX_RETRIES, 0, 10),
     requestTimeoutMs: integer(env, 'EXCHANGE_REQUEST_TIMEOUT', DEFAULT_REQUEST_TIMEOUT_MS, 100, 300_000),
     rateLimitBuffer: fraction(env, 'RATE_LIMIT_BUFFER', DEFAULT_RATE_LIMIT_BUFFER),
+    rateLimitShare: share(env, 'RATE_LIMIT_SHARE', DEFAULT_RATE_LIMIT_SHARE),
   }
   const demo = {} as Record<ExchangeId, boolean>
   const configs = {} as Record<ExchangeId, ConnectorConfig>
@@ -125,6 +127,23 @@ function fraction(env: Env, name: string, fallback: number): number {
   const value = Number(raw)
   if (!/^\d*\.?\d+$/.test(raw) || value < 0 || value >= 1) {
     throw new ExchangeSettingsError(`${name} must be a number from 0 up to (not including) 1 (got "${raw}")`)
+  }
+  return value
+}
+
+/**
+ * A part of a whole, above 0 and at most 1: a decimal (0.25) or a ratio of whole numbers (1/4, as an operator who
+ * runs four workers on one key would write it).
+ */
+function share(env: Env, name: string, fallback: number): number {
+  const raw = text(env, name)
+  if (raw === undefined) return fallback
+  const ratio = /^(\d+)\/(\d+)$/.exec(raw)
+  const value = ratio ? Number(ratio[1]) / Number(ratio[2]) : /^\d*\.?\d+$/.test(raw) ? Number(raw) : Number.NaN
+  if (!(value > 0 && value <= 1)) {
+    throw new ExchangeSettingsError(
+      `${name} must be a number above 0 and at most 1, or a ratio like 1/3 (got "${raw}")`
+    )
   }
   return value
 }

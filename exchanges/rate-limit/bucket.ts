@@ -10,9 +10,12 @@ export interface BucketCheck {
   waitMs: number
 }
 
-/** The spec with a reserve taken off: `buffer` 0.1 keeps 10 % of the venue's limit unused. */
-export function withBuffer(spec: BucketSpec, buffer: number): BucketSpec {
-  const keep = 1 - Math.min(Math.max(buffer, 0), 0.9)
+/**
+ * This process's part of the venue's limit: `buffer` 0.1 keeps 10 % of it unused, and `share` is this process's part
+ * of what remains when other processes use the same API key (1/3 for one of three workers: RATE_LIMIT_SHARE).
+ */
+export function withBuffer(spec: BucketSpec, buffer: number, share = 1): BucketSpec {
+  const keep = (1 - Math.min(Math.max(buffer, 0), 0.9)) * Math.min(Math.max(share, 0), 1)
   if (spec.kind === 'window') return { ...spec, limit: Math.max(1, Math.floor(spec.limit * keep)) }
   return { kind: 'decay', capacity: Math.max(1, spec.capacity * keep), perSecond: spec.perSecond * keep }
 }

@@ -11,6 +11,11 @@ export interface RateLimiterOptions {
   model: RateLimitModel
   /** 0..1 share of each budget kept unused. */
   buffer: number
+  /**
+   * 0..1: this process's part of what the reserve leaves, when several processes use the same API key (default 1).
+   * The venue's own usage counts (observeUsage) are the whole key's, so they are scaled by it before they are adopted.
+   */
+  share?: number
   /** ms since the epoch. */
   clock?: () => number
   sleep?: (ms: number) => Promise<void>
@@ -34,7 +39,7 @@ export interface RateLimiter {
   blockUntil(untilMs: number): void
   /** ms since the epoch until which calls are blocked (0 when not blocked). */
   blockedUntil(): number
-  /** Raises our count of a bucket to what the venue reports (e.g. Binance X-MBX-USED-WEIGHT-1M). */
+  /** Raises our count of a bucket to what the venue reports for the key (e.g. Binance X-MBX-USED-WEIGHT-1M). */
   observeUsage(bucket: string, used: number, scope?: string): void
 }
 
@@ -51,8 +56,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { model, maxWaitMs } = options
   const clock = options.clock ?? Date.now
   const sleep = options.sleep ?? defaultSleep
+  const share = options.share ?? 1
   const specs = new Map<string, BucketSpec>(
-    Object.entries(model.buckets).map(([name, spec]) => [name, withBuffer(spec, options.buffer)])
+    Object.entries(model.buckets).map(([name, spec]) => [name, withBuffer(spec, options.buffer, share)])
   )
   const states = new Map<string, BucketState>()
   let blocked = 0
@@ -118,7 +124,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     observeUsage(bucket, used, scope) {
       const spec = specOf(bucket)
       const key = keyOf(bucket, scope)
-      states.set(key, syncUsed(advance(spec, states.get(key), clock()), used))
+      // The key's total against the key's budget, i.e. its share of the total against this process's share.
+      states.set(key, syncUsed(advance(spec, states.get(key), clock()), used * share))
     },
   }
 }
