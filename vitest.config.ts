@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects: `unit` needs nothing but Node (domain, simulator, connectors against the in-process simulator);
-// `temporal` runs workflows on one real Temporal dev server started by the global setup.
+// Two projects: `unit` (domain, simulator, connectors against the in-process simulator, the database on SQLite and on
+// the project's PostgreSQL, which its global setup starts); `temporal` runs workflows on one real Temporal dev server
+// started by its global setup.
 const TEMPORAL_TESTS = ['test/workflows/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/api/**/*.test.ts']
 
 export default defineConfig({
@@ -15,7 +16,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: TEMPORAL_TESTS },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: TEMPORAL_TESTS,
+          // Installs and starts the project's PostgreSQL when needed; the temporal project's tests use SQLite only.
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+        },
       },
       {
         extends: true,
