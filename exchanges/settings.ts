@@ -78,10 +78,12 @@ function exchangeConfig(env: Env, id: ExchangeId, shared: Partial<ConnectorConfi
   const sandboxVariable = SANDBOX_VARIABLE[id]
   const sandbox = sandboxVariable === undefined ? false : boolean(env, sandboxVariable, false)
   const tier = id === 'kraken' ? { krakenTier: krakenTier(env) } : {}
+  // A venue whose key this process does not share (Kraken wants one key per process, for its nonces) takes its own.
+  const rateLimitShare = share(env, `${prefix}_RATE_LIMIT_SHARE`, shared.rateLimitShare ?? DEFAULT_RATE_LIMIT_SHARE)
 
   if (apiKey === undefined && secret === undefined && passphrase === undefined) {
     const demo = DEMO_CREDENTIALS[id]
-    return connectorConfig({ ...shared, ...demo, ...tier, baseUrl, demo: true })
+    return connectorConfig({ ...shared, ...demo, ...tier, rateLimitShare, baseUrl, demo: true })
   }
   if (apiKey === undefined)
     throw new ExchangeSettingsError(`${prefix}_API_KEY is required when ${prefix}_SECRET_KEY is set`)
@@ -93,7 +95,17 @@ function exchangeConfig(env: Env, id: ExchangeId, shared: Partial<ConnectorConfi
   if ((id === 'coinbase' || id === 'kraken') && !isBase64(secret)) {
     throw new ExchangeSettingsError(`${prefix}_SECRET_KEY must be base64 (as ${id} issues it)`)
   }
-  return connectorConfig({ ...shared, ...tier, apiKey, secret, passphrase, baseUrl, sandbox, demo: false })
+  return connectorConfig({
+    ...shared,
+    ...tier,
+    rateLimitShare,
+    apiKey,
+    secret,
+    passphrase,
+    baseUrl,
+    sandbox,
+    demo: false,
+  })
 }
 
 /** KRAKEN_TIER: the Kraken account's verification tier (its rate limits); starter unless set. */

@@ -28,6 +28,14 @@ describe('RATE_LIMIT_SHARE', () => {
     expect(loadExchangeSettings({ RATE_LIMIT_SHARE: '1' }).configs.coinbase.rateLimitShare).toBe(1)
   })
 
+  it('is overridden per venue by <VENUE>_RATE_LIMIT_SHARE (a key this process has to itself)', () => {
+    const settings = loadExchangeSettings({ RATE_LIMIT_SHARE: '1/3', KRAKEN_RATE_LIMIT_SHARE: '1' })
+    expect(settings.configs.kraken.rateLimitShare).toBe(1)
+    expect(settings.configs.binance.rateLimitShare).toBeCloseTo(1 / 3, 12)
+    expect(loadExchangeSettings({ BINANCE_RATE_LIMIT_SHARE: '0.5' }).configs.binance.rateLimitShare).toBe(0.5)
+    expect(() => loadExchangeSettings({ COINBASE_RATE_LIMIT_SHARE: '2' })).toThrow(/^COINBASE_RATE_LIMIT_SHARE must be/)
+  })
+
   it.each(['0', '0/3', '1.5', '4/3', '1/0', 'half', '-0.5', '1/3/2'])('refuses %j, naming the variable', (raw) => {
     expect(() => loadExchangeSettings({ RATE_LIMIT_SHARE: raw })).toThrow(ExchangeSettingsError)
     expect(() => loadExchangeSettings({ RATE_LIMIT_SHARE: raw })).toThrow(/^RATE_LIMIT_SHARE must be a number above 0/)
