@@ -32,7 +32,7 @@ export function createOpenOrderActivities({ connectors, db, now = Date.now }: Ac
         })
       )
       if (!order) return null
-      updateOrderAttempt(db, input.clientOrderId, attemptUpdateFrom(order), now())
+      await updateOrderAttempt(db, input.clientOrderId, attemptUpdateFrom(order), now())
       return { status: order.status }
     },
   }

@@ -48,10 +48,10 @@ export function createOrderFollowActivities({ connectors, db, now = Date.now }: 
           'OrderNotYetVisible'
         )
       }
-      recordLookupFound(db, clientOrderId, attemptUpdateFrom(order), now())
+      await recordLookupFound(db, clientOrderId, attemptUpdateFrom(order), now())
       if (dec(order.filled).equals(dec(input.knownFilled))) return { order }
       const fills = await asActivity(() => connector.getOrderFills({ symbol: input.symbol, id: order.id }))
-      recordFills(db, { exchange: input.exchange, executionId: input.executionId, clientOrderId }, fills, now())
+      await recordFills(db, { exchange: input.exchange, executionId: input.executionId, clientOrderId }, fills, now())
       return { order, fills }
     },
   }

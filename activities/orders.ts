@@ -110,10 +110,10 @@ export function createOrderActivities({
       // The ledger is keyed by the id the venue sees: two spellings the venue treats as one must collide here.
       const request = { ...input.request, clientOrderId: canonicalClientOrderId(exchange, input.request.clientOrderId) }
       const connector = connectors.get(exchange)
-      recordOrderIntent(db, orderIntentOf(input, request))
+      await recordOrderIntent(db, orderIntentOf(input, request))
       // A client order id names one order: one that an earlier execution already used would make the lookups
       // below find that execution's order and report it as this one.
-      const owner = getOrderAttempt(db, request.clientOrderId)?.executionId
+      const owner = (await getOrderAttempt(db, request.clientOrderId))?.executionId
       if (owner !== input.executionId) {
         throw ApplicationFailure.nonRetryable(
           `client order id ${request.clientOrderId} was already used by execution ${owner}; choose a new one`,
@@ -128,11 +128,11 @@ export function createOrderActivities({
           // An earlier attempt may have reached the book before it failed: never send the order twice.
           const existing = await connector.findOrder({ symbol: request.symbol, clientOrderId: request.clientOrderId })
           if (existing) {
-            updateOrderAttempt(db, request.clientOrderId, attemptUpdateFrom(existing), now())
+            await updateOrderAttempt(db, request.clientOrderId, attemptUpdateFrom(existing), now())
             return existing
           }
         }
-        updateOrderAttempt(db, request.clientOrderId, { status: 'sent' }, now())
+        await updateOrderAttempt(db, request.clientOrderId, { status: 'sent' }, now())
         sent = true
         log.info('order placement: sending', {
           audit: 'placement',
@@ -141,7 +141,7 @@ export function createOrderActivities({
           ...auditFields(exchange, request),
         })
         const order = await sendOrder(connector, request, { sendBy, signal: context.cancellationSignal })
-        updateOrderAttempt(db, request.clientOrderId, attemptUpdateFrom(order), now())
+        await updateOrderAttempt(db, request.clientOrderId, attemptUpdateFrom(order), now())
         log.info(`order placement: ${order.status}`, {
           audit: 'placement_outcome',
           executionId: input.executionId,
@@ -164,7 +164,7 @@ export function createOrderActivities({
         })
         // A failing write must not hide the venue's answer (or turn it into a retryable error).
         try {
-          updateOrderAttempt(db, request.clientOrderId, failureUpdate(error), now())
+          await updateOrderAttempt(db, request.clientOrderId, failureUpdate(error), now())
         } catch (writeError) {
           log.error('could not record the order attempt failure', {
             clientOrderId: request.clientOrderId,
@@ -191,7 +191,7 @@ export function createOrderActivities({
         connector.findOrder({ symbol: input.symbol, clientOrderId: input.clientOrderId })
       )
       if (order) {
-        recordLookupFound(db, input.clientOrderId, attemptUpdateFrom(order), now())
+        await recordLookupFound(db, input.clientOrderId, attemptUpdateFrom(order), now())
         return { found: true, order }
       }
       const { scheduledTimestampMs } = Context.current().info
@@ -202,7 +202,7 @@ export function createOrderActivities({
           'OrderNotYetVisible'
         )
       }
-      recordLookupAbsent(db, input.clientOrderId, now())
+      await recordLookupAbsent(db, input.clientOrderId, now())
       return { found: false }
     },
 
@@ -211,7 +211,7 @@ export function createOrderActivities({
       const order = await asActivity(() =>
         connector.cancelOrder({ symbol: input.symbol, clientOrderId: input.clientOrderId, id: input.id })
       )
-      if (input.clientOrderId) updateOrderAttempt(db, input.clientOrderId, attemptUpdateFrom(order), now())
+      if (input.clientOrderId) await updateOrderAttempt(db, input.clientOrderId, attemptUpdateFrom(order), now())
       return order
     },
   }

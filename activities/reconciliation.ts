@@ -65,14 +65,14 @@ export function createReconciliationActivities({ connectors, db, now = Date.now 
         // The venue first, the ledger second: an order the platform sent has its row before it reaches the venue.
         const startedAt = now()
         const openOrders = (await connector.getOpenOrders()).filter((o) => inScope(o.symbol))
-        const symbols = [...new Set([...ledgerSymbols(db, exchange), ...openOrders.map((o) => o.symbol)])]
+        const symbols = [...new Set([...(await ledgerSymbols(db, exchange)), ...openOrders.map((o) => o.symbol)])]
           .filter(inScope)
           .sort()
         const fills = (await recentFills(connector, symbols, since))?.filter(
           (f) => inScope(f.symbol) && f.timestamp >= since
         )
 
-        const rows = ledgerRowsForReconciliation(db, {
+        const rows = await ledgerRowsForReconciliation(db, {
           exchange,
           since: since - graceMs,
           venueOrderIds: [...openOrders.map((o) => o.id), ...(fills ?? []).map((f) => f.orderId)],
@@ -96,7 +96,7 @@ export function createReconciliationActivities({ connectors, db, now = Date.now 
         let settledCount = 0
         for (const settlement of outcome.settlements) {
           const update = 'order' in settlement ? attemptUpdateFrom(settlement.order) : { status: 'absent' }
-          const settled = settleOrderAttempt(db, settlement.clientOrderId, update, {
+          const settled = await settleOrderAttempt(db, settlement.clientOrderId, update, {
             expectedUpdatedAt: settlement.expectedUpdatedAt,
             at: now(),
           })
@@ -112,7 +112,7 @@ export function createReconciliationActivities({ connectors, db, now = Date.now 
           lookups: Object.keys(lookups).length,
           deferred,
         }
-        saveReconciliationReport(db, {
+        await saveReconciliationReport(db, {
           runId: input.runId,
           exchange,
           status: 'ok',
@@ -137,7 +137,7 @@ export function createReconciliationActivities({ connectors, db, now = Date.now 
     /** Keeps a report of a venue that could not be read, so the latest report says so. */
     async recordReconciliationFailure(input: { runId: string; exchange: ExchangeId; error: string }): Promise<void> {
       const at = now()
-      saveReconciliationReport(db, {
+      await saveReconciliationReport(db, {
         runId: input.runId,
         exchange: input.exchange,
         status: 'failed',

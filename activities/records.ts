@@ -12,11 +12,11 @@ import type { ActivityDeps } from './deps.js'
 export function createRecordActivities({ db, now = Date.now }: ActivityDeps) {
   return {
     async recordExecutionStart(start: ExecutionStart): Promise<void> {
-      recordExecutionStart(db, start)
+      await recordExecutionStart(db, start)
     },
     async recordExecutionEnd(input: { id: string } & ExecutionEnd): Promise<void> {
       const { id, ...end } = input
-      recordExecutionEnd(db, id, end, now())
+      await recordExecutionEnd(db, id, end, now())
     },
     async recordExecutionStatus(input: {
       id: string
@@ -26,10 +26,10 @@ export function createRecordActivities({ db, now = Date.now }: ActivityDeps) {
       const note = input.unresolved.length
         ? input.unresolved.map((o) => `order ${o.clientOrderId} on ${o.exchange} unresolved: ${o.reason}`).join('; ')
         : null
-      recordExecutionStatus(db, input.id, input.status, note, now())
+      await recordExecutionStatus(db, input.id, input.status, note, now())
     },
     async recordRoutingDecision(decision: RoutingDecisionRecord): Promise<void> {
-      recordRoutingDecision(db, decision)
+      await recordRoutingDecision(db, decision)
     },
   }
 }

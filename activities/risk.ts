@@ -1,8 +1,8 @@
 // Risk activities: the facts the workflow's pre-trade decision (domain/risk/decide.ts) is made from, the record of
 // a refusal, and the monitor's automation check. They read; the workflow decides, so every decision and its figures
-// are in the history. Reads are cheap (SQLite, plus the book top for a market order) and safe to retry; the send
+// are in the history. Reads are cheap (the history's database, plus the book top for a market order) and safe to retry; the send
 // slot is keyed by the client order id, so a retried check holds one slot, not two.
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 
 import { getOrderAttempt, recordOrderIntent, updateOrderAttempt } from '../db/order-attempts.js'
 import {
@@ -12,8 +12,8 @@ import {
   releaseSendSlot,
   reserveSendSlot,
 } from '../db/risk-facts.js'
-import { effectiveState, getLimits, getTradingStates, recordRiskEvent } from '../db/risk-store.js'
-import { riskEvents } from '../db/schema.js'
+import { jsonText } from '../db/json-text.js'
+import { effectiveState, getLimits, getTradingStates, recordRiskEvent, RISK_LOCK } from '../db/risk-store.js'
 import { canonicalClientOrderId } from '../domain/client-order-id.js'
 import { abs, sub } from '../domain/money.js'
 import { DEFAULT_RISK_LIMITS } from '../domain/risk/config.js'
@@ -60,18 +60,18 @@ export function createRiskActivities({
   now = Date.now,
   riskLimits = DEFAULT_RISK_LIMITS,
 }: ActivityDeps) {
-  const limitsNow = (): RiskLimits => getLimits(db, riskLimits)
+  const limitsNow = (): Promise<RiskLimits> => getLimits(db, riskLimits)
 
   return {
     async checkOrderRisk(input: RiskCheckInput): Promise<RiskFacts> {
       const at = now()
-      const limits = limitsNow()
+      const limits = await limitsNow()
       // Halts first: an order must not slip through in the moment the loss or error figures cross their limits.
-      evaluateAutoHalts(db, limits, at)
+      await evaluateAutoHalts(db, limits, at)
       const { exchange, request } = input
       const clientOrderId = canonicalClientOrderId(exchange, request.clientOrderId)
       const { base, futures } = assetsOf(request.symbol)
-      const state = effectiveState(db, exchange)
+      const state = await effectiveState(db, exchange)
       const connector = connectors.get(exchange)
       // Reads the decision will not use are skipped: under HALTED nothing is sent, and an unwind is exempt from the
       // notional (a venue whose market data fails must not hold an unwind up).
@@ -83,19 +83,20 @@ export function createRiskActivities({
       const slot =
         state.state === 'HALTED'
           ? { reserved: false, sentLastMinute: 0 }
-          : reserveSendSlot(db, {
+          : await reserveSendSlot(db, {
               clientOrderId,
               exchange,
               cap: limits.maxOrdersPerMinutePerVenue,
               force: input.reducing === true,
               now: at,
             })
+      const ceiling = exposureCeiling(limits, exchange, base) !== undefined
       return {
         limits,
         state: state.state,
         stateReason: state.reason,
         ...(valuationPrice !== undefined ? { valuationPrice } : {}),
-        ...(exposureCeiling(limits, exchange, base) !== undefined && { netPosition: netPosition(db, exchange, base) }),
+        ...(ceiling && { netPosition: await netPosition(db, exchange, base) }),
         ...(heldAtVenue !== undefined ? { heldAtVenue } : {}),
         sentLastMinute: slot.sentLastMinute,
         slotReserved: slot.reserved,
@@ -115,55 +116,55 @@ export function createRiskActivities({
       }
       const { clientOrderId } = request
       const at = now()
-      db.transaction(
-        () => {
-          releaseSendSlot(db, clientOrderId)
-          const recorded = db
-            .select({ id: riskEvents.id })
-            .from(riskEvents)
-            .where(
-              and(
-                eq(riskEvents.kind, 'refusal'),
-                sql`json_extract(${riskEvents.detail}, '$.clientOrderId') = ${clientOrderId}`
-              )
-            )
-            .get()
-          if (recorded) return
-          recordOrderIntent(db, orderIntentOf(placement, request))
-          const row = getOrderAttempt(db, clientOrderId)
-          if (row && row.executionId === executionId && NOT_AT_VENUE.has(row.status)) {
-            updateOrderAttempt(db, clientOrderId, { status: 'rejected', errorType: RISK_REJECTED, error: message }, at)
-          }
-          recordRiskEvent(db, {
-            kind: 'refusal',
-            scope: exchange,
-            actor: 'risk',
-            detail: {
-              executionId,
-              clientOrderId,
-              limit,
-              message,
-              symbol: request.symbol,
-              side: request.side,
-              amount: request.amount,
-              ...(request.price !== undefined ? { price: request.price } : {}),
-            },
-            at,
-          })
-        },
-        { behavior: 'immediate' }
-      )
+      await db.serialized(RISK_LOCK, async (tx) => {
+        const { riskEvents } = tx.t
+        await releaseSendSlot(tx, clientOrderId)
+        const [recorded] = await tx.orm
+          .select({ id: riskEvents.id })
+          .from(riskEvents)
+          .where(
+            and(eq(riskEvents.kind, 'refusal'), eq(jsonText(tx, riskEvents.detail, 'clientOrderId'), clientOrderId))
+          )
+          .limit(1)
+        if (recorded) return
+        await recordOrderIntent(tx, orderIntentOf(placement, request))
+        const row = await getOrderAttempt(tx, clientOrderId)
+        if (row && row.executionId === executionId && NOT_AT_VENUE.has(row.status)) {
+          await updateOrderAttempt(
+            tx,
+            clientOrderId,
+            { status: 'rejected', errorType: RISK_REJECTED, error: message },
+            at
+          )
+        }
+        await recordRiskEvent(tx, {
+          kind: 'refusal',
+          scope: exchange,
+          actor: 'risk',
+          detail: {
+            executionId,
+            clientOrderId,
+            limit,
+            message,
+            symbol: request.symbol,
+            side: request.side,
+            amount: request.amount,
+            ...(request.price !== undefined ? { price: request.price } : {}),
+          },
+          at,
+        })
+      })
     },
 
     /** What a monitor needs before it starts an automatic execution: the platform's state and its hourly count. */
     async checkAutomation({ monitorId }: AutomationCheckInput): Promise<AutomationFacts> {
-      const limits = limitsNow()
+      const limits = await limitsNow()
       const at = now()
-      evaluateAutoHalts(db, limits, at)
-      const all = getTradingStates(db).find((s) => s.scope === 'all')
+      await evaluateAutoHalts(db, limits, at)
+      const all = (await getTradingStates(db)).find((s) => s.scope === 'all')
       return {
         state: all?.state ?? 'ACTIVE',
-        executionsLastHour: monitorExecutionsLastHour(db, monitorId, at),
+        executionsLastHour: await monitorExecutionsLastHour(db, monitorId, at),
         maxPerHour: limits.maxAutoExecutionsPerMonitorPerHour,
       }
     },

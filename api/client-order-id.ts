@@ -8,15 +8,15 @@ import type { AppDeps } from './deps.js'
 import { ApiError } from './errors.js'
 
 /** The canonical id to use for `workflowId`, or a 409 naming `field` when another execution used it. */
-export function unusedClientOrderId(
+export async function unusedClientOrderId(
   deps: AppDeps,
   exchange: ExchangeId,
   clientOrderId: string,
   workflowId: string,
   field: string
-): string {
+): Promise<string> {
   const canonical = canonicalClientOrderId(exchange, clientOrderId)
-  const owner = getOrderAttempt(deps.db, canonical)?.executionId
+  const owner = (await getOrderAttempt(deps.db, canonical))?.executionId
   if (owner !== undefined && owner !== workflowId) {
     throw new ApiError(
       409,

@@ -26,9 +26,10 @@ export function registerLedgerMetrics(
     help: 'Orders in the ledger (order_attempts) by venue and status: pending, sent, open, closed, canceled, expired, rejected, unknown, absent',
     labelNames: ['exchange', 'status'],
     registers,
-    collect() {
+    async collect() {
       this.reset()
-      for (const row of orderCountsByStatus(db)) this.set({ exchange: row.exchange, status: row.status }, row.count)
+      for (const row of await orderCountsByStatus(db))
+        this.set({ exchange: row.exchange, status: row.status }, row.count)
     },
   })
   new Gauge({
@@ -36,10 +37,10 @@ export function registerLedgerMetrics(
     help: 'Orders sent to a venue whose outcome is not known yet (ledger status sent or unknown), by venue',
     labelNames: ['exchange'],
     registers,
-    collect() {
+    async collect() {
       this.reset()
       for (const exchange of exchanges) this.set({ exchange }, 0)
-      for (const row of unresolvedOrdersByExchange(db)) this.set({ exchange: row.exchange }, row.count)
+      for (const row of await unresolvedOrdersByExchange(db)) this.set({ exchange: row.exchange }, row.count)
     },
   })
   new Gauge({
@@ -47,11 +48,11 @@ export function registerLedgerMetrics(
     help: 'Age of the oldest order whose outcome is not known yet, by venue (0 while there is none)',
     labelNames: ['exchange'],
     registers,
-    collect() {
+    async collect() {
       this.reset()
       const now = clock()
       for (const exchange of exchanges) this.set({ exchange }, 0)
-      for (const row of unresolvedOrdersByExchange(db)) {
+      for (const row of await unresolvedOrdersByExchange(db)) {
         this.set({ exchange: row.exchange }, Math.max(0, now - row.oldestCreatedAt) / 1000)
       }
     },
@@ -60,8 +61,8 @@ export function registerLedgerMetrics(
     name: 'gateway_unresolved_executions',
     help: 'Executions waiting on a venue to tell an order outcome past the reconcile grace window (what maxUnresolvedOrders halts on)',
     registers,
-    collect() {
-      this.set(unresolvedCount(db))
+    async collect() {
+      this.set(await unresolvedCount(db))
     },
   })
   new Gauge({
@@ -69,9 +70,9 @@ export function registerLedgerMetrics(
     help: 'Executions in the history by strategy (order, smart, failover, arbitrage, monitor), status and outcome (empty while running)',
     labelNames: ['strategy', 'status', 'outcome'],
     registers,
-    collect() {
+    async collect() {
       this.reset()
-      for (const row of executionCounts(db)) {
+      for (const row of await executionCounts(db)) {
         this.set({ strategy: row.strategy, status: row.status, outcome: row.outcome ?? '' }, row.count)
       }
     },

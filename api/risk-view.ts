@@ -14,7 +14,6 @@ import {
   venueErrorRate,
 } from '../db/risk-facts.js'
 import { effectiveState, getLimits, getTradingStates, listRiskEvents, type EffectiveState } from '../db/risk-store.js'
-import { sendReservations } from '../db/schema.js'
 import { DEFAULT_RISK_LIMITS } from '../domain/risk/config.js'
 import type { HaltKind, RiskLimits, TradingState, TradingStateScope } from '../domain/risk/types.js'
 import type { DecimalString, ExchangeId } from '../domain/types.js'
@@ -26,7 +25,7 @@ export interface RiskViewDeps {
   riskLimits?: RiskLimits
 }
 
-export const limitsInForce = (deps: RiskViewDeps): RiskLimits =>
+export const limitsInForce = (deps: RiskViewDeps): Promise<RiskLimits> =>
   getLimits(deps.db, deps.riskLimits ?? DEFAULT_RISK_LIMITS)
 
 export interface HaltView {
@@ -44,11 +43,9 @@ export interface TradingStateView {
   effective: Record<string, EffectiveState>
 }
 
-export function tradingStateView(deps: RiskViewDeps): TradingStateView {
-  return {
-    states: getTradingStates(deps.db),
-    effective: Object.fromEntries(deps.exchanges.map((e) => [e, effectiveState(deps.db, e)])),
-  }
+export async function tradingStateView(deps: RiskViewDeps): Promise<TradingStateView> {
+  const effective = await Promise.all(deps.exchanges.map(async (e) => [e, await effectiveState(deps.db, e)] as const))
+  return { states: await getTradingStates(deps.db), effective: Object.fromEntries(effective) }
 }
 
 const autoKind = (changedBy: string): HaltKind | undefined =>
@@ -58,13 +55,14 @@ const autoKind = (changedBy: string): HaltKind | undefined =>
  * The automatic halts of the UTC day (risk_events of kind 'halt'), and any scope still HALTED by an automatic halt of
  * an earlier day. Newest first.
  */
-export function haltsView(db: GatewayDb, now: number): HaltView[] {
-  const states = getTradingStates(db)
+export async function haltsView(db: GatewayDb, now: number): Promise<HaltView[]> {
+  const states = await getTradingStates(db)
   const activeKind = (scope: string) => {
     const s = states.find((x) => x.scope === scope)
     return s?.state === 'HALTED' ? autoKind(s.changedBy) : undefined
   }
-  const halts: HaltView[] = listRiskEvents(db, { kind: 'halt', since: utcDayStart(now), limit: 100 }).map((e) => {
+  const events = await listRiskEvents(db, { kind: 'halt', since: utcDayStart(now), limit: 100 })
+  const halts: HaltView[] = events.map((e) => {
     const detail = (e.detail ?? {}) as { kind?: HaltKind; reason?: string }
     const kind = detail.kind ?? (autoKind(e.actor) as HaltKind)
     return { kind, scope: e.scope, reason: detail.reason ?? '', at: e.at, active: activeKind(e.scope) === kind }
@@ -91,58 +89,69 @@ export interface RiskUsage {
   venueErrors: Record<string, { requests: number; failures: number; rateLimit: number; minRequests: number }>
 }
 
-function exposureUsage(deps: RiskViewDeps, limits: RiskLimits): RiskUsage['exposure'] {
+async function exposureUsage(deps: RiskViewDeps, limits: RiskLimits): Promise<RiskUsage['exposure']> {
   const usage: RiskUsage['exposure'] = {}
   for (const [key, limit] of Object.entries(limits.maxExposure)) {
     const [venue, asset] = key.includes(':') ? (key.split(':') as [ExchangeId, string]) : [undefined, key]
     for (const exchange of venue ? [venue] : deps.exchanges) {
       // a venue-specific key is the tighter one: "BTC" does not overwrite "binance:BTC"
       if (!venue && limits.maxExposure[`${exchange}:${asset}`] !== undefined) continue
-      usage[`${exchange}:${asset}`] = { used: netPosition(deps.db, exchange, asset), limit }
+      usage[`${exchange}:${asset}`] = { used: await netPosition(deps.db, exchange, asset), limit }
     }
   }
   return usage
 }
 
-export function riskUsage(deps: RiskViewDeps, limits: RiskLimits, now: number): RiskUsage {
+export async function riskUsage(deps: RiskViewDeps, limits: RiskLimits, now: number): Promise<RiskUsage> {
+  const { db } = deps
+  const { sendReservations } = db.t
   const since = now - SEND_WINDOW_MS
-  const sent = (exchange: ExchangeId) =>
-    deps.db
+  const sent = async (exchange: ExchangeId) => {
+    const [row] = await db.orm
       .select({ n: count() })
       .from(sendReservations)
       .where(and(eq(sendReservations.exchange, exchange), gte(sendReservations.at, since)))
-      .get()?.n ?? 0
+    return row?.n ?? 0
+  }
+  const { windowMs, rate, minRequests } = limits.venueErrorHalt
+  const perVenue = await Promise.all(
+    deps.exchanges.map(async (e) => ({
+      exchange: e,
+      sent: await sent(e),
+      errors: await venueErrorRate(db, e, windowMs, now),
+    }))
+  )
   return {
     ordersLastMinute: Object.fromEntries(
-      deps.exchanges.map((e) => [e, { used: sent(e), limit: limits.maxOrdersPerMinutePerVenue }])
+      perVenue.map((v) => [v.exchange, { used: v.sent, limit: limits.maxOrdersPerMinutePerVenue }])
     ),
-    dailyArbitrageLoss: { used: dailyArbitrageLoss(deps.db, now), limit: limits.maxDailyArbitrageLoss },
-    unresolvedOrders: { used: unresolvedCount(deps.db), limit: limits.maxUnresolvedOrders },
-    exposure: exposureUsage(deps, limits),
-    venueErrors: Object.fromEntries(
-      deps.exchanges.map((e) => {
-        const { windowMs, rate, minRequests } = limits.venueErrorHalt
-        return [e, { ...venueErrorRate(deps.db, e, windowMs, now), rateLimit: rate, minRequests }]
-      })
-    ),
+    dailyArbitrageLoss: { used: await dailyArbitrageLoss(db, now), limit: limits.maxDailyArbitrageLoss },
+    unresolvedOrders: { used: await unresolvedCount(db), limit: limits.maxUnresolvedOrders },
+    exposure: await exposureUsage(deps, limits),
+    venueErrors: Object.fromEntries(perVenue.map((v) => [v.exchange, { ...v.errors, rateLimit: rate, minRequests }])),
   }
 }
 
 /** GET /api/risk: limits, states, halts and usage, after acting on any halt condition met now. */
-export function riskView(deps: RiskViewDeps, now = Date.now()) {
-  const limits = limitsInForce(deps)
-  evaluateAutoHalts(deps.db, limits, now)
-  return { limits, ...tradingStateView(deps), halts: haltsView(deps.db, now), usage: riskUsage(deps, limits, now) }
+export async function riskView(deps: RiskViewDeps, now = Date.now()) {
+  const limits = await limitsInForce(deps)
+  await evaluateAutoHalts(deps.db, limits, now)
+  return {
+    limits,
+    ...(await tradingStateView(deps)),
+    halts: await haltsView(deps.db, now),
+    usage: await riskUsage(deps, limits, now),
+  }
 }
 
 /**
  * What /health shows of risk: the trading state, the automatic halts in force, and a warning while anything is not
  * ACTIVE (trading stopped or reduced needs a person's eye, yet the platform itself is healthy: /health stays 200).
  */
-export function riskHealth(deps: RiskViewDeps, now = Date.now()) {
-  evaluateAutoHalts(deps.db, limitsInForce(deps), now)
-  const view = tradingStateView(deps)
-  const halts = haltsView(deps.db, now).filter((h) => h.active)
+export async function riskHealth(deps: RiskViewDeps, now = Date.now()) {
+  await evaluateAutoHalts(deps.db, await limitsInForce(deps), now)
+  const view = await tradingStateView(deps)
+  const halts = (await haltsView(deps.db, now)).filter((h) => h.active)
   const stopped = view.states.filter((s) => s.state !== 'ACTIVE')
   const warning =
     stopped.length === 0

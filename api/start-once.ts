@@ -13,7 +13,7 @@ export async function startOrJoinOnce<N extends WorkflowName>(
   deps: AppDeps,
   request: StartRequest<N>
 ): Promise<WorkflowHandle<WorkflowOf<N>>> {
-  const recordedAt = executionRecordedAt(deps.db, request.workflowId)
+  const recordedAt = await executionRecordedAt(deps.db, request.workflowId)
   if (recordedAt !== undefined && !(await describeOrUndefined(deps.runner.client, request.workflowId))) {
     throw new ApiError(
       409,

@@ -40,7 +40,8 @@ export interface SimulatorConfig {
 }
 
 export interface StartConfig extends ApiConfig, TemporalServerConfig, SimulatorConfig {
-  databasePath: string
+  /** DATABASE_URL or DATABASE_PATH (readDatabaseTarget). */
+  databaseTarget: string
   /** An external Temporal (cluster or Cloud); when unset, the embedded dev server is started. */
   temporalAddress?: string
 }
@@ -129,9 +130,18 @@ export function readTemporalServerConfig(env: Env): TemporalServerConfig {
   }
 }
 
-/** DATABASE_PATH: the SQLite file of the execution history, shared by every api and worker process. */
-export function readDatabasePath(env: Env): string {
-  return env.DATABASE_PATH ?? 'data/gateway.db'
+/**
+ * Where the execution history is, shared by every api and worker process: DATABASE_URL (postgres://..., when the
+ * processes run on several machines), else DATABASE_PATH (one SQLite file, the embedded default).
+ */
+export function readDatabaseTarget(env: Env): string {
+  if (env.DATABASE_URL) {
+    if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+      throw new Error(`DATABASE_URL must be a postgres:// URL (got ${env.DATABASE_URL.split(':')[0]}:...)`)
+    }
+    return env.DATABASE_URL
+  }
+  return env.DATABASE_PATH || 'data/gateway.db'
 }
 
 export function readSimulatorConfig(env: Env): SimulatorConfig {
@@ -152,7 +162,7 @@ export function readStartConfig(env: Env): StartConfig {
     ...readApiConfig(env),
     ...readTemporalServerConfig(env),
     ...readSimulatorConfig(env),
-    databasePath: readDatabasePath(env),
+    databaseTarget: readDatabaseTarget(env),
     temporalAddress: env.TEMPORAL_ADDRESS || undefined,
   }
 }

@@ -5,7 +5,7 @@
 // Ctrl-C stops everything in order; starting again picks up the same data with the workflow history intact.
 import { NativeConnection } from '@temporalio/worker'
 
-import { openDatabase } from '../db/client.js'
+import { describeDatabase, openDatabase } from '../db/client.js'
 import type { ExchangeId } from '../domain/types.js'
 import { createConnectorRegistry, loadExchangeSettings } from '../exchanges/registry.js'
 import { startSimulator } from '../sim/server.js'
@@ -68,7 +68,7 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
   }
   const temporal = temporalConnectionSettings({ ...process.env, TEMPORAL_ADDRESS: temporalAddress })
 
-  const database = openDatabase(config.databasePath)
+  const database = await openDatabase(config.databaseTarget)
   lifecycle.defer(() => database.close())
   const registry = createConnectorRegistry(settings, { simulatorUrls, deps: metrics.connectorDeps(settings.exchanges) })
   lifecycle.defer(() => registry.close())
@@ -102,7 +102,7 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
   banner(
     `Temporal server:       ${temporal.address} (namespace ${temporal.namespace}, task queue ${temporal.taskQueue})`
   )
-  banner(`Execution history:     ${config.databasePath}`)
+  banner(`Execution history:     ${describeDatabase(config.databaseTarget)}`)
   banner(`API authentication:    ${authenticationLine(config)}`)
   banner('Press Ctrl-C to stop.')
 })

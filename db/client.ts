@@ -1,63 +1,53 @@
-// Opens the SQLite database and brings its schema up to date with the drizzle-kit migrations in db/migrations.
-import { mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+// The execution history's database, whichever engine holds it: a SQLite file (the embedded default, DATABASE_PATH)
+// or PostgreSQL (DATABASE_URL, when several machines share one history). Every query in db/ is written once,
+// against this interface, and runs on both.
+//
+// Why one query per function for two engines: drizzle has no dialect-neutral database type, but its query builders
+// of both dialects take the same calls and produce each engine's SQL from the table objects given to them. So `t`
+// holds the open engine's own tables (db/schema.ts or db/schema-pg.ts, which name the same tables and columns, a test
+// checks it), and `orm` is typed as the SQLite builder (awaited, never .get()/.all()/.run(), which PostgreSQL's lacks).
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 
-import Database from 'better-sqlite3'
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import type * as schema from './schema.js'
 
-import * as schema from './schema.js'
-import { cacheStatements } from './statement-cache.js'
+export type Dialect = 'sqlite' | 'postgres'
 
-export type GatewayDb = BetterSQLite3Database<typeof schema>
+type Tables = typeof schema
+
+export interface GatewayDb {
+  readonly dialect: Dialect
+  readonly orm: BaseSQLiteDatabase<'async', unknown, typeof schema>
+  readonly t: Tables
+  /**
+   * Runs a read-then-write as one transaction that no other process interleaves with: SQLite's IMMEDIATE
+   * transaction (one writer at a time), PostgreSQL's transaction-scoped advisory lock on `key`. Inside `body`, `tx`
+   * is the transaction; a nested serialized call joins it (and takes its own key's lock on PostgreSQL).
+   */
+  serialized<T>(key: string, body: (tx: GatewayDb) => Promise<T>): Promise<T>
+  /** One round trip to the engine: what GET /health calls the database being up. */
+  ping(): Promise<void>
+}
 
 export interface OpenedDatabase {
   db: GatewayDb
-  close(): void
+  dialect: Dialect
+  close(): Promise<void>
 }
 
-const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations')
-
-/** `path` is a file path, or ':memory:' for tests that need no file. */
-export function openDatabase(path: string): OpenedDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new Database(path)
-  // busy_timeout rides out the short write locks, also those of the other api and worker processes sharing the
-  // file (every write is one short autocommit statement). WAL lets the API read while workers write.
-  sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('foreign_keys = ON')
-  cacheStatements(sqlite)
-  const db = drizzle(sqlite, { schema })
-  // Several processes may open a new file at the same moment (npm run worker twice, and npm run api): the first
-  // steps can lose a race that busy_timeout does not cover, and simply succeed when run again.
-  whileRacing(() => sqlite.pragma('journal_mode = WAL'))
-  whileRacing(() => migrate(db, { migrationsFolder: MIGRATIONS }))
-  return { db, close: () => sqlite.close() }
-}
-
-const RACE_ATTEMPTS = 8
-
-/**
- * Runs `step` again when it lost a race with another process opening the same file:
- * - switching a new file to WAL needs an exclusive lock; two connections both upgrading from a read lock would
- *   deadlock, so SQLite answers SQLITE_BUSY at once instead of waiting;
- * - drizzle reads the applied migrations outside its transaction, so the loser runs them again after the winner
- *   and fails ("table ... already exists", "duplicate column"); run again, it finds them applied.
- */
-function whileRacing(step: () => unknown): void {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      step()
-      return
-    } catch (error) {
-      const lostRace = /already exists|duplicate column|SQLITE_BUSY|database is locked/i.test(
-        `${(error as { code?: string }).code ?? ''} ${(error as Error).message} ${String((error as Error).cause ?? '')}`
-      )
-      if (!lostRace || attempt === RACE_ATTEMPTS) throw error
-      // better-sqlite3 is synchronous; so is this short pause before trying again.
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt)
-    }
+/** `target`: a `postgres://` URL, a SQLite file path, or ':memory:' for tests that need no file. */
+export async function openDatabase(target: string): Promise<OpenedDatabase> {
+  if (/^postgres(ql)?:\/\//.test(target)) {
+    const { openPostgres } = await import('./postgres-client.js')
+    return openPostgres(target)
   }
+  const { openSqlite } = await import('./sqlite-client.js')
+  return openSqlite(target)
+}
+
+/** What the roles say about where the history is, without the password of a URL. */
+export function describeDatabase(target: string): string {
+  if (!/^postgres(ql)?:\/\//.test(target)) return target
+  const url = new URL(target)
+  if (url.password) url.password = '***'
+  return url.toString()
 }

@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, like, lt, type SQL } from 'drizzle-orm'
 
 import type { GatewayDb } from './client.js'
-import { executions, orderAttempts, routingDecisions, type NewExecution } from './schema.js'
+import type { NewExecution } from './schema.js'
 
 export type ExecutionStart = Pick<
   NewExecution,
@@ -10,8 +10,8 @@ export type ExecutionStart = Pick<
 >
 
 /** Records that an execution started. Idempotent: a retried activity leaves the first row as it was. */
-export function recordExecutionStart(db: GatewayDb, start: ExecutionStart): void {
-  db.insert(executions).values(start).onConflictDoNothing().run()
+export async function recordExecutionStart(db: GatewayDb, start: ExecutionStart): Promise<void> {
+  await db.orm.insert(db.t.executions).values(start).onConflictDoNothing()
 }
 
 export interface ExecutionEnd {
@@ -23,8 +23,10 @@ export interface ExecutionEnd {
   exchanges?: string
 }
 
-export function recordExecutionEnd(db: GatewayDb, id: string, end: ExecutionEnd, at: number): void {
-  db.update(executions)
+export async function recordExecutionEnd(db: GatewayDb, id: string, end: ExecutionEnd, at: number): Promise<void> {
+  const { executions } = db.t
+  await db.orm
+    .update(executions)
     .set({
       status: end.status,
       outcome: end.outcome,
@@ -36,34 +38,34 @@ export function recordExecutionEnd(db: GatewayDb, id: string, end: ExecutionEnd,
       completedAt: at,
     })
     .where(eq(executions.id, id))
-    .run()
 }
 
 /**
  * A running execution's status: `unresolved` while one of its orders has an unknown outcome (`note` says which),
  * back to `running` once the venue has answered. Never touches a completed execution.
  */
-export function recordExecutionStatus(
+export async function recordExecutionStatus(
   db: GatewayDb,
   id: string,
   status: 'running' | 'unresolved',
   note: string | null,
   at: number
-): void {
-  db.update(executions)
+): Promise<void> {
+  const { executions } = db.t
+  await db.orm
+    .update(executions)
     .set({ status, error: note, updatedAt: at })
     .where(and(eq(executions.id, id), inArray(executions.status, ['running', 'unresolved'])))
-    .run()
 }
 
 /** How many executions wait on a venue to tell an order's outcome, and the oldest of them. */
-export function unresolvedExecutions(db: GatewayDb): { count: number; ids: string[] } {
-  const rows = db
+export async function unresolvedExecutions(db: GatewayDb): Promise<{ count: number; ids: string[] }> {
+  const { executions } = db.t
+  const rows = await db.orm
     .select({ id: executions.id })
     .from(executions)
     .where(eq(executions.status, 'unresolved'))
     .orderBy(executions.updatedAt)
-    .all()
   return { count: rows.length, ids: rows.slice(0, 10).map((r) => r.id) }
 }
 
@@ -77,42 +79,47 @@ export interface ExecutionFilter {
   limit: number
 }
 
-export function listExecutions(db: GatewayDb, filter: ExecutionFilter) {
+export async function listExecutions(db: GatewayDb, filter: ExecutionFilter) {
+  const { executions } = db.t
   const where: SQL[] = []
   if (filter.strategy) where.push(eq(executions.strategy, filter.strategy as never))
   if (filter.status) where.push(eq(executions.status, filter.status as never))
   if (filter.symbol) where.push(eq(executions.symbol, filter.symbol))
   if (filter.exchange) where.push(like(executions.exchanges, `%${filter.exchange}%`))
   if (filter.before) where.push(lt(executions.createdAt, filter.before))
-  return db
+  return db.orm
     .select()
     .from(executions)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(executions.createdAt))
     .limit(filter.limit)
-    .all()
 }
 
 /** One execution with its routing decisions and order attempts, or undefined. */
-export function getExecution(db: GatewayDb, id: string) {
-  const execution = db.select().from(executions).where(eq(executions.id, id)).get()
+export async function getExecution(db: GatewayDb, id: string) {
+  const { executions, routingDecisions, orderAttempts } = db.t
+  const [execution] = await db.orm.select().from(executions).where(eq(executions.id, id)).limit(1)
   if (!execution) return undefined
-  const decisions = db
+  const decisions = await db.orm
     .select()
     .from(routingDecisions)
     .where(eq(routingDecisions.executionId, id))
     .orderBy(routingDecisions.seq)
-    .all()
-  const attempts = db
+  const attempts = await db.orm
     .select()
     .from(orderAttempts)
     .where(eq(orderAttempts.executionId, id))
     .orderBy(orderAttempts.seq)
-    .all()
   return { ...execution, decisions, attempts }
 }
 
 /** When an execution with this id was recorded, if it was. */
-export function executionRecordedAt(db: GatewayDb, id: string): number | undefined {
-  return db.select({ createdAt: executions.createdAt }).from(executions).where(eq(executions.id, id)).get()?.createdAt
+export async function executionRecordedAt(db: GatewayDb, id: string): Promise<number | undefined> {
+  const { executions } = db.t
+  const [row] = await db.orm
+    .select({ createdAt: executions.createdAt })
+    .from(executions)
+    .where(eq(executions.id, id))
+    .limit(1)
+  return row?.createdAt
 }

@@ -3,7 +3,6 @@
 import { count, inArray, min } from 'drizzle-orm'
 
 import type { GatewayDb } from './client.js'
-import { executions, orderAttempts } from './schema.js'
 
 /**
  * Ledger statuses of an order that went (or may have gone) to the venue and whose outcome is not known yet: sent
@@ -17,13 +16,9 @@ interface OrderStatusCount {
   count: number
 }
 
-export function orderCountsByStatus(db: GatewayDb): OrderStatusCount[] {
-  const a = orderAttempts
-  return db
-    .select({ exchange: a.exchange, status: a.status, count: count() })
-    .from(a)
-    .groupBy(a.exchange, a.status)
-    .all()
+export async function orderCountsByStatus(db: GatewayDb): Promise<OrderStatusCount[]> {
+  const a = db.t.orderAttempts
+  return db.orm.select({ exchange: a.exchange, status: a.status, count: count() }).from(a).groupBy(a.exchange, a.status)
 }
 
 interface UnresolvedOrders {
@@ -33,14 +28,13 @@ interface UnresolvedOrders {
   oldestCreatedAt: number
 }
 
-export function unresolvedOrdersByExchange(db: GatewayDb): UnresolvedOrders[] {
-  const a = orderAttempts
-  const rows = db
+export async function unresolvedOrdersByExchange(db: GatewayDb): Promise<UnresolvedOrders[]> {
+  const a = db.t.orderAttempts
+  const rows = await db.orm
     .select({ exchange: a.exchange, count: count(), oldestCreatedAt: min(a.createdAt) })
     .from(a)
     .where(inArray(a.status, [...UNRESOLVED_ORDER_STATUSES]))
     .groupBy(a.exchange)
-    .all()
   return rows.map((r) => ({ exchange: r.exchange, count: r.count, oldestCreatedAt: r.oldestCreatedAt ?? 0 }))
 }
 
@@ -52,11 +46,10 @@ interface ExecutionCount {
   count: number
 }
 
-export function executionCounts(db: GatewayDb): ExecutionCount[] {
-  const e = executions
-  return db
+export async function executionCounts(db: GatewayDb): Promise<ExecutionCount[]> {
+  const e = db.t.executions
+  return db.orm
     .select({ strategy: e.strategy, status: e.status, outcome: e.outcome, count: count() })
     .from(e)
     .groupBy(e.strategy, e.status, e.outcome)
-    .all()
 }

@@ -3,7 +3,6 @@ import { and, eq, inArray } from 'drizzle-orm'
 
 import type { ExchangeId } from '../domain/types.js'
 import type { GatewayDb } from './client.js'
-import { orderAttempts } from './schema.js'
 
 /**
  * Ledger statuses of an order the venue may hold open: acknowledged open, or sent with its answer not read yet
@@ -21,9 +20,9 @@ export interface OpenLedgerOrder {
 }
 
 /** Every order the ledger shows possibly open, on one venue or all, oldest first. */
-export function openLedgerOrders(db: GatewayDb, exchange?: ExchangeId): OpenLedgerOrder[] {
-  const a = orderAttempts
-  return db
+export async function openLedgerOrders(db: GatewayDb, exchange?: ExchangeId): Promise<OpenLedgerOrder[]> {
+  const a = db.t.orderAttempts
+  const rows = await db.orm
     .select({
       executionId: a.executionId,
       exchange: a.exchange,
@@ -35,5 +34,5 @@ export function openLedgerOrders(db: GatewayDb, exchange?: ExchangeId): OpenLedg
     .from(a)
     .where(and(inArray(a.status, [...CANCELLABLE_STATUSES]), exchange ? eq(a.exchange, exchange) : undefined))
     .orderBy(a.createdAt)
-    .all() as OpenLedgerOrder[]
+  return rows as OpenLedgerOrder[]
 }

@@ -2,7 +2,7 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm'
 
 import type { GatewayDb } from './client.js'
-import { orderAttempts, type NewOrderAttempt, type OrderAttempt } from './schema.js'
+import type { NewOrderAttempt, OrderAttempt } from './schema.js'
 
 export type OrderIntent = Omit<NewOrderAttempt, 'status' | 'createdAt' | 'updatedAt'>
 
@@ -10,11 +10,11 @@ export type OrderIntent = Omit<NewOrderAttempt, 'status' | 'createdAt' | 'update
  * Records an order before it is sent. A retry of the same attempt finds the row already there and keeps it, so the
  * row never goes back from "sent" or "closed" to "pending".
  */
-export function recordOrderIntent(db: GatewayDb, intent: OrderIntent): void {
-  db.insert(orderAttempts)
+export async function recordOrderIntent(db: GatewayDb, intent: OrderIntent): Promise<void> {
+  await db.orm
+    .insert(db.t.orderAttempts)
     .values({ ...intent, status: 'pending' })
     .onConflictDoNothing()
-    .run()
 }
 
 export type OrderAttemptUpdate = Partial<
@@ -34,15 +34,23 @@ export type OrderAttemptUpdate = Partial<
   >
 >
 
-export function updateOrderAttempt(db: GatewayDb, clientOrderId: string, update: OrderAttemptUpdate, at: number): void {
-  db.update(orderAttempts)
+export async function updateOrderAttempt(
+  db: GatewayDb,
+  clientOrderId: string,
+  update: OrderAttemptUpdate,
+  at: number
+): Promise<void> {
+  const { orderAttempts } = db.t
+  await db.orm
+    .update(orderAttempts)
     .set({ ...update, updatedAt: at })
     .where(eq(orderAttempts.clientOrderId, clientOrderId))
-    .run()
 }
 
-export function getOrderAttempt(db: GatewayDb, clientOrderId: string): OrderAttempt | undefined {
-  return db.select().from(orderAttempts).where(eq(orderAttempts.clientOrderId, clientOrderId)).get()
+export async function getOrderAttempt(db: GatewayDb, clientOrderId: string): Promise<OrderAttempt | undefined> {
+  const { orderAttempts } = db.t
+  const [row] = await db.orm.select().from(orderAttempts).where(eq(orderAttempts.clientOrderId, clientOrderId)).limit(1)
+  return row
 }
 
 /**
@@ -57,13 +65,14 @@ const NO_VENUE_ANSWER = ['pending', 'sent', 'not_sent', 'unknown', 'absent']
  * can end after a later send of the same order was answered, and its "absent" must not overwrite that answer.
  * Returns whether the row was updated.
  */
-export function recordLookupAbsent(db: GatewayDb, clientOrderId: string, at: number): boolean {
-  const result = db
+export async function recordLookupAbsent(db: GatewayDb, clientOrderId: string, at: number): Promise<boolean> {
+  const { orderAttempts } = db.t
+  const updated = await db.orm
     .update(orderAttempts)
     .set({ status: 'absent', updatedAt: at })
     .where(and(eq(orderAttempts.clientOrderId, clientOrderId), inArray(orderAttempts.status, NO_VENUE_ANSWER)))
-    .run()
-  return result.changes > 0
+    .returning({ clientOrderId: orderAttempts.clientOrderId })
+  return updated.length > 0
 }
 
 /** Statuses after which the venue will not change the order again. */
@@ -74,14 +83,15 @@ const FINAL_AT_VENUE = ['closed', 'canceled', 'expired', 'rejected']
  * never overwrites a final status that a later answer (the fill, the cancel) already recorded. A slow lookup can end
  * after that answer, as in recordLookupAbsent. Returns whether the row was updated.
  */
-export function recordLookupFound(
+export async function recordLookupFound(
   db: GatewayDb,
   clientOrderId: string,
   update: OrderAttemptUpdate,
   at: number
-): boolean {
+): Promise<boolean> {
+  const { orderAttempts } = db.t
   const final = update.status !== undefined && update.status !== null && FINAL_AT_VENUE.includes(update.status)
-  const result = db
+  const updated = await db.orm
     .update(orderAttempts)
     .set({ ...update, updatedAt: at })
     .where(
@@ -89,6 +99,6 @@ export function recordLookupFound(
         ? eq(orderAttempts.clientOrderId, clientOrderId)
         : and(eq(orderAttempts.clientOrderId, clientOrderId), notInArray(orderAttempts.status, FINAL_AT_VENUE))
     )
-    .run()
-  return result.changes > 0
+    .returning({ clientOrderId: orderAttempts.clientOrderId })
+  return updated.length > 0
 }

@@ -3,7 +3,7 @@ import { and, asc, eq, gte } from 'drizzle-orm'
 
 import type { Fill } from '../domain/types.js'
 import type { GatewayDb } from './client.js'
-import { orderFills, type OrderFillRow } from './schema.js'
+import type { OrderFillRow } from './schema.js'
 
 export interface FillOwner {
   exchange: string
@@ -12,9 +12,10 @@ export interface FillOwner {
 }
 
 /** Records the fills of one order; those already recorded (same venue, symbol and trade id) are kept as they are. */
-export function recordFills(db: GatewayDb, owner: FillOwner, fills: readonly Fill[], at: number): void {
+export async function recordFills(db: GatewayDb, owner: FillOwner, fills: readonly Fill[], at: number): Promise<void> {
   if (fills.length === 0) return
-  db.insert(orderFills)
+  await db.orm
+    .insert(db.t.orderFills)
     .values(
       fills.map((fill) => ({
         exchange: owner.exchange,
@@ -34,16 +35,15 @@ export function recordFills(db: GatewayDb, owner: FillOwner, fills: readonly Fil
       }))
     )
     .onConflictDoNothing()
-    .run()
 }
 
-export function fillsOfExecution(db: GatewayDb, executionId: string): OrderFillRow[] {
-  return db
+export async function fillsOfExecution(db: GatewayDb, executionId: string): Promise<OrderFillRow[]> {
+  const { orderFills } = db.t
+  return db.orm
     .select()
     .from(orderFills)
     .where(eq(orderFills.executionId, executionId))
     .orderBy(asc(orderFills.tradedAt), asc(orderFills.tradeId))
-    .all()
 }
 
 export interface FillsQuery {
@@ -54,8 +54,9 @@ export interface FillsQuery {
 }
 
 /** Fills across every execution, oldest first: what accounting reads. */
-export function listFills(db: GatewayDb, query: FillsQuery): OrderFillRow[] {
-  return db
+export async function listFills(db: GatewayDb, query: FillsQuery): Promise<OrderFillRow[]> {
+  const { orderFills } = db.t
+  return db.orm
     .select()
     .from(orderFills)
     .where(
@@ -66,5 +67,4 @@ export function listFills(db: GatewayDb, query: FillsQuery): OrderFillRow[] {
     )
     .orderBy(asc(orderFills.tradedAt), asc(orderFills.tradeId))
     .limit(query.limit)
-    .all()
 }

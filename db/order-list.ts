@@ -2,7 +2,7 @@
 import { and, desc, eq } from 'drizzle-orm'
 
 import type { GatewayDb } from './client.js'
-import { orderAttempts, type OrderAttempt } from './schema.js'
+import type { OrderAttempt } from './schema.js'
 
 export interface LedgerOrderQuery {
   /** A ledger status: open, closed, canceled, expired, rejected, unknown, sent, pending, not_sent, absent. */
@@ -12,9 +12,9 @@ export interface LedgerOrderQuery {
   limit: number
 }
 
-export function listLedgerOrders(db: GatewayDb, query: LedgerOrderQuery): OrderAttempt[] {
-  const a = orderAttempts
-  return db
+export async function listLedgerOrders(db: GatewayDb, query: LedgerOrderQuery): Promise<OrderAttempt[]> {
+  const a = db.t.orderAttempts
+  return db.orm
     .select()
     .from(a)
     .where(
@@ -26,5 +26,4 @@ export function listLedgerOrders(db: GatewayDb, query: LedgerOrderQuery): OrderA
     )
     .orderBy(desc(a.createdAt))
     .limit(query.limit)
-    .all()
 }

@@ -6,7 +6,7 @@ import type { Difference } from '../domain/reconciliation.js'
 import { IN_FLIGHT_STATUSES } from '../domain/reconciliation.js'
 import type { GatewayDb } from './client.js'
 import type { OrderAttemptUpdate } from './order-attempts.js'
-import { executions, orderAttempts, reconciliationReports, type OrderAttempt } from './schema.js'
+import type { OrderAttempt } from './schema.js'
 
 export type LedgerRow = OrderAttempt & { executionStatus: string | null }
 
@@ -22,8 +22,8 @@ export interface LedgerQuery {
 }
 
 /** The venue's ledger rows worth comparing: every in-flight one, every recent one, every one the venue named. */
-export function ledgerRowsForReconciliation(db: GatewayDb, query: LedgerQuery): LedgerRow[] {
-  const a = orderAttempts
+export async function ledgerRowsForReconciliation(db: GatewayDb, query: LedgerQuery): Promise<LedgerRow[]> {
+  const { orderAttempts: a, executions } = db.t
   const relevant = or(
     inArray(a.status, [...IN_FLIGHT_STATUSES]),
     gte(a.updatedAt, query.since),
@@ -32,41 +32,41 @@ export function ledgerRowsForReconciliation(db: GatewayDb, query: LedgerQuery): 
     query.clientOrderIds.length > 0 ? inArray(a.clientOrderId, [...query.clientOrderIds]) : undefined
   )
   const symbols = query.symbols && query.symbols.length > 0 ? inArray(a.symbol, [...query.symbols]) : undefined
-  return db
+  const rows = await db.orm
     .select()
     .from(a)
     .leftJoin(executions, eq(executions.id, a.executionId))
     .where(and(eq(a.exchange, query.exchange), relevant, symbols))
-    .all()
-    .map((row) => ({ ...row.order_attempts, executionStatus: row.executions?.status ?? null }))
+  return rows.map((row) => ({ ...row.order_attempts, executionStatus: row.executions?.status ?? null }))
 }
 
 /** Distinct symbols the ledger has traded on a venue (what to read the venue's fills for). */
-export function ledgerSymbols(db: GatewayDb, exchange: string): string[] {
-  return db
+export async function ledgerSymbols(db: GatewayDb, exchange: string): Promise<string[]> {
+  const { orderAttempts } = db.t
+  const rows = await db.orm
     .selectDistinct({ symbol: orderAttempts.symbol })
     .from(orderAttempts)
     .where(eq(orderAttempts.exchange, exchange))
-    .all()
-    .map((r) => r.symbol)
+  return rows.map((r) => r.symbol)
 }
 
 /**
  * Updates a ledger row from the venue's answer, only if nobody wrote the row since it was read (its workflow may have
  * recorded a newer answer meanwhile). Returns whether the row was updated.
  */
-export function settleOrderAttempt(
+export async function settleOrderAttempt(
   db: GatewayDb,
   clientOrderId: string,
   update: OrderAttemptUpdate,
   guard: { expectedUpdatedAt: number; at: number }
-): boolean {
-  const result = db
+): Promise<boolean> {
+  const { orderAttempts } = db.t
+  const updated = await db.orm
     .update(orderAttempts)
     .set({ ...update, updatedAt: guard.at })
     .where(and(eq(orderAttempts.clientOrderId, clientOrderId), eq(orderAttempts.updatedAt, guard.expectedUpdatedAt)))
-    .run()
-  return result.changes > 0
+    .returning({ clientOrderId: orderAttempts.clientOrderId })
+  return updated.length > 0
 }
 
 export interface ReconciliationChecked {
@@ -93,7 +93,8 @@ export interface ReconciliationReport {
 }
 
 /** Stores one venue's report. Idempotent per (run, venue): a retried activity replaces its own earlier report. */
-export function saveReconciliationReport(db: GatewayDb, report: ReconciliationReport): void {
+export async function saveReconciliationReport(db: GatewayDb, report: ReconciliationReport): Promise<void> {
+  const { reconciliationReports } = db.t
   const row = {
     runId: report.runId,
     exchange: report.exchange,
@@ -107,22 +108,22 @@ export function saveReconciliationReport(db: GatewayDb, report: ReconciliationRe
     settledCount: report.settledCount,
     error: report.error ?? null,
   }
-  db.insert(reconciliationReports)
+  await db.orm
+    .insert(reconciliationReports)
     .values(row)
     .onConflictDoUpdate({ target: [reconciliationReports.runId, reconciliationReports.exchange], set: row })
-    .run()
 }
 
 /** The latest report of each venue (or of one venue), newest first. */
-export function latestReconciliationReports(db: GatewayDb, exchange?: string): ReconciliationReport[] {
-  const r = reconciliationReports
-  const latest = db
+export async function latestReconciliationReports(db: GatewayDb, exchange?: string): Promise<ReconciliationReport[]> {
+  const r = db.t.reconciliationReports
+  const latest = db.orm
     .select({ exchange: r.exchange, id: max(r.id).as('latest_id') })
     .from(r)
     .where(exchange ? eq(r.exchange, exchange) : undefined)
     .groupBy(r.exchange)
     .as('latest')
-  const rows = db.select().from(r).innerJoin(latest, eq(r.id, latest.id)).orderBy(desc(r.completedAt)).all()
+  const rows = await db.orm.select().from(r).innerJoin(latest, eq(r.id, latest.id)).orderBy(desc(r.completedAt))
   return rows.map(({ reconciliation_reports: row }) => ({
     runId: row.runId,
     exchange: row.exchange,
@@ -138,8 +139,8 @@ export function latestReconciliationReports(db: GatewayDb, exchange?: string): R
 }
 
 /** A line for GET /health when the latest report of some venue has differences or could not read the venue. */
-export function reconciliationWarning(db: GatewayDb): string | undefined {
-  const reports = latestReconciliationReports(db)
+export async function reconciliationWarning(db: GatewayDb): Promise<string | undefined> {
+  const reports = await latestReconciliationReports(db)
   const differing = reports.filter((r) => r.differences.length > 0)
   const failed = reports.filter((r) => r.status === 'failed')
   const parts = [

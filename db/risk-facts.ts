@@ -10,8 +10,8 @@ import type { Halt, HaltKind, RiskLimits, TradingStateScope } from '../domain/ri
 import { RISK_REJECTED } from '../domain/risk/types.js'
 import type { DecimalString, ExchangeId } from '../domain/types.js'
 import type { GatewayDb } from './client.js'
-import { getTradingStates, recordRiskEvent, setTradingState } from './risk-store.js'
-import { executions, orderAttempts, riskEvents, sendReservations } from './schema.js'
+import { jsonText } from './json-text.js'
+import { getTradingStates, recordRiskEvent, RISK_LOCK, setTradingState } from './risk-store.js'
 
 /** The rate cap's window: orders sent to one venue in any 60 s. */
 export const SEND_WINDOW_MS = 60_000
@@ -25,9 +25,10 @@ export const utcDayStart = (now: number): number => Math.floor(now / DAY_MS) * D
  * Net position this platform's orders hold at `exchange` in `baseAsset`: filled amounts bought minus sold, over every
  * symbol (spot and futures) whose base is that asset. Rows without a fill (pending, rejected) add nothing.
  */
-export function netPosition(db: GatewayDb, exchange: ExchangeId, baseAsset: string): DecimalString {
+export async function netPosition(db: GatewayDb, exchange: ExchangeId, baseAsset: string): Promise<DecimalString> {
+  const { orderAttempts } = db.t
   const prefix = `${baseAsset}/`
-  const rows = db
+  const rows = await db.orm
     .select({ symbol: orderAttempts.symbol, side: orderAttempts.side, filled: orderAttempts.filled })
     .from(orderAttempts)
     .where(
@@ -38,7 +39,6 @@ export function netPosition(db: GatewayDb, exchange: ExchangeId, baseAsset: stri
         isNotNull(orderAttempts.filled)
       )
     )
-    .all()
   let net: DecimalString = '0'
   for (const row of rows) {
     if (assetsOf(row.symbol).base !== baseAsset || row.filled === null) continue
@@ -64,50 +64,53 @@ export interface SendSlot {
 }
 
 /**
- * Reserves a send slot for one order within the venue's cap. One IMMEDIATE transaction (the write lock is taken
- * before the count), so two processes sharing the file never both take the last slot. A client order id that
+ * Reserves a send slot for one order within the venue's cap. Serialized per venue (the lock is taken before the
+ * count), so two processes sharing the history never both take the last slot. A client order id that
  * already holds a slot keeps it: the check of a retried placement is not a second order.
  */
-export function reserveSendSlot(db: GatewayDb, slot: SendSlotRequest): SendSlot {
+export async function reserveSendSlot(db: GatewayDb, slot: SendSlotRequest): Promise<SendSlot> {
+  const { sendReservations } = db.t
   const since = slot.now - SEND_WINDOW_MS
-  return db.transaction(
-    (tx) => {
-      // Rows that left the window count for nobody: pruned so the table stays a minute long.
-      tx.delete(sendReservations).where(lt(sendReservations.at, since)).run()
-      const own = tx
-        .select({ at: sendReservations.at })
-        .from(sendReservations)
-        .where(eq(sendReservations.clientOrderId, slot.clientOrderId))
-        .get()
-      const others = and(
-        eq(sendReservations.exchange, slot.exchange),
-        gte(sendReservations.at, since),
-        ne(sendReservations.clientOrderId, slot.clientOrderId)
-      )
-      const sentLastMinute = tx.select({ n: count() }).from(sendReservations).where(others).get()?.n ?? 0
-      if (own) return { reserved: true, sentLastMinute }
-      if (sentLastMinute >= slot.cap && !slot.force) return { reserved: false, sentLastMinute }
-      tx.insert(sendReservations)
-        .values({ clientOrderId: slot.clientOrderId, exchange: slot.exchange, at: slot.now })
-        .run()
-      return { reserved: true, sentLastMinute }
-    },
-    { behavior: 'immediate' }
-  )
+  return db.serialized(`send-slots:${slot.exchange}`, async (tx) => {
+    // This venue's rows that left the window count for nobody: pruned so the table stays a minute long.
+    await tx.orm
+      .delete(sendReservations)
+      .where(and(eq(sendReservations.exchange, slot.exchange), lt(sendReservations.at, since)))
+    const [own] = await tx.orm
+      .select({ at: sendReservations.at })
+      .from(sendReservations)
+      .where(eq(sendReservations.clientOrderId, slot.clientOrderId))
+      .limit(1)
+    const others = and(
+      eq(sendReservations.exchange, slot.exchange),
+      gte(sendReservations.at, since),
+      ne(sendReservations.clientOrderId, slot.clientOrderId)
+    )
+    const [counted] = await tx.orm.select({ n: count() }).from(sendReservations).where(others)
+    const sentLastMinute = counted?.n ?? 0
+    if (own) return { reserved: true, sentLastMinute }
+    if (sentLastMinute >= slot.cap && !slot.force) return { reserved: false, sentLastMinute }
+    await tx.orm
+      .insert(sendReservations)
+      .values({ clientOrderId: slot.clientOrderId, exchange: slot.exchange, at: slot.now })
+    return { reserved: true, sentLastMinute }
+  })
 }
 
 /** Gives a slot back: the order it was reserved for was refused by another limit and is never sent. */
-export function releaseSendSlot(db: GatewayDb, clientOrderId: string): void {
-  db.delete(sendReservations).where(eq(sendReservations.clientOrderId, clientOrderId)).run()
+export async function releaseSendSlot(db: GatewayDb, clientOrderId: string): Promise<void> {
+  const { sendReservations } = db.t
+  await db.orm.delete(sendReservations).where(eq(sendReservations.clientOrderId, clientOrderId))
 }
 
 /**
  * Realised arbitrage loss of the UTC day `now` falls in, as a positive decimal string ('0' when none): the sum of
  * the negative profits of arbitrage executions that completed that day. Gains do not offset losses.
  */
-export function dailyArbitrageLoss(db: GatewayDb, now: number): DecimalString {
+export async function dailyArbitrageLoss(db: GatewayDb, now: number): Promise<DecimalString> {
+  const { executions } = db.t
   const start = utcDayStart(now)
-  const rows = db
+  const rows = await db.orm
     .select({ profit: executions.profit })
     .from(executions)
     .where(
@@ -118,7 +121,6 @@ export function dailyArbitrageLoss(db: GatewayDb, now: number): DecimalString {
         lt(executions.completedAt, start + DAY_MS)
       )
     )
-    .all()
   const losses = rows.flatMap((r) => (r.profit !== null && cmp(r.profit, '0') < 0 ? [r.profit] : []))
   return sub('0', sum(losses))
 }
@@ -128,8 +130,10 @@ export function dailyArbitrageLoss(db: GatewayDb, now: number): DecimalString {
  * (status 'unresolved', as /health shows them). An outcome still inside its reconcile grace window is not counted:
  * that is the ordinary path of any timeout and would halt trading on a burst of them.
  */
-export function unresolvedCount(db: GatewayDb): number {
-  return db.select({ n: count() }).from(executions).where(eq(executions.status, 'unresolved')).get()?.n ?? 0
+export async function unresolvedCount(db: GatewayDb): Promise<number> {
+  const { executions } = db.t
+  const [row] = await db.orm.select({ n: count() }).from(executions).where(eq(executions.status, 'unresolved'))
+  return row?.n ?? 0
 }
 
 /**
@@ -150,8 +154,14 @@ export interface VenueErrorRate {
  * failure the retry then got past is no longer one (the placement clears error_type when the venue answers).
  * Risk refusals never reached the venue and are not requests.
  */
-export function venueErrorRate(db: GatewayDb, exchange: ExchangeId, windowMs: number, now: number): VenueErrorRate {
-  const row = db
+export async function venueErrorRate(
+  db: GatewayDb,
+  exchange: ExchangeId,
+  windowMs: number,
+  now: number
+): Promise<VenueErrorRate> {
+  const { orderAttempts } = db.t
+  const [row] = await db.orm
     .select({
       requests: count(),
       failures: sql<number>`coalesce(sum(case when ${inArray(orderAttempts.errorType, [...VENUE_FAILURE_TYPES])} then 1 else 0 end), 0)`,
@@ -164,18 +174,17 @@ export function venueErrorRate(db: GatewayDb, exchange: ExchangeId, windowMs: nu
         or(isNull(orderAttempts.errorType), ne(orderAttempts.errorType, RISK_REJECTED))
       )
     )
-    .get()
   return { requests: row?.requests ?? 0, failures: Number(row?.failures ?? 0) }
 }
 
 /** Venues with order requests recorded in the last `windowMs`. */
-function venuesActiveSince(db: GatewayDb, since: number): ExchangeId[] {
-  return db
+async function venuesActiveSince(db: GatewayDb, since: number): Promise<ExchangeId[]> {
+  const { orderAttempts } = db.t
+  const rows = await db.orm
     .selectDistinct({ exchange: orderAttempts.exchange })
     .from(orderAttempts)
     .where(gte(orderAttempts.createdAt, since))
-    .all()
-    .map((r) => r.exchange as ExchangeId)
+  return rows.map((r) => r.exchange as ExchangeId)
 }
 
 /** A condition the facts meet now, before it is checked against the day's earlier halts. */
@@ -186,9 +195,9 @@ interface HaltCondition {
   figures: Record<string, unknown>
 }
 
-function haltConditions(db: GatewayDb, limits: RiskLimits, now: number): HaltCondition[] {
+async function haltConditions(db: GatewayDb, limits: RiskLimits, now: number): Promise<HaltCondition[]> {
   const conditions: HaltCondition[] = []
-  const loss = dailyArbitrageLoss(db, now)
+  const loss = await dailyArbitrageLoss(db, now)
   if (cmp(loss, limits.maxDailyArbitrageLoss) >= 0 && cmp(loss, '0') > 0) {
     conditions.push({
       kind: 'daily_loss',
@@ -197,7 +206,7 @@ function haltConditions(db: GatewayDb, limits: RiskLimits, now: number): HaltCon
       figures: { loss, limit: limits.maxDailyArbitrageLoss },
     })
   }
-  const unresolved = unresolvedCount(db)
+  const unresolved = await unresolvedCount(db)
   if (unresolved > limits.maxUnresolvedOrders) {
     conditions.push({
       kind: 'unresolved_orders',
@@ -207,8 +216,8 @@ function haltConditions(db: GatewayDb, limits: RiskLimits, now: number): HaltCon
     })
   }
   const { rate, minRequests, windowMs } = limits.venueErrorHalt
-  for (const exchange of venuesActiveSince(db, now - windowMs)) {
-    const { requests, failures } = venueErrorRate(db, exchange, windowMs, now)
+  for (const exchange of await venuesActiveSince(db, now - windowMs)) {
+    const { requests, failures } = await venueErrorRate(db, exchange, windowMs, now)
     if (requests < minRequests || failures / requests <= rate) continue
     conditions.push({
       kind: 'venue_error_rate',
@@ -224,70 +233,67 @@ function haltConditions(db: GatewayDb, limits: RiskLimits, now: number): HaltCon
  * Sets HALTED for every halt condition the facts meet, each at most once per (kind, scope, UTC day): once an operator
  * has set the state back after a halt, the same halt does not override them again that day (they took
  * responsibility, and the audit shows it). A scope already HALTED keeps its reason; the halt is still recorded.
- * Returns the halts fired by this call. Check and write run in one IMMEDIATE transaction, so processes evaluating at
- * the same moment fire a halt once.
+ * Returns the halts fired by this call. Check and write run serialized, so processes evaluating at the same moment
+ * fire a halt once.
  */
-export function evaluateAutoHalts(db: GatewayDb, limits: RiskLimits, now: number): Halt[] {
-  const conditions = haltConditions(db, limits, now)
+export async function evaluateAutoHalts(db: GatewayDb, limits: RiskLimits, now: number): Promise<Halt[]> {
+  const { riskEvents } = db.t
+  const conditions = await haltConditions(db, limits, now)
   if (conditions.length === 0) return []
   const dayStart = utcDayStart(now)
-  return db.transaction(
-    () => {
-      const fired: Halt[] = []
-      for (const condition of conditions) {
-        const already = db
-          .select({ id: riskEvents.id })
-          .from(riskEvents)
-          .where(
-            and(
-              eq(riskEvents.kind, 'halt'),
-              eq(riskEvents.scope, condition.scope),
-              gte(riskEvents.at, dayStart),
-              sql`json_extract(${riskEvents.detail}, '$.kind') = ${condition.kind}`
-            )
+  return db.serialized(RISK_LOCK, async (tx) => {
+    const fired: Halt[] = []
+    for (const condition of conditions) {
+      const [already] = await tx.orm
+        .select({ id: riskEvents.id })
+        .from(riskEvents)
+        .where(
+          and(
+            eq(riskEvents.kind, 'halt'),
+            eq(riskEvents.scope, condition.scope),
+            gte(riskEvents.at, dayStart),
+            eq(jsonText(tx, riskEvents.detail, 'kind'), condition.kind)
           )
-          .get()
-        if (already) continue
-        const actor = `auto:${condition.kind}`
-        const current = getTradingStates(db).find((s) => s.scope === condition.scope)
-        if (current?.state !== 'HALTED') {
-          setTradingState(db, {
-            scope: condition.scope,
-            state: 'HALTED',
-            reason: condition.reason,
-            changedBy: actor,
-            at: now,
-          })
-        }
-        recordRiskEvent(db, {
-          kind: 'halt',
+        )
+        .limit(1)
+      if (already) continue
+      const actor = `auto:${condition.kind}`
+      const current = (await getTradingStates(tx)).find((s) => s.scope === condition.scope)
+      if (current?.state !== 'HALTED') {
+        await setTradingState(tx, {
           scope: condition.scope,
-          actor,
-          detail: { kind: condition.kind, reason: condition.reason, ...condition.figures },
+          state: 'HALTED',
+          reason: condition.reason,
+          changedBy: actor,
           at: now,
         })
-        fired.push({ kind: condition.kind, scope: condition.scope, reason: condition.reason, at: now })
       }
-      return fired
-    },
-    { behavior: 'immediate' }
-  )
+      await recordRiskEvent(tx, {
+        kind: 'halt',
+        scope: condition.scope,
+        actor,
+        detail: { kind: condition.kind, reason: condition.reason, ...condition.figures },
+        at: now,
+      })
+      fired.push({ kind: condition.kind, scope: condition.scope, reason: condition.reason, at: now })
+    }
+    return fired
+  })
 }
 
 /** Automatic (monitor) arbitrage executions of `monitorId` started in the last hour: its children `<id>~arb-<n>`. */
-export function monitorExecutionsLastHour(db: GatewayDb, monitorId: string, now: number): number {
+export async function monitorExecutionsLastHour(db: GatewayDb, monitorId: string, now: number): Promise<number> {
+  const { executions } = db.t
   const prefix = `${monitorId}~arb-`
-  return (
-    db
-      .select({ n: count() })
-      .from(executions)
-      .where(
-        and(
-          eq(executions.strategy, 'arbitrage'),
-          gte(executions.createdAt, now - HOUR_MS),
-          sql`substr(${executions.id}, 1, ${prefix.length}) = ${prefix}`
-        )
+  const [row] = await db.orm
+    .select({ n: count() })
+    .from(executions)
+    .where(
+      and(
+        eq(executions.strategy, 'arbitrage'),
+        gte(executions.createdAt, now - HOUR_MS),
+        sql`substr(${executions.id}, 1, ${prefix.length}) = ${prefix}`
       )
-      .get()?.n ?? 0
-  )
+    )
+  return row?.n ?? 0
 }

@@ -1,8 +1,8 @@
 // The risk store: the limits in force, the trading state per scope and the audit of both (risk_events).
-// Every function takes the database first. Writes that read before they write run in one IMMEDIATE transaction, so
-// several processes sharing the SQLite file (api, workers) never interleave a read-modify-write.
+// Every function takes the database first. Writes that read before they write run serialized (db.serialized on the
+// RISK_LOCK key), so several processes sharing the history (api, workers) never interleave a read-modify-write.
 //
-// Interfaces others call (db/risk-facts.ts, activities/risk.ts, api/routes/risk.ts):
+// Interfaces others call (db/risk-facts.ts, activities/risk.ts, api/routes/risk.ts), each answering a Promise:
 //   getLimits(db, defaults): RiskLimits                           the stored limits, else `defaults`
 //   setLimits(db, limits, actor): RiskLimits                      stores them; audit 'limits_changed' {before, after}
 //   getTradingStates(db): TradingState[]                          every stored scope; 'all' is always present
@@ -17,9 +17,12 @@ import { stricterState } from '../domain/risk/decide.js'
 import type { RiskLimits, TradingState, TradingStateName, TradingStateScope } from '../domain/risk/types.js'
 import type { ExchangeId } from '../domain/types.js'
 import type { GatewayDb } from './client.js'
-import { riskEvents, riskLimits, tradingStates, type TradingStateRow } from './schema.js'
+import type { TradingStateRow } from './schema.js'
 
 const LIMITS_ROW = 1
+
+/** The serialized key of every read-modify-write of the limits, the trading states and the automatic halts. */
+export const RISK_LOCK = 'risk'
 
 /** The state of a scope nobody ever set: trading is on. */
 const DEFAULT_STATE = { state: 'ACTIVE', reason: 'default', changedBy: 'default', changedAt: 0 } as const
@@ -45,8 +48,9 @@ export interface NewRiskEventInput {
 }
 
 /** The limits changed through the API, else `defaults` (the configuration's). */
-export function getLimits(db: GatewayDb, defaults: RiskLimits): RiskLimits {
-  const row = db.select().from(riskLimits).where(eq(riskLimits.id, LIMITS_ROW)).get()
+export async function getLimits(db: GatewayDb, defaults: RiskLimits): Promise<RiskLimits> {
+  const { riskLimits } = db.t
+  const [row] = await db.orm.select().from(riskLimits).where(eq(riskLimits.id, LIMITS_ROW)).limit(1)
   return row ? (row.limits as RiskLimits) : defaults
 }
 
@@ -54,27 +58,28 @@ export function getLimits(db: GatewayDb, defaults: RiskLimits): RiskLimits {
  * Stores `limits` (already merged and validated by the caller) and audits the change with what was in force before.
  * `before` is null when the configuration's limits were in force (no stored row).
  */
-export function setLimits(db: GatewayDb, limits: RiskLimits, actor: string, at = Date.now()): RiskLimits {
-  return db.transaction(
-    (tx) => {
-      const before = tx.select().from(riskLimits).where(eq(riskLimits.id, LIMITS_ROW)).get()
-      tx.insert(riskLimits)
-        .values({ id: LIMITS_ROW, limits, updatedAt: at, updatedBy: actor })
-        .onConflictDoUpdate({ target: riskLimits.id, set: { limits, updatedAt: at, updatedBy: actor } })
-        .run()
-      tx.insert(riskEvents)
-        .values({
-          at,
-          kind: 'limits_changed',
-          scope: 'all',
-          actor,
-          detail: { before: before?.limits ?? null, after: limits },
-        })
-        .run()
-      return limits
-    },
-    { behavior: 'immediate' }
-  )
+export async function setLimits(
+  db: GatewayDb,
+  limits: RiskLimits,
+  actor: string,
+  at = Date.now()
+): Promise<RiskLimits> {
+  const { riskLimits, riskEvents } = db.t
+  return db.serialized(RISK_LOCK, async (tx) => {
+    const [before] = await tx.orm.select().from(riskLimits).where(eq(riskLimits.id, LIMITS_ROW)).limit(1)
+    await tx.orm
+      .insert(riskLimits)
+      .values({ id: LIMITS_ROW, limits, updatedAt: at, updatedBy: actor })
+      .onConflictDoUpdate({ target: riskLimits.id, set: { limits, updatedAt: at, updatedBy: actor } })
+    await tx.orm.insert(riskEvents).values({
+      at,
+      kind: 'limits_changed',
+      scope: 'all',
+      actor,
+      detail: { before: before?.limits ?? null, after: limits },
+    })
+    return limits
+  })
 }
 
 function toState(row: TradingStateRow): TradingState {
@@ -88,14 +93,15 @@ function toState(row: TradingStateRow): TradingState {
 }
 
 /** Every scope's stored state; 'all' first, present even when never set (ACTIVE, 'default'). */
-export function getTradingStates(db: GatewayDb): TradingState[] {
-  const rows = db.select().from(tradingStates).all().map(toState)
+export async function getTradingStates(db: GatewayDb): Promise<TradingState[]> {
+  const rows = (await db.orm.select().from(db.t.tradingStates)).map(toState)
   const all = rows.find((r) => r.scope === 'all') ?? { scope: 'all' as const, ...DEFAULT_STATE }
   return [all, ...rows.filter((r) => r.scope !== 'all').sort((a, b) => a.scope.localeCompare(b.scope))]
 }
 
-function stateOf(db: Pick<GatewayDb, 'select'>, scope: TradingStateScope): TradingState | undefined {
-  const row = db.select().from(tradingStates).where(eq(tradingStates.scope, scope)).get()
+async function stateOf(db: GatewayDb, scope: TradingStateScope): Promise<TradingState | undefined> {
+  const { tradingStates } = db.t
+  const [row] = await db.orm.select().from(tradingStates).where(eq(tradingStates.scope, scope)).limit(1)
   return row ? toState(row) : undefined
 }
 
@@ -109,7 +115,8 @@ export interface TradingStateChange {
 }
 
 /** Sets one scope's state and audits it ('state_changed' with before and after) in the same transaction. */
-export function setTradingState(db: GatewayDb, change: TradingStateChange): TradingState {
+export async function setTradingState(db: GatewayDb, change: TradingStateChange): Promise<TradingState> {
+  const { tradingStates, riskEvents } = db.t
   const at = change.at ?? Date.now()
   const next: TradingState = {
     scope: change.scope,
@@ -118,27 +125,22 @@ export function setTradingState(db: GatewayDb, change: TradingStateChange): Trad
     changedBy: change.changedBy,
     changedAt: at,
   }
-  return db.transaction(
-    (tx) => {
-      const before = stateOf(tx, change.scope) ?? null
-      const values = { state: next.state, reason: next.reason, changedBy: next.changedBy, changedAt: at }
-      tx.insert(tradingStates)
-        .values({ scope: next.scope, ...values })
-        .onConflictDoUpdate({ target: tradingStates.scope, set: values })
-        .run()
-      tx.insert(riskEvents)
-        .values({
-          at,
-          kind: 'state_changed',
-          scope: next.scope,
-          actor: next.changedBy,
-          detail: { before, after: next },
-        })
-        .run()
-      return next
-    },
-    { behavior: 'immediate' }
-  )
+  return db.serialized(RISK_LOCK, async (tx) => {
+    const before = (await stateOf(tx, change.scope)) ?? null
+    const values = { state: next.state, reason: next.reason, changedBy: next.changedBy, changedAt: at }
+    await tx.orm
+      .insert(tradingStates)
+      .values({ scope: next.scope, ...values })
+      .onConflictDoUpdate({ target: tradingStates.scope, set: values })
+    await tx.orm.insert(riskEvents).values({
+      at,
+      kind: 'state_changed',
+      scope: next.scope,
+      actor: next.changedBy,
+      detail: { before, after: next },
+    })
+    return next
+  })
 }
 
 export interface EffectiveState {
@@ -149,22 +151,21 @@ export interface EffectiveState {
 }
 
 /** The state an order to `exchange` is held to: the stricter of the platform's and the venue's, with its reason. */
-export function effectiveState(db: GatewayDb, exchange: ExchangeId): EffectiveState {
-  const all = stateOf(db, 'all') ?? { scope: 'all' as const, ...DEFAULT_STATE }
-  const venue = stateOf(db, exchange)
+export async function effectiveState(db: GatewayDb, exchange: ExchangeId): Promise<EffectiveState> {
+  const all = (await stateOf(db, 'all')) ?? { scope: 'all' as const, ...DEFAULT_STATE }
+  const venue = await stateOf(db, exchange)
   if (!venue || stricterState(all.state, venue.state) === all.state) {
     return { state: all.state, reason: all.reason, scope: 'all' }
   }
   return { state: venue.state, reason: venue.reason, scope: exchange }
 }
 
-export function recordRiskEvent(db: GatewayDb, event: NewRiskEventInput): RiskEvent {
+export async function recordRiskEvent(db: GatewayDb, event: NewRiskEventInput): Promise<RiskEvent> {
   const at = event.at ?? Date.now()
-  const row = db
-    .insert(riskEvents)
+  const [row] = await db.orm
+    .insert(db.t.riskEvents)
     .values({ at, kind: event.kind, scope: event.scope, actor: event.actor, detail: event.detail ?? {} })
     .returning()
-    .get()
   return row as RiskEvent
 }
 
@@ -177,16 +178,17 @@ export interface RiskEventFilter {
 }
 
 /** The audit, newest first. */
-export function listRiskEvents(db: GatewayDb, filter: RiskEventFilter): RiskEvent[] {
+export async function listRiskEvents(db: GatewayDb, filter: RiskEventFilter): Promise<RiskEvent[]> {
+  const { riskEvents } = db.t
   const where: SQL[] = []
   if (filter.kind) where.push(eq(riskEvents.kind, filter.kind))
   if (filter.scope) where.push(eq(riskEvents.scope, filter.scope))
   if (filter.since !== undefined) where.push(gte(riskEvents.at, filter.since))
-  return db
+  const rows = await db.orm
     .select()
     .from(riskEvents)
     .where(and(...where))
     .orderBy(desc(riskEvents.at), desc(riskEvents.id))
     .limit(filter.limit)
-    .all() as RiskEvent[]
+  return rows as RiskEvent[]
 }

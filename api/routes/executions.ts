@@ -13,17 +13,17 @@ import { parseWith } from '../validation.js'
 export function executionRoutes(deps: AppDeps) {
   const app = new Hono()
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const filter = parseWith(executionsQuery, c.req.query())
-    const executions = listExecutions(deps.db, filter)
+    const executions = await listExecutions(deps.db, filter)
     const last = executions.at(-1)
     const next = executions.length === filter.limit && last ? { before: last.createdAt } : undefined
     return c.json({ executions, ...(next ? { next } : {}) })
   })
 
-  app.get('/:id', (c) => {
+  app.get('/:id', async (c) => {
     const id = c.req.param('id')
-    const execution = getExecution(deps.db, id)
+    const execution = await getExecution(deps.db, id)
     if (!execution) throw notFound(`no execution ${inputPrefix(id)}`)
     return c.json(execution)
   })

@@ -32,7 +32,13 @@ export function failoverRoutes(deps: AppDeps) {
     const idempotencyKey = c.req.header('Idempotency-Key')
     const workflowId = workflowIdFor('failover', idempotencyKey)
     if (order.clientOrderId) {
-      order.clientOrderId = unusedClientOrderId(deps, exchange, order.clientOrderId, workflowId, 'order.clientOrderId')
+      order.clientOrderId = await unusedClientOrderId(
+        deps,
+        exchange,
+        order.clientOrderId,
+        workflowId,
+        'order.clientOrderId'
+      )
     }
     const input: FailoverOrderInput = { exchange, order, backupExchanges: body.backupExchanges, idempotencyKey }
     return startAndRespond(

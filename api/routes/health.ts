@@ -1,6 +1,5 @@
 // GET /health: the API, Temporal (the server, and the workers polling the task queue), the database, each venue
 // (read straight from the connectors: a health check starts no workflow).
-import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 
 import { unresolvedExecutions } from '../../db/executions.js'
@@ -22,7 +21,7 @@ export function healthRoutes(deps: AppDeps) {
       .catch((error: Error) => ({ status: 'down' as const, error: error.message }))
     let database: { status: 'ok' | 'down'; error?: string }
     try {
-      deps.db.run(sql`select 1`)
+      await deps.db.ping()
       database = { status: 'ok' }
     } catch (error) {
       database = { status: 'down', error: (error as Error).message }
@@ -45,12 +44,15 @@ export function healthRoutes(deps: AppDeps) {
     const healthy = temporal.status === 'ok' && database.status === 'ok'
     // Warnings need a person's eye but do not make the platform unhealthy.
     // The trading state and the automatic halts in force: HALTED or REDUCING is a warning, not ill health.
-    const risk = database.status === 'ok' ? riskHealth(deps) : undefined
+    const risk = database.status === 'ok' ? await riskHealth(deps) : undefined
     const warnings =
       database.status === 'ok'
-        ? [workerWarning(worker.status), unresolvedWarning(deps), reconciliationWarning(deps.db), risk?.warning].filter(
-            (w) => w !== undefined
-          )
+        ? [
+            workerWarning(worker.status),
+            await unresolvedWarning(deps),
+            await reconciliationWarning(deps.db),
+            risk?.warning,
+          ].filter((w) => w !== undefined)
         : []
     const riskFields = risk ? { tradingState: risk.tradingState, halts: risk.halts } : {}
     return c.json(
@@ -78,8 +80,8 @@ function workerWarning(status: string): string | undefined {
 }
 
 /** Executions waiting on a venue to tell an order's outcome: someone may want to look at that venue. */
-function unresolvedWarning(deps: AppDeps): string | undefined {
-  const { count, ids } = unresolvedExecutions(deps.db)
+async function unresolvedWarning(deps: AppDeps): Promise<string | undefined> {
+  const { count, ids } = await unresolvedExecutions(deps.db)
   if (count === 0) return undefined
   return (
     `${count} execution(s) unresolved: an order's outcome is unknown and is looked up until the venue answers ` +

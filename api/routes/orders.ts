@@ -40,7 +40,7 @@ export function orderRoutes(deps: AppDeps) {
     const workflowId = workflowIdFor('order', idempotencyKey)
     const { exchange, expireAt, ...order } = body
     if (order.clientOrderId)
-      order.clientOrderId = unusedClientOrderId(deps, exchange, order.clientOrderId, workflowId, 'clientOrderId')
+      order.clientOrderId = await unusedClientOrderId(deps, exchange, order.clientOrderId, workflowId, 'clientOrderId')
     const input: PlaceOrderWorkflowInput = {
       exchange,
       order,
@@ -115,7 +115,7 @@ export function orderRoutes(deps: AppDeps) {
 
   app.get('/:workflowId/fills', async (c) => {
     const workflowId = workflowIdParam(c)
-    const fills = fillsOfExecution(deps.db, workflowId)
+    const fills = await fillsOfExecution(deps.db, workflowId)
     // An execution with no fills yet is still one of ours: 404 only for an id the history has never seen.
     if (fills.length === 0) await describeRun(deps, workflowId, WORKFLOW, orderStateQuery)
     return c.json({ workflowId, fills })

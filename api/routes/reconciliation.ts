@@ -19,12 +19,12 @@ const DEFAULT_WAIT_MS = 30_000
 export function reconciliationRoutes(deps: AppDeps) {
   const app = new Hono()
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const exchange = c.req.query('exchange')
     if (exchange !== undefined && !(EXCHANGE_IDS as readonly string[]).includes(exchange)) {
       throw badRequest(`exchange must be one of ${EXCHANGE_IDS.join(', ')}`, 'exchange')
     }
-    return c.json(reportBody(deps, exchange as ExchangeId | undefined))
+    return c.json(await reportBody(deps, exchange as ExchangeId | undefined))
   })
 
   app.post('/', async (c) => {
@@ -40,13 +40,13 @@ export function reconciliationRoutes(deps: AppDeps) {
     })
     const waited = await deps.runner.awaitResult(handle, deps.waitMs ?? DEFAULT_WAIT_MS)
     if (!waited.done) return c.json({ workflowId: handle.workflowId, status: 'running' }, 202)
-    return c.json(reportBody(deps))
+    return c.json(await reportBody(deps))
   })
 
   return app
 }
 
-function reportBody(deps: AppDeps, exchange?: ExchangeId) {
-  const reports = latestReconciliationReports(deps.db, exchange)
+async function reportBody(deps: AppDeps, exchange?: ExchangeId) {
+  const reports = await latestReconciliationReports(deps.db, exchange)
   return { differences: reports.reduce((n, r) => n + r.differences.length, 0), reports }
 }

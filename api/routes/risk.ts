@@ -41,7 +41,7 @@ export const tradingStateBody = z.strictObject({
 export function riskRoutes(deps: AppDeps) {
   const app = new Hono()
 
-  app.get('/trading-state', (c) => c.json(tradingStateView(deps)))
+  app.get('/trading-state', async (c) => c.json(await tradingStateView(deps)))
 
   app.put('/trading-state', async (c) => {
     const body = parseWith(tradingStateBody, await jsonBody(c))
@@ -49,7 +49,7 @@ export function riskRoutes(deps: AppDeps) {
     const scope = body.exchange ?? 'all'
     // The state first: from here on no new order of this scope passes the pre-trade check, so the cancel sweep below
     // is not racing new orders in.
-    const state = setTradingState(deps.db, {
+    const state = await setTradingState(deps.db, {
       scope,
       state: body.state as (typeof TRADING_STATES)[number],
       reason: body.reason,
@@ -71,19 +71,19 @@ export function riskRoutes(deps: AppDeps) {
         staticSummary: `cancel open orders${body.exchange ? ` on ${body.exchange}` : ''}: ${body.reason}`.slice(0, 200),
       })
     }
-    return c.json({ ...state, ...tradingStateView(deps), ...(cancelWorkflowId ? { cancelWorkflowId } : {}) })
+    return c.json({ ...state, ...(await tradingStateView(deps)), ...(cancelWorkflowId ? { cancelWorkflowId } : {}) })
   })
 
-  app.get('/risk', (c) => c.json(riskView(deps)))
+  app.get('/risk', async (c) => c.json(await riskView(deps)))
 
   app.put('/risk/limits', async (c) => {
     const patch = await jsonBody(c)
     const problem = riskLimitsPatchProblem(patch)
     if (problem) throw badRequest(problem.message, problem.field)
-    const limits = mergeRiskLimits(limitsInForce(deps), patch as RiskLimitsPatch)
+    const limits = mergeRiskLimits(await limitsInForce(deps), patch as RiskLimitsPatch)
     const merged = riskLimitsProblem(limits)
     if (merged) throw badRequest(merged.message, merged.field)
-    return c.json({ limits: setLimits(deps.db, limits, actorOf(c)) })
+    return c.json({ limits: await setLimits(deps.db, limits, actorOf(c)) })
   })
 
   return app

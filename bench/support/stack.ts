@@ -81,7 +81,7 @@ export async function startBenchStack(log: (line: string) => void, options: Benc
   try {
     const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'))
     stops.push(() => rmSync(dir, { recursive: true, force: true }))
-    const database = openDatabase(join(dir, 'gateway.db'))
+    const database = await openDatabase(join(dir, 'gateway.db'))
     stops.push(() => database.close())
     const registry = createBenchRegistry(options.simulatorUrls)
     stops.push(() => registry.close())

@@ -15,8 +15,8 @@ const noConnectors = {
 }
 
 describe('the request timeout start-up check', () => {
-  it('refuses EXCHANGE_REQUEST_TIMEOUT above start-to-close less the preparation budget and margin', () => {
-    const { db, close } = openDatabase(':memory:')
+  it('refuses EXCHANGE_REQUEST_TIMEOUT above start-to-close less the preparation budget and margin', async () => {
+    const { db, close } = await openDatabase(':memory:')
     try {
       expect(PLACEMENT_TIMING.startToCloseMs).toBe(20_000)
       expect(() => createActivities({ connectors: noConnectors, db, requestTimeoutMs: 17_001 })).toThrow(
@@ -25,7 +25,7 @@ describe('the request timeout start-up check', () => {
       expect(() => createActivities({ connectors: noConnectors, db, requestTimeoutMs: 17_000 })).not.toThrow()
       expect(() => createActivities({ connectors: noConnectors, db })).not.toThrow()
     } finally {
-      close()
+      await close()
     }
   })
 })

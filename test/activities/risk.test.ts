@@ -14,7 +14,6 @@ import { recordExecutionStart } from '../../db/executions.js'
 import { getOrderAttempt } from '../../db/order-attempts.js'
 import { reserveSendSlot } from '../../db/risk-facts.js'
 import { listRiskEvents, setLimits, setTradingState } from '../../db/risk-store.js'
-import { sendReservations, tradingStates } from '../../db/schema.js'
 import { DEFAULT_RISK_LIMITS } from '../../domain/risk/config.js'
 import { decideOrderRisk } from '../../domain/risk/decide.js'
 import type { RiskCheckInput } from '../../domain/risk/types.js'
@@ -36,20 +35,20 @@ beforeAll(async () => {
     { simulatorUrls: sim.urls }
   )
   dir = mkdtempSync(join(tmpdir(), 'risk-activities-'))
-  database = openDatabase(join(dir, 'gateway.db'))
+  database = await openDatabase(join(dir, 'gateway.db'))
   risk = createRiskActivities({ connectors: registry, db: database.db, riskLimits: DEFAULT_RISK_LIMITS })
 })
 
 afterAll(async () => {
   await registry?.close()
   await sim?.close()
-  database?.close()
+  await database?.close()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
 beforeEach(async () => {
-  database.db.delete(tradingStates).run()
-  database.db.delete(sendReservations).run()
+  await database.db.orm.delete(database.db.t.tradingStates)
+  await database.db.orm.delete(database.db.t.sendReservations)
   await sim.control.clearFaults()
 })
 
@@ -115,7 +114,7 @@ describe('checkOrderRisk', () => {
   })
 
   it('REDUCING reads the venue’s free balance of the base asset: a sell within it passes, a buy is refused', async () => {
-    setTradingState(database.db, { scope: 'binance', state: 'REDUCING', reason: 'desk', changedBy: 'test' })
+    await setTradingState(database.db, { scope: 'binance', state: 'REDUCING', reason: 'desk', changedBy: 'test' })
     await sim.control.credit('binance', 'BTC', '1.5')
     const free = (await sim.control.balances('binance'))['BTC']!.free
     const sellInput = check({ side: 'sell', amount: '0.2' })
@@ -142,7 +141,7 @@ describe('checkOrderRisk', () => {
       amount: '0.01',
       clientOrderId: 'risk-long-1',
     })
-    setTradingState(database.db, { scope: 'all', state: 'REDUCING', reason: 'desk', changedBy: 'test' })
+    await setTradingState(database.db, { scope: 'all', state: 'REDUCING', reason: 'desk', changedBy: 'test' })
     const input = check({ symbol: 'BTC/USDT:USDT', side: 'sell', amount: '0.01' })
     const facts = await risk.checkOrderRisk(input)
     expect(facts.heldAtVenue).toBe('0.01')
@@ -155,17 +154,17 @@ describe('checkOrderRisk', () => {
   })
 
   it('under HALTED reserves no slot and reads nothing from the venue', async () => {
-    setTradingState(database.db, { scope: 'all', state: 'HALTED', reason: 'kill switch', changedBy: 'test' })
+    await setTradingState(database.db, { scope: 'all', state: 'HALTED', reason: 'kill switch', changedBy: 'test' })
     // a venue that cannot answer does not make the check fail: it is not asked
     await sim.control.setFaults('binance', { errorRate: 1 })
     const facts = await risk.checkOrderRisk(check())
     expect(facts).toMatchObject({ state: 'HALTED', stateReason: 'kill switch', slotReserved: false })
     expect(facts.valuationPrice).toBeUndefined()
-    expect(database.db.select().from(sendReservations).all()).toHaveLength(0)
+    expect(await database.db.orm.select().from(database.db.t.sendReservations)).toHaveLength(0)
   })
 
   it('reserves a send slot per client order id within the cap; an unwind always gets one', async () => {
-    setLimits(database.db, { ...DEFAULT_RISK_LIMITS, maxOrdersPerMinutePerVenue: 2 }, 'test')
+    await setLimits(database.db, { ...DEFAULT_RISK_LIMITS, maxOrdersPerMinutePerVenue: 2 }, 'test')
     try {
       const first = check({ type: 'limit', price: '100' })
       expect(await risk.checkOrderRisk(first)).toMatchObject({ slotReserved: true, sentLastMinute: 0 })
@@ -182,14 +181,14 @@ describe('checkOrderRisk', () => {
       const unwind = check({}, { reducing: true })
       expect(await risk.checkOrderRisk(unwind)).toMatchObject({ slotReserved: true, sentLastMinute: 2 })
     } finally {
-      setLimits(database.db, DEFAULT_RISK_LIMITS, 'test')
+      await setLimits(database.db, DEFAULT_RISK_LIMITS, 'test')
     }
   })
 })
 
 describe('recordRiskRefusal', () => {
   it('gives the slot back and records the refusal in the ledger (never sent) and the audit, once', async () => {
-    recordExecutionStart(database.db, {
+    await recordExecutionStart(database.db, {
       id: 'exec-refused',
       strategy: 'order',
       symbol: 'BTC/USDT',
@@ -212,7 +211,7 @@ describe('recordRiskRefusal', () => {
       role: 'primary',
       seq: 1,
     }
-    reserveSendSlot(database.db, {
+    await reserveSendSlot(database.db, {
       clientOrderId: 'refused-1',
       exchange: 'binance',
       cap: 10,
@@ -223,8 +222,8 @@ describe('recordRiskRefusal', () => {
     await risk.recordRiskRefusal({ placement, limit: 'maxOrderNotional', message })
     await risk.recordRiskRefusal({ placement, limit: 'maxOrderNotional', message }) // a retry
 
-    expect(database.db.select().from(sendReservations).all()).toHaveLength(0)
-    expect(getOrderAttempt(database.db, 'refused-1')).toMatchObject({
+    expect(await database.db.orm.select().from(database.db.t.sendReservations)).toHaveLength(0)
+    expect(await getOrderAttempt(database.db, 'refused-1')).toMatchObject({
       executionId: 'exec-refused',
       role: 'primary',
       seq: 1,
@@ -236,7 +235,7 @@ describe('recordRiskRefusal', () => {
       error: message,
       exchangeOrderId: null,
     })
-    const refusals = listRiskEvents(database.db, { kind: 'refusal', limit: 10 }).filter(
+    const refusals = (await listRiskEvents(database.db, { kind: 'refusal', limit: 10 })).filter(
       (e) => (e.detail as { clientOrderId?: string }).clientOrderId === 'refused-1'
     )
     expect(refusals).toHaveLength(1)
@@ -252,7 +251,7 @@ describe('recordRiskRefusal', () => {
 describe('checkAutomation', () => {
   it('reports the platform state, the monitor’s executions of the last hour and the cap', async () => {
     for (const id of ['mon-a~arb-1', 'mon-a~arb-2', 'mon-b~arb-1']) {
-      recordExecutionStart(database.db, {
+      await recordExecutionStart(database.db, {
         id,
         strategy: 'arbitrage',
         symbol: 'BTC/USDT',
@@ -268,9 +267,9 @@ describe('checkAutomation', () => {
       maxPerHour: DEFAULT_RISK_LIMITS.maxAutoExecutionsPerMonitorPerHour,
     })
     // a venue's state is the gate's business; the monitor follows the platform's
-    setTradingState(database.db, { scope: 'kraken', state: 'HALTED', reason: 'venue', changedBy: 'test' })
+    await setTradingState(database.db, { scope: 'kraken', state: 'HALTED', reason: 'venue', changedBy: 'test' })
     expect((await risk.checkAutomation({ monitorId: 'mon-a' })).state).toBe('ACTIVE')
-    setTradingState(database.db, { scope: 'all', state: 'REDUCING', reason: 'desk', changedBy: 'test' })
+    await setTradingState(database.db, { scope: 'all', state: 'REDUCING', reason: 'desk', changedBy: 'test' })
     expect((await risk.checkAutomation({ monitorId: 'mon-a' })).state).toBe('REDUCING')
   })
 })

@@ -17,7 +17,7 @@ import { createRecordingRunner } from '../api-validation/recording-runner.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-const database = openDatabase(':memory:')
+const database = await openDatabase(':memory:')
 let listening: ListeningServer
 let browser: Browser
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await new Promise((resolve) => listening?.server.close(resolve))
-  database.close()
+  await database.close()
 })
 
 it('renders every operation of the document, offline, from the API alone', async () => {

@@ -25,7 +25,7 @@ type Json = Record<string, any>
 
 const document = buildOpenApiDocument() as Json & ReturnType<typeof buildOpenApiDocument>
 const contract = createContract(document)
-const database = openDatabase(':memory:')
+const database = await openDatabase(':memory:')
 afterAll(() => database.close())
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const

@@ -8,7 +8,7 @@ import { readApiConfig, readStartConfig } from '../../bin/start-config.js'
 import { openDatabase } from '../../db/client.js'
 import { createRecordingRunner } from './recording-runner.js'
 
-const database = openDatabase(':memory:')
+const database = await openDatabase(':memory:')
 afterAll(() => database.close())
 const TOKEN = 'a-long-enough-secret-token'
 

@@ -7,10 +7,9 @@ import { openDatabase } from '../../db/client.js'
 import { recordExecutionEnd } from '../../db/executions.js'
 import { recordOrderIntent } from '../../db/order-attempts.js'
 import { recordRoutingDecision } from '../../db/routing-decisions.js'
-import { executions } from '../../db/schema.js'
 import { createRecordingRunner } from './recording-runner.js'
 
-const database = openDatabase(':memory:')
+const database = await openDatabase(':memory:')
 const app = createApp({
   runner: createRecordingRunner(),
   db: database.db,
@@ -19,7 +18,7 @@ const app = createApp({
 })
 afterAll(() => database.close())
 
-beforeAll(() => {
+beforeAll(async () => {
   const rows = [
     { id: 'order-a', strategy: 'order', symbol: 'BTC/USDT', exchanges: 'binance', createdAt: 1_000 },
     { id: 'smart-b', strategy: 'smart', symbol: 'BTC/USDT', exchanges: 'binance,kraken', createdAt: 2_000 },
@@ -27,18 +26,20 @@ beforeAll(() => {
     { id: 'arb-d', strategy: 'arbitrage', symbol: 'BTC/USDT', exchanges: 'kraken,coinbase', createdAt: 4_000 },
   ] as const
   for (const row of rows)
-    database.db
-      .insert(executions)
-      .values({ ...row, request: { id: row.id } })
-      .run()
-  recordExecutionEnd(
+    await database.db.orm.insert(database.db.t.executions).values({ ...row, request: { id: row.id } })
+  await recordExecutionEnd(
     database.db,
     'smart-b',
     { status: 'completed', outcome: 'filled', result: { filled: '0.1' } },
     2_500
   )
-  recordExecutionEnd(database.db, 'failover-c', { status: 'failed', outcome: 'rejected', error: 'no venue' }, 3_500)
-  recordRoutingDecision(database.db, {
+  await recordExecutionEnd(
+    database.db,
+    'failover-c',
+    { status: 'failed', outcome: 'rejected', error: 'no venue' },
+    3_500
+  )
+  await recordRoutingDecision(database.db, {
     executionId: 'smart-b',
     seq: 1,
     selected: 'kraken',
@@ -49,7 +50,7 @@ beforeAll(() => {
     candidates: [{ exchange: 'kraken' }, { exchange: 'binance' }],
     splitPlan: null,
   })
-  recordOrderIntent(database.db, {
+  await recordOrderIntent(database.db, {
     clientOrderId: 'c-1',
     executionId: 'smart-b',
     role: 'routed',

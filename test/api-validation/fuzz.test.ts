@@ -53,7 +53,7 @@ beforeAll(async () => {
     { ...loadExchangeSettings({}), exchanges: [...EXCHANGE_IDS] },
     { simulatorUrls: sim.urls }
   )
-  database = openDatabase(':memory:')
+  database = await openDatabase(':memory:')
   runner = createFuzzRunner()
   // The production reader on the real connectors, counting the reads it serves.
   const venues = createVenueReader(registry)
@@ -73,7 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await registry?.close()
   await sim?.close()
-  database?.close()
+  await database?.close()
 })
 
 interface Answer {

@@ -11,7 +11,7 @@ import { openDatabase } from '../../db/client.js'
 import { inputPrefix } from '../../domain/input-prefix.js'
 import { createRecordingRunner } from './recording-runner.js'
 
-const database = openDatabase(':memory:')
+const database = await openDatabase(':memory:')
 afterAll(() => database.close())
 
 function appWith(extra: Partial<Parameters<typeof createApp>[0]> = {}) {

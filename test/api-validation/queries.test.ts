@@ -6,7 +6,7 @@ import { createApp } from '../../api/app.js'
 import { openDatabase } from '../../db/client.js'
 import { createRecordingRunner, type RecordingRunner } from './recording-runner.js'
 
-const database = openDatabase(':memory:')
+const database = await openDatabase(':memory:')
 afterAll(() => database.close())
 
 let runner: RecordingRunner

@@ -12,7 +12,7 @@ import type { WorkflowRunner } from '../../api/workflow-runner.js'
 import { createLogger, memoryDestination } from '../../bin/logger.js'
 import { openDatabase } from '../../db/client.js'
 
-const database = openDatabase(':memory:')
+const database = await openDatabase(':memory:')
 afterAll(() => database.close())
 const TOKEN = 'a-long-enough-secret-token-for-logs'
 const auth = { Authorization: `Bearer ${TOKEN}` }

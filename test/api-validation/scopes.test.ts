@@ -15,7 +15,7 @@ import { openDatabase } from '../../db/client.js'
 import { listRiskEvents } from '../../db/risk-store.js'
 import { createRecordingRunner } from './recording-runner.js'
 
-const database = openDatabase(':memory:')
+const database = await openDatabase(':memory:')
 afterAll(() => database.close())
 
 const SECRET: Record<Scope, string> = {
@@ -224,7 +224,7 @@ describe('the risk audit', () => {
       body: JSON.stringify({ maxUnresolvedOrders: 7 }),
     })
     expect(limits.status).toBe(200)
-    const events = listRiskEvents(database.db, { limit: 2 })
+    const events = await listRiskEvents(database.db, { limit: 2 })
     expect(events.map((e) => [e.kind, e.actor])).toEqual([
       ['limits_changed', 'ops-desk'],
       ['state_changed', 'ops-desk'],

@@ -33,8 +33,8 @@ describe('/api/reconciliation', () => {
     // A ledger order the venue never got, last touched well beyond the default grace window.
     const executionId = `api-recon-${randomUUID()}`
     const clientOrderId = `ghost${randomUUID().slice(0, 8)}`
-    recordExecutionStart(stack.db, { id: executionId, strategy: 'order', symbol: 'BTC/USDT', request: {} })
-    recordOrderIntent(stack.db, {
+    await recordExecutionStart(stack.db, { id: executionId, strategy: 'order', symbol: 'BTC/USDT', request: {} })
+    await recordOrderIntent(stack.db, {
       clientOrderId,
       executionId,
       role: 'primary',
@@ -45,7 +45,7 @@ describe('/api/reconciliation', () => {
       type: 'market',
       amount: '0.01',
     })
-    updateOrderAttempt(stack.db, clientOrderId, { status: 'sent' }, Date.now() - 60 * 60_000)
+    await updateOrderAttempt(stack.db, clientOrderId, { status: 'sent' }, Date.now() - 60 * 60_000)
 
     const posted = await stack.request('POST', '/api/reconciliation')
     expect(posted.status).toBe(200)

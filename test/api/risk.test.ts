@@ -5,7 +5,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { recordExecutionEnd, recordExecutionStart } from '../../db/executions.js'
 import { getOrderAttempt } from '../../db/order-attempts.js'
 import { listRiskEvents } from '../../db/risk-store.js'
-import { riskEvents, riskLimits, sendReservations, tradingStates } from '../../db/schema.js'
 import { DEFAULT_RISK_LIMITS } from '../../domain/risk/config.js'
 import { startTestStack, type TestStack } from '../support/stack.js'
 import { waitFor } from '../support/wait-for.js'
@@ -17,9 +16,10 @@ beforeAll(async () => {
   await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['63990', '5']], asks: [['64010', '5']] })
 })
 afterAll(async () => stack?.close())
-beforeEach(() => {
+beforeEach(async () => {
   // Each test starts ACTIVE under the configuration's limits, with an empty audit.
-  for (const table of [tradingStates, riskLimits, riskEvents, sendReservations]) stack.db.delete(table).run()
+  const { tradingStates, riskLimits, riskEvents, sendReservations } = stack.db.t
+  for (const table of [tradingStates, riskLimits, riskEvents, sendReservations]) await stack.db.orm.delete(table)
 })
 
 describe('GET and PUT /api/trading-state', () => {
@@ -54,7 +54,7 @@ describe('GET and PUT /api/trading-state', () => {
     ])
     expect(body.effective.kraken).toEqual({ state: 'HALTED', reason: 'kraken incident', scope: 'kraken' })
     expect(body.effective.binance).toEqual({ state: 'REDUCING', reason: 'end of quarter', scope: 'all' })
-    const audit = listRiskEvents(stack.db, { kind: 'state_changed', limit: 10 })
+    const audit = await listRiskEvents(stack.db, { kind: 'state_changed', limit: 10 })
     expect(audit.map((e) => [e.scope, e.actor, (e.detail as any).after.state])).toEqual([
       ['all', 'api', 'REDUCING'],
       ['kraken', 'api', 'HALTED'],
@@ -80,7 +80,7 @@ describe('GET and PUT /api/trading-state', () => {
     const extra = await stack.request('PUT', '/api/trading-state', { state: 'HALTED', reason: 'x', scope: 'all' })
     expect(extra.status).toBe(400)
     expect(extra.body.error.message).toMatch(/scope/)
-    expect(listRiskEvents(stack.db, { limit: 10 })).toEqual([])
+    expect(await listRiskEvents(stack.db, { limit: 10 })).toEqual([])
   })
 })
 
@@ -103,7 +103,7 @@ describe('GET /api/risk and PUT /api/risk/limits', () => {
     }
     expect(changed.body.limits).toEqual(expected)
     expect((await stack.request('GET', '/api/risk')).body.limits).toEqual(expected)
-    const [audit] = listRiskEvents(stack.db, { kind: 'limits_changed', limit: 10 })
+    const [audit] = await listRiskEvents(stack.db, { kind: 'limits_changed', limit: 10 })
     expect(audit).toMatchObject({ actor: 'api', detail: { before: null, after: expected } })
   })
 
@@ -123,27 +123,24 @@ describe('GET /api/risk and PUT /api/risk/limits', () => {
     }
     expect((await stack.request('PUT', '/api/risk/limits', '[1]')).status).toBe(400)
     expect((await stack.request('GET', '/api/risk')).body.limits).toEqual(DEFAULT_RISK_LIMITS)
-    expect(listRiskEvents(stack.db, { limit: 10 })).toEqual([])
+    expect(await listRiskEvents(stack.db, { limit: 10 })).toEqual([])
   })
 
   it('shows usage against each limit, and a daily loss past its limit halts trading, shown in /health', async () => {
     await stack.request('PUT', '/api/risk/limits', { maxDailyArbitrageLoss: '100', maxOrdersPerMinutePerVenue: 50 })
     const now = Date.now()
-    stack.db
-      .insert(sendReservations)
-      .values([
-        { clientOrderId: 'usage-1', exchange: 'binance', at: now - 1_000 },
-        { clientOrderId: 'usage-2', exchange: 'binance', at: now - 2_000 },
-        { clientOrderId: 'usage-3', exchange: 'binance', at: now - 120_000 },
-        { clientOrderId: 'usage-4', exchange: 'kraken', at: now - 3_000 },
-      ])
-      .run()
-    const loss = (id: string, profit: string) => {
-      recordExecutionStart(stack.db, { id, strategy: 'arbitrage', symbol: 'BTC/USDT', request: {} })
-      recordExecutionEnd(stack.db, id, { status: 'completed', outcome: 'unwound', profit }, now)
+    await stack.db.orm.insert(stack.db.t.sendReservations).values([
+      { clientOrderId: 'usage-1', exchange: 'binance', at: now - 1_000 },
+      { clientOrderId: 'usage-2', exchange: 'binance', at: now - 2_000 },
+      { clientOrderId: 'usage-3', exchange: 'binance', at: now - 120_000 },
+      { clientOrderId: 'usage-4', exchange: 'kraken', at: now - 3_000 },
+    ])
+    const loss = async (id: string, profit: string) => {
+      await recordExecutionStart(stack.db, { id, strategy: 'arbitrage', symbol: 'BTC/USDT', request: {} })
+      await recordExecutionEnd(stack.db, id, { status: 'completed', outcome: 'unwound', profit }, now)
     }
-    loss('risk-usage-arb-1', '-40.5')
-    loss('risk-usage-arb-2', '12')
+    await loss('risk-usage-arb-1', '-40.5')
+    await loss('risk-usage-arb-2', '12')
 
     const below = await stack.request('GET', '/api/risk')
     expect(below.body.usage).toEqual({
@@ -170,7 +167,7 @@ describe('GET /api/risk and PUT /api/risk/limits', () => {
     expect(healthy.body.halts).toEqual([])
     expect(healthy.body.warnings ?? []).not.toContainEqual(expect.stringMatching(/HALTED/))
 
-    loss('risk-usage-arb-3', '-60')
+    await loss('risk-usage-arb-3', '-60')
     const halted = await stack.request('GET', '/api/risk')
     expect(halted.body.usage.dailyArbitrageLoss).toEqual({ used: '100.5', limit: '100' })
     expect(halted.body.states[0]).toMatchObject({ scope: 'all', state: 'HALTED', changedBy: 'auto:daily_loss' })
@@ -295,7 +292,7 @@ describe('kill switch: HALTED with cancelOpenOrders', () => {
       failed: [],
     })
     // The filled order's ledger row took the venue's answer.
-    expect(getOrderAttempt(stack.db, 'risk-kill-kraken-2')).toMatchObject({ status: 'closed', filled: '0.01' })
+    expect(await getOrderAttempt(stack.db, 'risk-kill-kraken-2')).toMatchObject({ status: 'closed', filled: '0.01' })
     const kraken = await stack.sim.control.receivedOrders('kraken')
     const statusOf = (id: string) => kraken.find((o) => o.clientOrderId === id)?.status
     expect([statusOf('risk-kill-kraken-1'), statusOf('risk-kill-kraken-2')]).toEqual(['canceled', 'filled'])

@@ -35,11 +35,11 @@ it('lets several processes migrate a fresh file at once and write to it concurre
   const results = await Promise.all(Array.from({ length: WRITERS }, (_, i) => writer(`w${i}`, env)))
   for (const result of results) expect(result, result.output).toMatchObject({ code: 0 })
 
-  const database = openDatabase(join(dir, 'gateway.db'))
+  const database = await openDatabase(join(dir, 'gateway.db'))
   try {
-    const rows = listExecutions(database.db, { status: 'completed', limit: WRITERS * COUNT + 1 })
+    const rows = await listExecutions(database.db, { status: 'completed', limit: WRITERS * COUNT + 1 })
     expect(rows).toHaveLength(WRITERS * COUNT)
   } finally {
-    database.close()
+    await database.close()
   }
 }, 60_000)

@@ -132,7 +132,7 @@ describe('a stop-loss on kraken', () => {
     expect(result.fills).toHaveLength(1)
     const [done] = await stack.sim.control.receivedOrders('kraken', { clientOrderId })
     expect(done).toMatchObject({ status: 'filled', filled: '0.01' })
-    expect(getOrderAttempt(stack.db, clientOrderId)).toMatchObject({ type: 'stop-loss', status: 'closed' })
+    expect(await getOrderAttempt(stack.db, clientOrderId)).toMatchObject({ type: 'stop-loss', status: 'closed' })
     await stack.sim.control.resetBook('kraken', 'BTC/USD')
   })
 })
@@ -158,7 +158,7 @@ describe('a GTT post-only order on coinbase', () => {
     expect(result).toMatchObject({ status: 'expired', filled: '0' })
     const [atVenue] = await stack.sim.control.receivedOrders('coinbase', { clientOrderId })
     expect(atVenue!.status).toBe('expired')
-    expect(getExecution(stack.db, workflowId)).toMatchObject({ status: 'completed', outcome: 'expired' })
+    expect(await getExecution(stack.db, workflowId)).toMatchObject({ status: 'completed', outcome: 'expired' })
   }, 120_000)
 })
 

@@ -75,12 +75,12 @@ describe('a resting limit order', () => {
 
     const [atVenue] = await stack.sim.control.receivedOrders('binance', { clientOrderId })
     expect(atVenue).toMatchObject({ status: 'filled', filled: '0.5' })
-    const recorded = fillsOfExecution(stack.db, workflowId)
+    const recorded = await fillsOfExecution(stack.db, workflowId)
     expect(recorded).toHaveLength(1)
     expect(recorded[0]).toMatchObject({ clientOrderId, price: '62000', amount: '0.5', tradeId: result.fills[0].id })
     expect(recorded[0]!.fee).toBe(result.fills[0].fee.cost)
-    expect(getExecution(stack.db, workflowId)).toMatchObject({ status: 'completed', outcome: 'filled' })
-    expect(getOrderAttempt(stack.db, clientOrderId)).toMatchObject({ status: 'closed', filled: '0.5' })
+    expect(await getExecution(stack.db, workflowId)).toMatchObject({ status: 'completed', outcome: 'filled' })
+    expect(await getOrderAttempt(stack.db, clientOrderId)).toMatchObject({ status: 'closed', filled: '0.5' })
 
     const fillsRoute = await stack.request('GET', `/api/orders/${workflowId}/fills`)
     expect(fillsRoute.status).toBe(200)
@@ -103,7 +103,7 @@ describe('a resting limit order', () => {
     expect(again.body.error.code).toBe('order_done')
     expect(again.body.order).toMatchObject({ status: 'canceled' })
     expect(await stack.sim.control.receivedOrders('kraken', { clientOrderId })).toHaveLength(1)
-    expect(getExecution(stack.db, workflowId)).toMatchObject({ status: 'completed', outcome: 'canceled' })
+    expect(await getExecution(stack.db, workflowId)).toMatchObject({ status: 'completed', outcome: 'canceled' })
     await captureHistory(stack.client, workflowId, 'order-cancelled')
   })
 
@@ -118,7 +118,11 @@ describe('a resting limit order', () => {
     const replacementId = amended.body.amendments[0].clientOrderId as string
     expect(amended.body.amendments[0]).toMatchObject({ result: 'replaced', replaced: clientOrderId })
     // The replacement is in the ledger under its own client order id, for what the new total still lacks.
-    expect(getOrderAttempt(stack.db, replacementId)).toMatchObject({ role: 'amend', amount: '0.3', price: '62100' })
+    expect(await getOrderAttempt(stack.db, replacementId)).toMatchObject({
+      role: 'amend',
+      amount: '0.3',
+      price: '62100',
+    })
 
     // Plenty of liquidity crosses now: only the 0.3 left may fill.
     await stack.sim.control.setBook('binance', SYMBOL, { bids: [['59000', '5']], asks: [['61000', '10']] })
@@ -134,7 +138,7 @@ describe('a resting limit order', () => {
     ])
     const bought = atVenue.reduce((total, order) => total.plus(order.filled), dec(0))
     expect(bought.toString()).toBe('0.7')
-    expect(fillsOfExecution(stack.db, workflowId).map((fill) => fill.amount)).toEqual(['0.4', '0.3'])
+    expect((await fillsOfExecution(stack.db, workflowId)).map((fill) => fill.amount)).toEqual(['0.4', '0.3'])
     await captureHistory(stack.client, workflowId, 'order-amended')
   })
 
@@ -146,7 +150,7 @@ describe('a resting limit order', () => {
     expect(amended.body).toMatchObject({ status: 'filled', total: '0.3', filled: '0.3' })
     expect(amended.body.amendments[0]).toMatchObject({ result: 'not_needed' })
     // Only the original was ever sent: the ledger has one attempt, the venue one order under its id.
-    expect(getExecution(stack.db, workflowId)!.attempts).toHaveLength(1)
+    expect((await getExecution(stack.db, workflowId))!.attempts).toHaveLength(1)
     expect(await stack.sim.control.receivedOrders('kraken', { clientOrderId })).toHaveLength(1)
   })
 
@@ -166,7 +170,7 @@ describe('a resting limit order', () => {
     expect(result).toMatchObject({ status: 'expired', filled: '0', order: { status: 'canceled' } })
     const [atVenue] = await stack.sim.control.receivedOrders('binance', { clientOrderId })
     expect(atVenue!.status).toBe('canceled')
-    expect(getExecution(stack.db, workflowId)).toMatchObject({ outcome: 'expired' })
+    expect(await getExecution(stack.db, workflowId)).toMatchObject({ outcome: 'expired' })
   })
 
   it('refuses an expire-at on an order that cannot rest', async () => {
@@ -204,8 +208,8 @@ describe('a resting order a strategy placed', () => {
     )
     expect(result).toMatchObject({ status: 'filled', filled: '0.3', order: { status: 'closed' } })
     expect(result.fills).toHaveLength(1)
-    expect(fillsOfExecution(stack.db, workflowId).map((fill) => fill.amount)).toEqual(['0.3'])
-    expect(getExecution(stack.db, workflowId)).toMatchObject({ status: 'completed', outcome: 'filled' })
+    expect((await fillsOfExecution(stack.db, workflowId)).map((fill) => fill.amount)).toEqual(['0.3'])
+    expect(await getExecution(stack.db, workflowId)).toMatchObject({ status: 'completed', outcome: 'filled' })
     await captureHistory(stack.client, workflowId, 'failover-rests-then-fills')
   })
 })
@@ -269,6 +273,6 @@ describe('a long-lived order', () => {
     const result = await stack.client.workflow.getHandle(workflowId).result()
     expect(result).toMatchObject({ status: 'filled', filled: '0.2', workflowId })
     expect(result.fills).toHaveLength(1)
-    expect(getExecution(stack.db, workflowId)).toMatchObject({ status: 'completed', outcome: 'filled' })
+    expect(await getExecution(stack.db, workflowId)).toMatchObject({ status: 'completed', outcome: 'filled' })
   })
 })

@@ -53,7 +53,7 @@ describe('POST /api/orders', () => {
     expect(atVenue).toHaveLength(1)
     expect(atVenue[0]!.status).toBe('filled')
 
-    const execution = getExecution(stack.db, workflowId)
+    const execution = await getExecution(stack.db, workflowId)
     expect(execution).toMatchObject({ strategy: 'order', status: 'completed', symbol: 'BTC/USDT' })
     expect(execution!.attempts).toHaveLength(1)
     expect(execution!.attempts[0]).toMatchObject({
@@ -162,7 +162,7 @@ describe('POST /api/orders', () => {
 
   it('refuses an Idempotency-Key whose execution is past Temporal retention, placing nothing', async () => {
     // The history database remembers every execution; Temporal forgets closed ones after its retention window.
-    recordExecutionStart(stack.db, {
+    await recordExecutionStart(stack.db, {
       id: 'order-ancient-key',
       strategy: 'order',
       symbol: 'BTC/USDT',

@@ -64,7 +64,7 @@ describe('pre-trade risk limits and the trading state', () => {
 
       const workflowId = refused.body.workflowId ?? refused.body.error.workflowId
       expect(workflowId).toEqual(expect.any(String))
-      const execution = getExecution(stack.db, workflowId)!
+      const execution = (await getExecution(stack.db, workflowId))!
       expect(execution.attempts).toEqual([
         expect.objectContaining({ status: 'rejected', errorType: 'RiskRejectedError', exchangeOrderId: null }),
       ])
@@ -263,7 +263,7 @@ describe('pre-trade risk limits and the trading state', () => {
     })
     // halt as soon as the buy leg has filled: the sell leg is refused by kraken, the unwind must wait
     await waitFor('the bought leg', async () => {
-      const attempts = getExecution(stack.db, handle.workflowId)?.attempts ?? []
+      const attempts = (await getExecution(stack.db, handle.workflowId))?.attempts ?? []
       return attempts.some((a) => a.role === 'buy-leg' && a.status === 'closed') ? true : undefined
     })
     await setState('HALTED', 'halt during an arbitrage')

@@ -108,7 +108,7 @@ beforeAll(async () => {
   installWorkerRuntime(logger)
 
   dir = mkdtempSync(join(tmpdir(), 'secret-scan-'))
-  database = openDatabase(join(dir, 'gateway.db'))
+  database = await openDatabase(join(dir, 'gateway.db'))
   const address = inject('temporalAddress')
   nativeConnection = await NativeConnection.connect({ address })
   worker = await createGatewayWorker({
@@ -142,7 +142,7 @@ afterAll(async () => {
   await nativeConnection?.close()
   await registry?.close()
   await sim?.close()
-  database?.close()
+  await database?.close()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 

@@ -88,7 +88,7 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
   const address = inject('temporalAddress')
   const sim = await startTestSimulator()
   const dir = mkdtempSync(join(tmpdir(), 'gateway-test-'))
-  const database = openDatabase(join(dir, 'gateway.db'))
+  const database = await openDatabase(join(dir, 'gateway.db'))
   const settings = loadExchangeSettings({})
   const exchanges = options.exchanges ?? [...EXCHANGE_IDS]
   const registry = createConnectorRegistry(
@@ -150,7 +150,7 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
       await nativeConnection.close()
       await registry.close()
       await sim.close()
-      database.close()
+      await database.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -40,7 +40,7 @@ describe('arbitrageWorkflow', () => {
     ])
     // 64000 − 63000 − 63 (0.10 % of 63000) − 153.6 (0.24 % of 64000)
     expect(result.profit).toBe('783.4')
-    const execution = getExecution(stack.db, workflowId)!
+    const execution = (await getExecution(stack.db, workflowId))!
     expect(execution).toMatchObject({ strategy: 'arbitrage', status: 'completed', profit: '783.4' })
     expect(execution.attempts.map((a) => a.role)).toEqual(['buy-leg', 'sell-leg'])
     await captureHistory(stack.client, workflowId, 'arbitrage-both-legs')
@@ -69,7 +69,7 @@ describe('arbitrageWorkflow', () => {
     expect(result.profit.startsWith('-')).toBe(true)
     const btcAfter = (await stack.sim.control.balances('binance')).BTC!
     expect(sub(btcAfter.free, btcBefore.free)).toBe('0')
-    const execution = getExecution(stack.db, workflowId)!
+    const execution = (await getExecution(stack.db, workflowId))!
     expect(execution.attempts.map((a) => [a.role, a.status])).toEqual([
       ['buy-leg', 'closed'],
       ['sell-leg', 'rejected'],
@@ -88,10 +88,11 @@ describe('arbitrageWorkflow', () => {
       workflowId,
       args: [{ ...base, amount: '12' }],
     })
-    const unwindOrders = () => getExecution(stack.db, workflowId)?.attempts.filter((a) => a.role === 'unwind') ?? []
+    const unwindOrders = async () =>
+      (await getExecution(stack.db, workflowId))?.attempts.filter((a) => a.role === 'unwind') ?? []
     // three refused: the ledger row of an order is written before it is sent, so count only the ones answered
-    const refused = () => unwindOrders().filter((a) => a.status === 'rejected').length
-    await waitFor('three refused unwind orders', async () => (refused() >= 3 ? true : undefined))
+    const refused = async () => (await unwindOrders()).filter((a) => a.status === 'rejected').length
+    await waitFor('three refused unwind orders', async () => ((await refused()) >= 3 ? true : undefined))
     await stack.sim.control.setBook('binance', 'BTC/USDT', { bids: [['62900', '50']], asks: [['63000', '50']] })
     const result = (await handle.result()) as ArbitrageResult
     expect(result).toMatchObject({ outcome: 'unwound', flat: true })
@@ -99,7 +100,7 @@ describe('arbitrageWorkflow', () => {
     expect(unwinds.map((leg) => leg.outcome)).toEqual(['rejected', 'rejected', 'rejected', 'placed'])
     expect(unwinds[3]!.order).toMatchObject({ side: 'sell', filled: '12' })
     // the 4th order waited 8 s after the 3rd (2 s, 4 s, 8 s): the gap grows
-    const sent = unwindOrders().map((a) => a.createdAt)
+    const sent = (await unwindOrders()).map((a) => a.createdAt)
     expect(sent[3]! - sent[2]!).toBeGreaterThanOrEqual(8_000)
     await captureHistory(stack.client, workflowId, 'arbitrage-patient-unwind')
   })
@@ -190,7 +191,7 @@ describe('arbitrageMonitorWorkflow', () => {
     await stack.client.workflow.getHandle(workflowId).signal('stop')
     const summary: any = await stack.client.workflow.getHandle(workflowId).result()
     expect(summary.stopped).toBe(true)
-    expect(getExecution(stack.db, workflowId)).toMatchObject({ strategy: 'monitor', outcome: 'stopped' })
+    expect(await getExecution(stack.db, workflowId)).toMatchObject({ strategy: 'monitor', outcome: 'stopped' })
     await captureHistory(stack.client, workflowId, 'arbitrage-monitor-stopped')
   })
 })

@@ -63,7 +63,7 @@ describe('failoverOrderWorkflow', () => {
 
     // The pre-trade check could not read binance's book (in maintenance), so binance's order never reached its
     // ledger row or the venue; the execution's result keeps the attempt and why.
-    const execution = getExecution(stack.db, workflowId)!
+    const execution = (await getExecution(stack.db, workflowId))!
     expect(execution.attempts.map((a) => [a.exchange, a.role, a.status])).toEqual([['kraken', 'backup', 'closed']])
     expect(result.attempts[0]!.message).toMatch(/pre-trade check could not run/)
     await captureHistory(stack.client, workflowId, 'failover-primary-down-risk-gate')
@@ -108,7 +108,7 @@ describe('failoverOrderWorkflow', () => {
     const clientOrderId = result.attempts[0]!.clientOrderId
     expect(await stack.sim.control.receivedOrders('binance', { clientOrderId })).toHaveLength(1)
     expect((await stack.sim.control.receivedOrders('kraken')).length).toBe(krakenBefore)
-    expect(getExecution(stack.db, workflowId)!.attempts[0]).toMatchObject({ clientOrderId, status: 'closed' })
+    expect((await getExecution(stack.db, workflowId))!.attempts[0]).toMatchObject({ clientOrderId, status: 'closed' })
     await captureHistory(stack.client, workflowId, 'failover-unknown-outcome-reconciled')
   })
 

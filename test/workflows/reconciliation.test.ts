@@ -44,10 +44,10 @@ afterAll(async () => {
 const shortId = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 
 /** A ledger row as the platform would have left it, last touched long ago. */
-function ledgerRow(exchange: ExchangeId, clientOrderId: string, update: OrderAttemptUpdate) {
+async function ledgerRow(exchange: ExchangeId, clientOrderId: string, update: OrderAttemptUpdate) {
   const executionId = `recon-test-${randomUUID()}`
-  recordExecutionStart(stack.db, { id: executionId, strategy: 'order', symbol: SYMBOL, request: {} })
-  recordOrderIntent(stack.db, {
+  await recordExecutionStart(stack.db, { id: executionId, strategy: 'order', symbol: SYMBOL, request: {} })
+  await recordOrderIntent(stack.db, {
     clientOrderId,
     executionId,
     role: 'primary',
@@ -58,7 +58,7 @@ function ledgerRow(exchange: ExchangeId, clientOrderId: string, update: OrderAtt
     type: 'market',
     amount: '0.01',
   })
-  updateOrderAttempt(stack.db, clientOrderId, update, LONG_AGO)
+  await updateOrderAttempt(stack.db, clientOrderId, update, LONG_AGO)
 }
 
 async function placeThroughPlatform(exchange: ExchangeId, order: { type: 'market' | 'limit'; price?: string }) {
@@ -79,7 +79,7 @@ async function reconcile(exchange: ExchangeId) {
     { exchanges: [exchange], graceMs: GRACE_MS },
     'reconciliation'
   )
-  const [report] = latestReconciliationReports(stack.db, exchange)
+  const [report] = await latestReconciliationReports(stack.db, exchange)
   expect(report?.runId).toBe(result.runId)
   return { result, report: report! }
 }
@@ -102,13 +102,13 @@ describe('reconciliationWorkflow', () => {
       clientOrderId: shortId('manual'),
     })
     const ghost = shortId('ghost')
-    ledgerRow('binance', ghost, { status: 'sent' })
+    await ledgerRow('binance', ghost, { status: 'sent' })
     const staleId = shortId('stale')
     const filled: UnifiedOrder = await outside
       .get('binance')
       .placeOrder({ symbol: SYMBOL, side: 'buy', type: 'market', amount: '0.01', clientOrderId: staleId })
     expect(filled.status).toBe('closed')
-    ledgerRow('binance', staleId, { status: 'open', exchangeOrderId: filled.id, filled: '0' })
+    await ledgerRow('binance', staleId, { status: 'open', exchangeOrderId: filled.id, filled: '0' })
 
     const { result, report } = await reconcile('binance')
 
@@ -126,13 +126,13 @@ describe('reconciliationWorkflow', () => {
       venue: { status: 'closed', filled: '0.01' },
     })
     expect(report.settledCount).toBe(1)
-    expect(getOrderAttempt(stack.db, staleId)).toMatchObject({
+    expect(await getOrderAttempt(stack.db, staleId)).toMatchObject({
       status: 'closed',
       filled: '0.01',
       exchangeOrderId: filled.id,
     })
     // Reported, never changed: its execution is still running, so its workflow may yet send it.
-    expect(getOrderAttempt(stack.db, ghost)).toMatchObject({ status: 'sent', updatedAt: LONG_AGO })
+    expect(await getOrderAttempt(stack.db, ghost)).toMatchObject({ status: 'sent', updatedAt: LONG_AGO })
     // Nothing was sent by reconciliation.
     expect(await stack.sim.control.receivedOrders('binance', { clientOrderId: ghost })).toHaveLength(0)
 
@@ -155,7 +155,7 @@ describe('reconciliationWorkflow', () => {
       .get('kraken')
       .placeOrder({ symbol: SYMBOL, side: 'buy', type: 'market', amount: '0.01', clientOrderId: staleId })
     // The ledger thinks nothing filled before the cancel: only the fills say otherwise (finished rows are not looked up).
-    ledgerRow('kraken', staleId, { status: 'canceled', exchangeOrderId: filled.id, filled: '0' })
+    await ledgerRow('kraken', staleId, { status: 'canceled', exchangeOrderId: filled.id, filled: '0' })
 
     const { report } = await reconcile('kraken')
 
@@ -165,7 +165,7 @@ describe('reconciliationWorkflow', () => {
       ['unknown_to_ledger', lost.id, false],
     ])
     expect(report.differences[1]!.venue).toMatchObject({ source: 'fills', filled: '0.01', status: 'unknown' })
-    expect(getOrderAttempt(stack.db, staleId)).toMatchObject({ status: 'closed', filled: '0.01' })
+    expect(await getOrderAttempt(stack.db, staleId)).toMatchObject({ status: 'closed', filled: '0.01' })
   })
 
   it('matches Coinbase orders to the ledger through the client_oid the connector gave them', async () => {
@@ -180,12 +180,12 @@ describe('reconciliationWorkflow', () => {
       price: '54000',
       clientOrderId: lostAnswer,
     })
-    ledgerRow('coinbase', lostAnswer, { status: 'sent' })
+    await ledgerRow('coinbase', lostAnswer, { status: 'sent' })
 
     const { report } = await reconcile('coinbase')
 
     expect(report.differences.map(summary)).toEqual([['status_not_recorded', lostAnswer, true]])
-    expect(getOrderAttempt(stack.db, lostAnswer)).toMatchObject({
+    expect(await getOrderAttempt(stack.db, lostAnswer)).toMatchObject({
       status: 'open',
       exchangeOrderId: placed.id,
       filled: '0',
@@ -203,7 +203,10 @@ describe('reconciliationWorkflow', () => {
         'reconciliation'
       )
       expect(result.venues).toMatchObject([{ exchange: 'kraken', status: 'failed' }])
-      expect(latestReconciliationReports(stack.db, 'kraken')[0]).toMatchObject({ status: 'failed', checked: null })
+      expect((await latestReconciliationReports(stack.db, 'kraken'))[0]).toMatchObject({
+        status: 'failed',
+        checked: null,
+      })
     } finally {
       await stack.sim.control.clearFaults('kraken')
     }
@@ -226,9 +229,13 @@ describe('ensureReconciliationSchedule', () => {
       })
       // The immediate run reports every venue without waiting for the interval.
       await expect
-        .poll(() => latestReconciliationReports(stack.db).filter((r) => r.runId.startsWith(scheduleId)).length, {
-          timeout: 30_000,
-        })
+        .poll(
+          async () =>
+            (await latestReconciliationReports(stack.db)).filter((r) => r.runId.startsWith(scheduleId)).length,
+          {
+            timeout: 30_000,
+          }
+        )
         .toBe(3)
     } finally {
       await stack.client.schedule.getHandle(scheduleId).delete()

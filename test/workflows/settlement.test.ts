@@ -38,7 +38,7 @@ describe('settling every order', () => {
     // One order at the venue under the workflow's client order id, and the ledger agrees.
     const atVenue = await stack.sim.control.receivedOrders('binance', { clientOrderId: result.clientOrderId })
     expect(atVenue).toHaveLength(1)
-    const execution = getExecution(stack.db, workflowId)!
+    const execution = (await getExecution(stack.db, workflowId))!
     expect(execution.attempts.map((a) => [a.clientOrderId, a.status, a.filled])).toEqual([
       [result.clientOrderId, 'closed', '0.25'],
     ])
@@ -78,7 +78,7 @@ describe('settling every order', () => {
       return s.unresolved?.length ? s : undefined
     })
     expect(state.unresolved![0]!.reason).toMatch(/lookup failed/)
-    expect(getExecution(stack.db, workflowId)!.status).toBe('unresolved')
+    expect((await getExecution(stack.db, workflowId))!.status).toBe('unresolved')
     const description = await handle.describe()
     expect(description.searchAttributes.OrderStatus).toEqual(['UNRESOLVED'])
     const health = await stack.request('GET', '/health')
@@ -89,7 +89,7 @@ describe('settling every order', () => {
     expect(result.outcome).toBe('placed')
     expect(result.attempts[0]!.reconciled).toBe(true)
     expect(await stack.sim.control.receivedOrders('kraken', { clientOrderId: result.clientOrderId })).toHaveLength(1)
-    const execution = getExecution(stack.db, workflowId)!
+    const execution = (await getExecution(stack.db, workflowId))!
     expect(execution.status).toBe('completed')
     expect(execution.attempts[0]!.status).toBe('closed')
     await captureHistory(stack.client, workflowId, 'order-unresolved-then-settled')

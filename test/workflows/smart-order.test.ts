@@ -64,7 +64,7 @@ describe('smartOrderWorkflow', () => {
     expect(result.filled).toBe('0.5')
     expect(result.fees).toEqual([{ cost: expect.any(String), currency: expect.any(String) }])
 
-    const execution = getExecution(stack.db, workflowId)!
+    const execution = (await getExecution(stack.db, workflowId))!
     expect(execution).toMatchObject({ strategy: 'smart', status: 'completed', outcome: 'filled' })
     expect(execution.decisions).toHaveLength(1)
     expect(execution.decisions[0]).toMatchObject({ selected: 'binance', expectedAveragePrice: '63960' })
@@ -147,7 +147,7 @@ describe('smartOrderWorkflow', () => {
     ])
     expect(result.outcome).toBe('filled')
     expect(result.filled).toBe('40')
-    const decisions = getExecution(stack.db, workflowId)!.decisions
+    const decisions = (await getExecution(stack.db, workflowId))!.decisions
     expect(decisions.map((d) => d.selected)).toEqual(['binance,coinbase,kraken', 'binance'])
     expect(decisions[1]!.reason).toMatch(/re-plan of the unfilled 20 without coinbase/)
     await captureHistory(stack.client, workflowId, 'smart-order-split-replanned')
