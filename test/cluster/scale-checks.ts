@@ -87,3 +87,23 @@ export async function listedExecutionIds(apiUrl: string): Promise<Set<string>> {
     before = fresh.length === 0 ? last.createdAt : last.createdAt + 1
   }
 }
+
+/**
+ * Runs whose history shows a worker that went away with their work: a workflow task that timed out (the worker's
+ * sticky queue was not served) or an activity that timed out or ran again (Temporal retries it on another worker).
+ */
+export async function runsTakenOver(client: Client, workflowIds: string[]): Promise<string[]> {
+  const taken = await Promise.all(
+    workflowIds.map(async (workflowId) => {
+      const history = await client.workflow.getHandle(workflowId).fetchHistory()
+      const hit = (history.events ?? []).some(
+        (event) =>
+          event.workflowTaskTimedOutEventAttributes != null ||
+          event.activityTaskTimedOutEventAttributes != null ||
+          (event.activityTaskStartedEventAttributes?.attempt ?? 1) > 1
+      )
+      return hit ? workflowId : undefined
+    })
+  )
+  return taken.filter((id) => id !== undefined)
+}

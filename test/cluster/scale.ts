@@ -25,7 +25,14 @@ import { DEMO_CREDENTIALS } from '../../sim/credentials.js'
 import { killAllSpawned } from '../chaos/processes.js'
 import { readVenueOrders } from '../chaos/collect.js'
 import { createControlClient } from '../support/simulator.js'
-import { awaitResults, compareWithVenues, listedExecutionIds, unfinished, type RunResult } from './scale-checks.js'
+import {
+  awaitResults,
+  compareWithVenues,
+  listedExecutionIds,
+  runsTakenOver,
+  unfinished,
+  type RunResult,
+} from './scale-checks.js'
 import { readRateLimitWaits, waitsBetween } from './scale-metrics.js'
 import { postOrder, orderBody, runBatch, throughputLine, workflowIdOf, type Answer } from './scale-orders.js'
 import { SOLE_WORKER_SHARE, startScaleStack, WORKER_SHARE, type HistoryTarget, type ScaleStack } from './scale-stack.js'
@@ -197,13 +204,22 @@ try {
       assert.ok(killedAt > 0, 'the worker was killed')
       assert.deepEqual(refusals(batch.answers), [])
       const settleStarted = performance.now()
-      assert.deepEqual(unfinished(await settle(batch.answers)), [])
+      const results = await settle(batch.answers)
+      assert.deepEqual(unfinished(results), [])
+      const settledMs = performance.now() - settleStarted
+      // The kill must have caught work in flight, or the check proves nothing.
+      const takenOver = await runsTakenOver(
+        client,
+        results.map((result) => result.workflowId)
+      )
+      assert.ok(takenOver.length > 0, `no run shows work taken over from ${victim.name}`)
       const late = batch.answers.filter((answer) => answer.status === 202).length
       figures.push(
-        `${victim.name} SIGKILLed after ${KILL_BATCH.killAfter} of ${KILL_BATCH.count} answers: ${late} answered 202 ` +
+        `${victim.name} SIGKILLed after ${KILL_BATCH.killAfter} of ${KILL_BATCH.count} answers: ${takenOver.length} ` +
+          `runs had work on it (a task timed out or ran again in their history), ${late} answered 202 ` +
           `(still running when the API stopped waiting), slowest answer ` +
           `${(Math.max(...batch.answers.map((answer) => answer.latencyMs)) / 1000).toFixed(1)} s, every run done ` +
-          `${((performance.now() - settleStarted) / 1000).toFixed(1)} s after the batch`
+          `${(settledMs / 1000).toFixed(1)} s after the batch`
       )
       await stack!.startWorker(victim)
     }
