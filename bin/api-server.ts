@@ -15,6 +15,7 @@ import type { Logger } from './logger.js'
 import type { ProcessMetrics } from './process-metrics.js'
 import { readRiskLimits } from './risk-limits.js'
 import type { ApiConfig } from './start-config.js'
+import { readTemporalConnectionOptions } from './temporal-connection-options.js'
 
 export interface ApiServerOptions {
   temporal: TemporalConnectionSettings
@@ -41,7 +42,7 @@ export async function startApiServer(
 ): Promise<string> {
   let connection: Connection | NativeConnection | undefined = workerConnection
   if (!connection) {
-    const own = await Connection.connect({ address: temporal.address })
+    const own = await Connection.connect({ address: temporal.address, ...readTemporalConnectionOptions(process.env) })
     lifecycle.defer(() => own.close())
     connection = own
   }

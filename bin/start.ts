@@ -16,6 +16,7 @@ import { createProcessLogger } from './logger.js'
 import { createProcessMetrics, runtimeMetricsAddress } from './process-metrics.js'
 import { fetchSimulatorUrls, simulatedExchanges } from './simulator-venues.js'
 import { readStartConfig } from './start-config.js'
+import { readTemporalConnectionOptions, TEMPORAL_TLS_VARIABLES } from './temporal-connection-options.js'
 import { startEmbeddedTemporal } from './temporal-server.js'
 import { readWorkflowBundle } from './worker.js'
 import { installWorkerRuntime, startWorker } from './worker-role.js'
@@ -58,6 +59,11 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
   let temporalAddress = config.temporalAddress
   let uiUrl: string | undefined
   if (!temporalAddress) {
+    // The embedded dev server speaks plaintext only: TLS settings meant for a remote Temporal do not apply to it.
+    const ignored = TEMPORAL_TLS_VARIABLES.filter((name) => process.env[name])
+    if (ignored.length > 0)
+      log(`${ignored.join(', ')} ignored: TEMPORAL_ADDRESS is not set, so the embedded dev server (plaintext) is used`)
+    for (const name of ignored) delete process.env[name]
     const server = await startEmbeddedTemporal(config, log)
     lifecycle.defer(() => server.stop())
     server.process.once('exit', (code, signal) =>
@@ -75,7 +81,10 @@ await runProcess({ name: 'platform', log }, async (lifecycle) => {
   // WORKFLOW_BUNDLE (npm run worker:bundle) skips bundling the workflows at start, as for npm run worker.
   const workflowBundle = process.env.WORKFLOW_BUNDLE ? readWorkflowBundle(process.env.WORKFLOW_BUNDLE) : undefined
   // One connection for the worker and the API's client: new orders start eagerly on this worker.
-  const connection = await NativeConnection.connect({ address: temporal.address })
+  const connection = await NativeConnection.connect({
+    address: temporal.address,
+    ...readTemporalConnectionOptions(process.env),
+  })
   lifecycle.defer(() => connection.close())
   await startWorker(lifecycle, {
     temporal,

@@ -53,6 +53,16 @@ function clientCertPair(env: Env, readFile: ReadPemFile): TLSConfig['clientCertP
   return { crt: readPem(env, 'TEMPORAL_TLS_CERT', readFile)!, key: readPem(env, 'TEMPORAL_TLS_KEY', readFile)! }
 }
 
+/** Every variable that asks for TLS or carries a credential to Temporal. */
+export const TEMPORAL_TLS_VARIABLES = [
+  'TEMPORAL_TLS',
+  'TEMPORAL_TLS_CERT',
+  'TEMPORAL_TLS_KEY',
+  'TEMPORAL_TLS_CA',
+  'TEMPORAL_TLS_SERVER_NAME',
+  'TEMPORAL_API_KEY',
+] as const
+
 /**
  * Connection options from TEMPORAL_TLS_CERT + TEMPORAL_TLS_KEY (client certificate and key files: mTLS),
  * TEMPORAL_TLS_CA (the server's root CA file, when the system's CAs do not trust it), TEMPORAL_TLS_SERVER_NAME

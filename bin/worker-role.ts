@@ -11,6 +11,7 @@ import type { Lifecycle } from './lifecycle.js'
 import type { Logger } from './logger.js'
 import { ensureReconciliationSchedule } from './reconciliation.js'
 import { readRiskLimits } from './risk-limits.js'
+import { readTemporalConnectionOptions } from './temporal-connection-options.js'
 import { temporalLogger } from './temporal-logger.js'
 import { createGatewayWorker } from './worker.js'
 
@@ -48,7 +49,9 @@ export async function startWorker(
     connection?: NativeConnection
   }
 ): Promise<Worker> {
-  const connection = shared ?? (await NativeConnection.connect({ address: temporal.address }))
+  const connection =
+    shared ??
+    (await NativeConnection.connect({ address: temporal.address, ...readTemporalConnectionOptions(process.env) }))
   if (!shared) lifecycle.defer(() => connection.close())
   const worker = await createGatewayWorker({
     connection,
@@ -79,7 +82,7 @@ export async function startWorker(
 async function ensureReconciliation(temporal: TemporalConnectionSettings, logger: Logger): Promise<void> {
   let connection: Connection | undefined
   try {
-    connection = await Connection.connect({ address: temporal.address })
+    connection = await Connection.connect({ address: temporal.address, ...readTemporalConnectionOptions(process.env) })
     await ensureReconciliationSchedule(new Client({ connection, namespace: temporal.namespace }), temporal.taskQueue)
   } catch (error) {
     logger.warn({ err: error }, `reconciliation schedule not set up: ${(error as Error).message}`)
