@@ -2,6 +2,7 @@
 import { and, desc, eq, inArray, like, lt, type SQL } from 'drizzle-orm'
 
 import type { GatewayDb } from './client.js'
+import { storableText } from './storable-text.js'
 import type { NewExecution } from './schema.js'
 
 export type ExecutionStart = Pick<
@@ -31,7 +32,7 @@ export async function recordExecutionEnd(db: GatewayDb, id: string, end: Executi
       status: end.status,
       outcome: end.outcome,
       result: end.result ?? null,
-      error: end.error ?? null,
+      error: storableText(end.error) ?? null,
       profit: end.profit ?? null,
       ...(end.exchanges ? { exchanges: end.exchanges } : {}),
       updatedAt: at,
@@ -54,7 +55,7 @@ export async function recordExecutionStatus(
   const { executions } = db.t
   await db.orm
     .update(executions)
-    .set({ status, error: note, updatedAt: at })
+    .set({ status, error: storableText(note), updatedAt: at })
     .where(and(eq(executions.id, id), inArray(executions.status, ['running', 'unresolved'])))
 }
 

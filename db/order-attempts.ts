@@ -2,6 +2,7 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm'
 
 import type { GatewayDb } from './client.js'
+import { withStorableError } from './storable-text.js'
 import type { NewOrderAttempt, OrderAttempt } from './schema.js'
 
 export type OrderIntent = Omit<NewOrderAttempt, 'status' | 'createdAt' | 'updatedAt'>
@@ -43,7 +44,7 @@ export async function updateOrderAttempt(
   const { orderAttempts } = db.t
   await db.orm
     .update(orderAttempts)
-    .set({ ...update, updatedAt: at })
+    .set({ ...withStorableError(update), updatedAt: at })
     .where(eq(orderAttempts.clientOrderId, clientOrderId))
 }
 
@@ -93,7 +94,7 @@ export async function recordLookupFound(
   const final = update.status !== undefined && update.status !== null && FINAL_AT_VENUE.includes(update.status)
   const updated = await db.orm
     .update(orderAttempts)
-    .set({ ...update, updatedAt: at })
+    .set({ ...withStorableError(update), updatedAt: at })
     .where(
       final
         ? eq(orderAttempts.clientOrderId, clientOrderId)

@@ -5,6 +5,7 @@ import { and, desc, eq, gte, inArray, max, or } from 'drizzle-orm'
 import type { Difference } from '../domain/reconciliation.js'
 import { IN_FLIGHT_STATUSES } from '../domain/reconciliation.js'
 import type { GatewayDb } from './client.js'
+import { storableText, withStorableError } from './storable-text.js'
 import type { OrderAttemptUpdate } from './order-attempts.js'
 import type { OrderAttempt } from './schema.js'
 
@@ -63,7 +64,7 @@ export async function settleOrderAttempt(
   const { orderAttempts } = db.t
   const updated = await db.orm
     .update(orderAttempts)
-    .set({ ...update, updatedAt: guard.at })
+    .set({ ...withStorableError(update), updatedAt: guard.at })
     .where(and(eq(orderAttempts.clientOrderId, clientOrderId), eq(orderAttempts.updatedAt, guard.expectedUpdatedAt)))
     .returning({ clientOrderId: orderAttempts.clientOrderId })
   return updated.length > 0
@@ -106,7 +107,7 @@ export async function saveReconciliationReport(db: GatewayDb, report: Reconcilia
     differences: report.differences,
     differenceCount: report.differences.length,
     settledCount: report.settledCount,
-    error: report.error ?? null,
+    error: storableText(report.error) ?? null,
   }
   await db.orm
     .insert(reconciliationReports)

@@ -17,6 +17,7 @@ import { stricterState } from '../domain/risk/decide.js'
 import type { RiskLimits, TradingState, TradingStateName, TradingStateScope } from '../domain/risk/types.js'
 import type { ExchangeId } from '../domain/types.js'
 import type { GatewayDb } from './client.js'
+import { storableText } from './storable-text.js'
 import type { TradingStateRow } from './schema.js'
 
 const LIMITS_ROW = 1
@@ -121,7 +122,7 @@ export async function setTradingState(db: GatewayDb, change: TradingStateChange)
   const next: TradingState = {
     scope: change.scope,
     state: change.state,
-    reason: change.reason,
+    reason: storableText(change.reason),
     changedBy: change.changedBy,
     changedAt: at,
   }
