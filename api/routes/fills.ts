@@ -9,6 +9,6 @@ import { parseWith } from '../validation.js'
 
 export function fillRoutes(deps: AppDeps) {
   const app = new Hono()
-  app.get('/', (c) => c.json({ fills: listFills(deps.db, parseWith(fillsQuery, c.req.query())) }))
+  app.get('/', async (c) => c.json({ fills: await listFills(deps.db, parseWith(fillsQuery, c.req.query())) }))
   return app
 }

@@ -73,9 +73,9 @@ export function orderRoutes(deps: AppDeps) {
     )
   })
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const query = parseWith(ordersQuery, c.req.query())
-    return c.json({ orders: listLedgerOrders(deps.db, query) })
+    return c.json({ orders: await listLedgerOrders(deps.db, query) })
   })
 
   app.delete('/', async (c) => {
