@@ -31,6 +31,9 @@ export function openSqlite(path: string): OpenedDatabase {
   // better-sqlite3 runs each statement synchronously, so a transaction's awaits only wait for microtasks; the queue
   // keeps this process's own transactions one after another (SQLite has no nested BEGIN), and BEGIN IMMEDIATE takes
   // the file's write lock before the first read, so other processes wait (busy_timeout) rather than interleave.
+  // One connection serves the whole process: a single-statement write another task of this process makes in those
+  // microtasks joins the open transaction. It commits with it; only a body that throws (a bug: the bodies read, then
+  // write) would roll such a write back with its own.
   let queue: Promise<unknown> = Promise.resolve()
   const db: GatewayDb = {
     dialect: 'sqlite',
