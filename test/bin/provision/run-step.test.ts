@@ -44,8 +44,7 @@ describe('runStep', () => {
     expect(heartbeats).toContainEqual(
       expect.stringMatching(/^ {2}\[\d+s\] installing chromium: Unpacking chromium-common$/)
     )
-    for (const beat of heartbeats)
-      expect(beat).toMatch(/^ {2}\[\d+s\] installing chromium: (Unpacking chromium-common|done)$/)
+    for (const beat of heartbeats) expect(beat).toMatch(/^ {2}\[\d+s\] installing chromium:/)
     expect(result.tail).toEqual(['Unpacking chromium-common', 'done'])
   })
 
