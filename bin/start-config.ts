@@ -6,6 +6,7 @@ import { checkDistinct, defaultToken, parseApiTokens } from '../api/api-tokens.j
 import type { ConfiguredToken } from '../api/auth.js'
 import { DEFAULT_LIMITS, type RequestLimits } from '../api/limits.js'
 import { DEFAULT_RATE_LIMIT, type RateLimit } from '../api/rate-limit.js'
+import { isPostgresUrl } from '../db/client.js'
 import { DEV_SERVER } from '../temporal.config.js'
 
 type Env = Record<string, string | undefined>
@@ -136,7 +137,7 @@ export function readTemporalServerConfig(env: Env): TemporalServerConfig {
  */
 export function readDatabaseTarget(env: Env): string {
   if (env.DATABASE_URL) {
-    if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+    if (!isPostgresUrl(env.DATABASE_URL)) {
       throw new Error(`DATABASE_URL must be a postgres:// URL (got ${env.DATABASE_URL.split(':')[0]}:...)`)
     }
     return env.DATABASE_URL

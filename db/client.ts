@@ -34,9 +34,12 @@ export interface OpenedDatabase {
   close(): Promise<void>
 }
 
+/** Whether `target` names a PostgreSQL database (postgres:// or postgresql://) rather than a SQLite file. */
+export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//.test(target)
+
 /** `target`: a `postgres://` URL, a SQLite file path, or ':memory:' for tests that need no file. */
 export async function openDatabase(target: string): Promise<OpenedDatabase> {
-  if (/^postgres(ql)?:\/\//.test(target)) {
+  if (isPostgresUrl(target)) {
     const { openPostgres } = await import('./postgres-client.js')
     return openPostgres(target)
   }
@@ -46,7 +49,7 @@ export async function openDatabase(target: string): Promise<OpenedDatabase> {
 
 /** What the roles say about where the history is, without the password of a URL. */
 export function describeDatabase(target: string): string {
-  if (!/^postgres(ql)?:\/\//.test(target)) return target
+  if (!isPostgresUrl(target)) return target
   const url = new URL(target)
   if (url.password) url.password = '***'
   return url.toString()
